@@ -1,0 +1,24 @@
+use std::time::Duration;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct FireArgs {
+    /// Event type: case.assigned, case.updated, case.closed, payment.created, chat.created
+    pub event: String,
+    /// Test case id
+    #[arg(long = "case", value_name = "ID")]
+    pub case_id: String,
+    /// Fire only to this test subscription
+    #[arg(long, value_name = "ID")]
+    pub subscription: Option<String>,
+    /// Wait until the event log shows every enqueued delivery
+    #[arg(long)]
+    pub wait: bool,
+    /// How long to wait
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub timeout: Duration,
+    /// With --wait: exit 6 when nothing was enqueued (no matching test subscription)
+    #[arg(long)]
+    pub require_delivery: bool,
+}

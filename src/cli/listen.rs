@@ -1,0 +1,52 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::verify::SchemeArg;
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// Address to bind
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to bind; 0 picks a free one
+    #[arg(long, short = 'p', default_value_t = 8787)]
+    pub port: u16,
+    /// Only accept requests under this path prefix (default: any path)
+    #[arg(long, value_name = "PREFIX")]
+    pub path: Option<String>,
+    /// Signing secret; repeat for rotation [env: HOOKCTL_SECRET]
+    #[arg(long = "secret", value_name = "SECRET")]
+    pub secrets: Vec<String>,
+    /// Signature scheme
+    #[arg(long, value_enum, default_value_t)]
+    pub scheme: SchemeArg,
+    /// Pass each valid request on to this URL and answer with its response
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+    /// Route by event type: 'PATTERN=URL' (e.g. 'cases.*=http://…', '*=http://…'); repeatable
+    #[arg(long = "route", value_name = "PATTERN=URL")]
+    pub routes: Vec<String>,
+    /// Append one JSON line per request to this file
+    #[arg(long, value_name = "FILE")]
+    pub capture: Option<PathBuf>,
+    /// Exit 0 after N valid deliveries
+    #[arg(long, value_name = "N")]
+    pub expect: Option<u64>,
+    /// Only count deliveries of this event type toward --expect
+    #[arg(long, value_name = "EVENT_TYPE")]
+    pub filter: Option<String>,
+    /// Do not fail --expect when an invalid signature arrives
+    #[arg(long)]
+    pub allow_invalid: bool,
+    /// Give up after this long (with --expect: exit 6)
+    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+    pub timeout: Option<Duration>,
+    /// Largest accepted body in bytes (larger: 413)
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    pub max_body: usize,
+    /// Do not print requests (capture and forward still work)
+    #[arg(long)]
+    pub no_display: bool,
+}

@@ -1,0 +1,149 @@
+//! clap definitions only. One file per command group; conversion into library types happens
+//! in `commands/`, so clap never leaks into `api/`, `sign/` or `listen/`.
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::{ColorChoice, Format};
+
+pub mod config;
+pub mod endpoints;
+pub mod events;
+pub mod fire;
+pub mod generate;
+pub mod listen;
+pub mod replay;
+pub mod send;
+pub mod sign;
+pub mod subscriptions;
+pub mod test;
+pub mod verify;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0    success (and, with a wait, delivered)
+  1    unexpected internal error
+  2    usage error (bad flags or arguments)
+  3    configuration or authentication error (no credentials, 401, 403)
+  4    the API rejected the request (400, 404, 409, 422 ...)
+  5    network or server error (connect/TLS failure, 5xx after retries)
+  6    timed out waiting (event row not seen, --expect not reached)
+  7    delivery failed (failed/dead_letter, non-2xx, is_delivered: false)
+  8    signature invalid
+  130  interrupted (Ctrl-C) during a wait";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hookctl",
+    version,
+    about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered",
+    after_long_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command accepts. Values from the environment and profiles are merged in
+/// `settings`, not here, so `--help` never shows a live token.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalOpts {
+    /// Profile from the config file [env: HOOKCTL_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub provider: Option<String>,
+
+    /// Base URL of the provider API [env: HOOKCTL_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub token: Option<String>,
+
+    /// Output format
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<Format>,
+
+    /// Same as --output json
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
+
+    /// Print only results and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Trace requests on stderr (secrets redacted); repeat for more
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+impl GlobalOpts {
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.output.unwrap_or_default()
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage webhook endpoints (partner: subscriptions)
+    Endpoints(endpoints::EndpointsArgs),
+    /// Choose which event types an endpoint receives
+    Subscriptions(subscriptions::SubscriptionsArgs),
+    /// Fire an event for a test case (partner) and optionally wait until it is delivered
+    Fire(fire::FireArgs),
+    /// Send a provider test event to an endpoint (closient, personio)
+    Test(test::TestArgs),
+    /// Replay a provider delivery, or re-send captured requests from a file
+    Replay(replay::ReplayArgs),
+    /// Read the provider's event log, or wait for rows to appear
+    Events(events::EventsArgs),
+    /// Run a local receiver that verifies, shows, captures and forwards webhooks
+    Listen(listen::ListenArgs),
+    /// Verify a webhook signature offline
+    Verify(verify::VerifyArgs),
+    /// Print the signature headers a provider would send for a body
+    Sign(sign::SignArgs),
+    /// Sign a sample event and POST it to a URL
+    Send(send::SendArgs),
+    /// Manage profiles in the config file
+    Config(config::ConfigArgs),
+    /// Print shell completions
+    Completions(generate::CompletionsArgs),
+    /// Write man pages
+    Man(generate::ManArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn json_flag_is_an_alias_for_output_json() {
+        let cli = Cli::try_parse_from(["hookctl", "config", "list", "--json"]).unwrap();
+        assert_eq!(cli.global.format(), Format::Json);
+        let cli = Cli::try_parse_from(["hookctl", "--output", "json", "config", "list"]).unwrap();
+        assert_eq!(cli.global.format(), Format::Json);
+    }
+}

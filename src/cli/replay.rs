@@ -1,0 +1,44 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::verify::SchemeArg;
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Provider delivery to replay (closient: dead_letter deliveries only)
+    #[arg(required_unless_present = "from", conflicts_with = "from")]
+    pub delivery_id: Option<String>,
+    /// Wait until the replayed delivery is terminal
+    #[arg(long, conflicts_with = "from")]
+    pub wait: bool,
+    /// How long to wait
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub timeout: Duration,
+
+    /// Re-send requests captured by `listen --capture` from this file
+    #[arg(long, value_name = "CAPTURE.jsonl", requires = "to")]
+    pub from: Option<PathBuf>,
+    /// Target URL for a local replay
+    #[arg(long, value_name = "URL", requires = "from")]
+    pub to: Option<String>,
+    /// Replay the record with this id
+    #[arg(long, requires = "from", conflicts_with_all = ["all", "last"])]
+    pub id: Option<String>,
+    /// Replay every record
+    #[arg(long, requires = "from", conflicts_with = "last")]
+    pub all: bool,
+    /// Replay the last N records
+    #[arg(long, value_name = "N", requires = "from")]
+    pub last: Option<usize>,
+    /// Re-sign with a fresh id and timestamp (old timestamps fail the 5-minute tolerance)
+    #[arg(long, requires = "from")]
+    pub resign: bool,
+    /// Secret for --resign [env: HOOKCTL_SECRET]
+    #[arg(long, value_name = "SECRET", requires = "resign")]
+    pub secret: Option<String>,
+    /// Scheme for --resign (default: the one recorded in the capture)
+    #[arg(long, value_enum, default_value_t, requires = "resign")]
+    pub scheme: SchemeArg,
+}

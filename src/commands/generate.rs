@@ -1,0 +1,38 @@
+use std::io::Write;
+
+use crate::cli::generate::{CompletionsArgs, ManArgs};
+use crate::{generate, Ctx, Error, Outcome, Result};
+
+pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Outcome> {
+    write_stdout(&generate::completions(args.shell))?;
+    Ok(Outcome::Success)
+}
+
+pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Outcome> {
+    let pages = generate::man_pages().map_err(|e| Error::io("rendering man pages", e))?;
+    match args.out {
+        None => {
+            let (_, main_page) =
+                pages.first().ok_or_else(|| Error::Internal("no man page rendered".into()))?;
+            write_stdout(main_page)?;
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+            for (name, page) in &pages {
+                let path = dir.join(name);
+                std::fs::write(&path, page)
+                    .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            }
+            ctx.printer.info(&format!("wrote {} man pages to {}", pages.len(), dir.display()));
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("writing to stdout", e)),
+        _ => Ok(()),
+    }
+}

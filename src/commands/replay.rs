@@ -1,0 +1,23 @@
+//! `replay` has two faces: a provider replay of a delivery id (closient), and a local re-send
+//! of requests captured by `listen --capture`.
+
+use crate::cli::replay::ReplayArgs;
+use crate::{Ctx, Error, Outcome, Result};
+
+pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+    if args.from.is_some() {
+        local(args, ctx)
+    } else {
+        provider(args, ctx)
+    }
+}
+
+/// Re-sends captured requests (issue: listen).
+fn local(_args: ReplayArgs, _ctx: &Ctx) -> Result<Outcome> {
+    Err(Error::Internal("TODO: replay --from is not implemented yet".into()))
+}
+
+/// Replays a provider delivery (issue: provider API commands).
+fn provider(_args: ReplayArgs, _ctx: &Ctx) -> Result<Outcome> {
+    Err(Error::Internal("TODO: provider replay is not implemented yet".into()))
+}

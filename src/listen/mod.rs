@@ -1,0 +1,1 @@
+//! The local receiver of DESIGN §4 (filled in by the listen issue).

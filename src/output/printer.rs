@@ -1,0 +1,224 @@
+//! The one printer: human text or JSON on stdout, status and errors on stderr, colours per
+//! stream. stdout carries data only; progress, hints and errors go to stderr.
+
+use std::io::{self, Write};
+
+use colored::{Color, Colorize};
+use serde_json::{json, Value};
+
+use super::color::{self, ColorChoice, ColorEnv};
+use super::sanitize::sanitize;
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Printer {
+    format: Format,
+    color_out: bool,
+    color_err: bool,
+    stdout_tty: bool,
+    stderr_tty: bool,
+    quiet: bool,
+    verbose: u8,
+}
+
+impl Printer {
+    pub fn new(format: Format, choice: ColorChoice, env: &ColorEnv, quiet: bool, verbose: u8) -> Self {
+        // Our policy decides; stop `colored` from second-guessing it with its own env checks.
+        colored::control::set_override(true);
+        let stdout_tty = color::stdout_is_tty();
+        let stderr_tty = color::stderr_is_tty();
+        Printer {
+            format,
+            color_out: color::use_color(choice, env, stdout_tty),
+            color_err: color::use_color(choice, env, stderr_tty),
+            stdout_tty,
+            stderr_tty,
+            quiet,
+            verbose,
+        }
+    }
+
+    /// A plain printer (no colour, human format) for places that run before settings exist.
+    pub fn plain() -> Self {
+        Printer {
+            format: Format::Human,
+            color_out: false,
+            color_err: false,
+            stdout_tty: false,
+            stderr_tty: false,
+            quiet: false,
+            verbose: 0,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.format == Format::Json
+    }
+
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    pub fn verbose(&self) -> u8 {
+        self.verbose
+    }
+
+    pub fn stdout_is_tty(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// Spinners and progress bars only when a person watches stderr.
+    pub fn show_progress(&self) -> bool {
+        self.stderr_tty && !self.quiet
+    }
+
+    pub fn color_stdout(&self) -> bool {
+        self.color_out
+    }
+
+    /// Colours `text` for stdout when colour is on there.
+    pub fn paint(&self, text: &str, color: Color) -> String {
+        paint(self.color_out, text, color)
+    }
+
+    /// Colours `text` for stderr when colour is on there.
+    pub fn paint_err(&self, text: &str, color: Color) -> String {
+        paint(self.color_err, text, color)
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        if self.color_out {
+            text.bold().to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        if self.color_out {
+            text.dimmed().to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// One line of human output on stdout. The caller sanitises untrusted parts.
+    pub fn line(&self, text: &str) {
+        write_stdout(format!("{text}\n").as_bytes());
+    }
+
+    /// A whole JSON document (the result of a request/response command): pretty on a
+    /// terminal, compact when piped.
+    pub fn json(&self, value: &Value) {
+        let text =
+            if self.stdout_tty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+        write_stdout(format!("{}\n", text.unwrap_or_default()).as_bytes());
+    }
+
+    /// One JSON Lines record (streams such as `listen`), always compact, flushed at once.
+    pub fn json_line(&self, value: &Value) {
+        let text = serde_json::to_string(value).unwrap_or_default();
+        write_stdout(format!("{text}\n").as_bytes());
+    }
+
+    /// Prints `value` as JSON or runs `human` to print it for people.
+    pub fn emit(&self, value: &Value, human: impl FnOnce(&Printer)) {
+        match self.format {
+            Format::Json => self.json(value),
+            Format::Human => human(self),
+        }
+    }
+
+    /// A status line on stderr (suppressed by `-q`).
+    pub fn info(&self, text: &str) {
+        if !self.quiet {
+            write_stderr(&format!("{text}\n"));
+        }
+    }
+
+    /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say).
+    pub fn always(&self, text: &str) {
+        write_stderr(&format!("{text}\n"));
+    }
+
+    pub fn success(&self, text: &str) {
+        self.info(&format!("{} {text}", self.paint_err("✓", Color::Green)));
+    }
+
+    pub fn warn(&self, text: &str) {
+        write_stderr(&format!("{} {}\n", self.paint_err("warning:", Color::Yellow), sanitize(text)));
+    }
+
+    pub fn hint(&self, text: &str) {
+        if !self.quiet {
+            write_stderr(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize(text)));
+        }
+    }
+
+    /// `-v` traces on stderr. Callers pass redacted text only.
+    pub fn debug(&self, text: &str) {
+        if self.verbose > 0 {
+            write_stderr(&format!("{} {}\n", self.paint_err("*", Color::BrightBlack), sanitize(text)));
+        }
+    }
+
+    /// Reports an error: one `error:` line (plus details and a hint) on stderr, and with
+    /// `--json` an error object on stdout so scripts need only parse one stream.
+    pub fn error(&self, err: &Error) {
+        let message = err.to_string();
+        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize(&message));
+        let details = err.details();
+        for d in &details {
+            text.push_str(&format!("  {}\n", sanitize(d)));
+        }
+        let hint = err.hint();
+        if let Some(h) = &hint {
+            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize(h)));
+        }
+        write_stderr(&text);
+        if self.is_json() {
+            self.json(&json!({
+                "error": {
+                    "code": err.exit().code(),
+                    "kind": err.kind(),
+                    "message": message,
+                    "details": details,
+                    "hint": hint,
+                }
+            }));
+        }
+    }
+}
+
+fn paint(on: bool, text: &str, color: Color) -> String {
+    if on {
+        text.color(color).to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes to stdout; a closed pipe (`hookctl … | head`) ends the program quietly with 0.
+fn write_stdout(bytes: &[u8]) {
+    let mut out = io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|_| out.flush()) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+fn write_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}

@@ -1,0 +1,1 @@
+//! Webhook signature schemes (filled in by the foundation issue).

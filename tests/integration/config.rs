@@ -1,0 +1,116 @@
+//! Profiles: file permissions, precedence, masking.
+
+use crate::support::{stdout_json, TestEnv};
+
+const TOKEN: &str = "tok_live_0123456789abcdefSECRET";
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9f2c";
+
+fn init(env: &TestEnv, name: &str) {
+    env.cmd()
+        .args(["config", "init", "--no-input", "--name", name, "--provider", "partner"])
+        .args(["--base-url", "https://api.example.test", "--secret", SECRET])
+        .env("HOOKCTL_TOKEN", "ignored")
+        .args(["--token", TOKEN])
+        .assert()
+        .code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn config_file_is_created_with_mode_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    init(&env, "ci");
+    let mode = std::fs::metadata(env.config_path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // Rewrites keep it private even if someone loosened it.
+    std::fs::set_permissions(env.config_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.cmd().args(["config", "set", "base_url", "https://b.example.test"]).assert().code(0);
+    let mode = std::fs::metadata(env.config_path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn show_masks_token_and_secrets_in_every_format() {
+    let env = TestEnv::new();
+    init(&env, "ci");
+    for args in [
+        vec!["config", "show"],
+        vec!["config", "show", "--json"],
+        vec!["config", "list"],
+        vec!["-v", "config", "show", "ci"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(!all.contains("0123456789abcdef"), "token leaked by {args:?}: {all}");
+        assert!(!all.contains("MfKQ9r8GKYqr"), "secret leaked by {args:?}: {all}");
+    }
+    let out = env.cmd().args(["config", "show", "--json"]).output().unwrap();
+    let v = stdout_json(&out);
+    assert_eq!(v["profile"]["secrets"][0], "whsec_…9f2c");
+    assert_eq!(v["profile"]["token"], "tok_…CRET");
+    assert_eq!(v["profile"]["provider"], "partner");
+}
+
+#[test]
+fn hookctl_config_env_points_at_another_file() {
+    let env = TestEnv::new();
+    let other = env.path("elsewhere.toml");
+    env.cmd().env("HOOKCTL_CONFIG", &other).args(["config", "set", "provider", "xpath"]).assert().code(0);
+    let text = std::fs::read_to_string(&other).unwrap();
+    assert!(text.contains("xpath"), "{text}");
+    assert!(!env.config_path().exists());
+}
+
+#[test]
+fn use_switches_profile_and_unknown_profile_is_config_error() {
+    let env = TestEnv::new();
+    init(&env, "a");
+    init(&env, "b");
+    env.cmd().args(["config", "use", "a"]).assert().code(0);
+    let v = stdout_json(&env.cmd().args(["config", "list", "--json"]).output().unwrap());
+    let current: Vec<&str> = v["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["current"] == true)
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(current, vec!["a"]);
+    env.cmd().args(["config", "use", "zzz"]).assert().code(3);
+    env.cmd().args(["--profile", "zzz", "config", "show"]).assert().code(3);
+}
+
+#[test]
+fn bad_key_and_bad_provider_are_rejected() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["config", "set", "colour", "pink"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown key 'colour'"));
+    env.cmd().args(["config", "set", "provider", "acme"]).assert().code(3);
+}
+
+#[test]
+fn broken_config_file_is_a_one_line_config_error_with_json() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), "profiles = [[[").unwrap();
+    let out = env.cmd().args(["config", "list", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: config file"), "{stderr}");
+    let v = stdout_json(&out);
+    assert_eq!(v["error"]["code"], 3);
+    assert_eq!(v["error"]["kind"], "config");
+}
+
+#[test]
+fn unknown_keys_warn_but_do_not_fail() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), "shiny = 1\n[profiles.default]\nprovider = \"closient\"\n").unwrap();
+    let out = env.cmd().args(["config", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown config key 'shiny'"));
+}

@@ -1,0 +1,7 @@
+//! One integration crate (one link step): the real binary against real local servers.
+
+mod support;
+
+mod cli;
+mod config;
+mod generate;
