@@ -34,3 +34,42 @@ fn token_in_environment_never_shows_in_help() {
     let out = env.cmd().env("HOOKCTL_TOKEN", "tok_live_supersecret").arg("--help").output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("supersecret"));
 }
+
+/// stderr of `config set` on a pretend terminal: coloured unless NO_COLOR or --color never.
+fn set_stderr(env: &TestEnv, extra_env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = env.cmd();
+    cmd.env("HOOKCTL_TEST_TTY", "1");
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).args(["config", "set", "provider", "xpath"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn colour_follows_tty_no_color_clicolor_force_and_flag() {
+    let env = TestEnv::new();
+    assert!(set_stderr(&env, &[], &[]).contains("\x1b["), "TTY gets colour");
+    assert!(!set_stderr(&env, &[("NO_COLOR", "1")], &[]).contains("\x1b["), "NO_COLOR wins over TTY");
+    assert!(!set_stderr(&env, &[], &["--color", "never"]).contains("\x1b["));
+    assert!(set_stderr(&env, &[("NO_COLOR", "1")], &["--color", "always"]).contains("\x1b["), "flag wins");
+    // Piped (no pretend TTY): plain unless forced.
+    let out = env.cmd().args(["config", "set", "provider", "xpath"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("\x1b["));
+    let out =
+        env.cmd().env("CLICOLOR_FORCE", "1").args(["config", "set", "provider", "xpath"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\x1b["));
+}
+
+#[test]
+fn json_errors_are_one_object_on_stdout_and_one_line_on_stderr() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["--json", "config", "use", "ghost"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let v = crate::support::stdout_json(&out);
+    assert_eq!(v["error"]["kind"], "config");
+    assert_eq!(v["error"]["message"], "no profile named 'ghost'");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: no profile named 'ghost'\n"), "{stderr}");
+}
