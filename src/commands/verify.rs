@@ -91,7 +91,10 @@ pub(crate) fn parse_headers(args: &[String]) -> Result<Vec<(String, String)>> {
 pub(crate) fn read_body(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| Error::io("cannot read the body from stdin", e))?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("cannot read the body from stdin", e))?;
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| {
