@@ -16,6 +16,8 @@ use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
 /// How much of the handler's answer is shown; the rest is counted, not printed.
 const SHOWN_BODY: usize = 4096;
+/// How much of the answer is read at all: a handler streaming gigabytes must not fill memory.
+const READ_LIMIT: usize = 1 << 20;
 
 pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = concrete_scheme(args.scheme)?;
@@ -60,20 +62,22 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         headers.push((k, v));
     }
     ctx.printer.debug(&format!(
-        "POST {url} ({} bytes, {} scheme, {})",
+        "POST {} ({} bytes, {} scheme, {})",
+        redacted(&url),
         body.len(),
         scheme,
         secrets.first().map(|s| format!("secret {}", s.mask())).unwrap_or_else(|| "unsigned".into())
     ));
 
     let started = Instant::now();
-    let (status, answer) = crate::block_on(post(&url, &headers, body, args.timeout))?;
+    let (status, answer, unread) = crate::block_on(post(&url, &headers, body, args.timeout))?;
     let elapsed_ms = started.elapsed().as_millis() as u64;
     let ok = status.is_success();
     let (shown, more) = truncate(&answer);
+    let more = more + unread;
 
     let value = json!({
-        "url": url.as_str(),
+        "url": redacted(&url),
         "event": if args.data.is_some() { None } else { Some(&event) },
         "scheme": if secrets.is_empty() { None } else { Some(scheme.name()) },
         "id": id,
@@ -151,7 +155,7 @@ async fn post(
     headers: &[(String, String)],
     body: Vec<u8>,
     timeout: std::time::Duration,
-) -> Result<(reqwest::StatusCode, Vec<u8>)> {
+) -> Result<(reqwest::StatusCode, Vec<u8>, usize)> {
     let network = |message: String| Error::Api(ApiError::Network { message, details: Vec::new() });
     // A webhook sender does not follow redirects: a 3xx is the handler's answer.
     let client = reqwest::Client::builder()
@@ -163,10 +167,22 @@ async fn post(
     for (k, v) in headers {
         request = request.header(k.as_str(), v.as_str());
     }
-    let response = request.send().await.map_err(|e| network(describe(url, &e)))?;
+    let mut response = request.send().await.map_err(|e| network(describe(url, &e)))?;
     let status = response.status();
-    let bytes = response.bytes().await.map_err(|e| network(describe(url, &e)))?;
-    Ok((status, bytes.to_vec()))
+    let mut bytes = Vec::new();
+    let mut unread = 0;
+    while let Some(chunk) = response.chunk().await.map_err(|e| network(describe(url, &e)))? {
+        let room = READ_LIMIT.saturating_sub(bytes.len());
+        if room == 0 {
+            // Past the limit: stop reading; what we know is that there was more.
+            unread += chunk.len();
+            break;
+        }
+        let take = room.min(chunk.len());
+        bytes.extend_from_slice(&chunk[..take]);
+        unread += chunk.len() - take;
+    }
+    Ok((status, bytes, unread))
 }
 
 fn describe(url: &reqwest::Url, e: &reqwest::Error) -> String {
@@ -186,11 +202,21 @@ fn describe(url: &reqwest::Url, e: &reqwest::Error) -> String {
         cause = s.to_string();
         source = s.source();
     }
+    let url = redacted(url);
     if cause.is_empty() {
         format!("POST {url}: {what}")
     } else {
         format!("POST {url}: {what}: {cause}")
     }
+}
+
+/// The URL as shown to people and logs: a password in it is replaced by `***`.
+fn redacted(url: &reqwest::Url) -> String {
+    let mut shown = url.clone();
+    if shown.password().is_some() {
+        let _ = shown.set_password(Some("***"));
+    }
+    shown.to_string()
 }
 
 fn truncate(body: &[u8]) -> (String, usize) {

@@ -205,3 +205,31 @@ fn json_output_and_extra_headers() {
     assert_eq!(r.header("x-test-run"), Some("42"));
     assert_eq!(r.header("webhook-id"), Some("msg_fixed"));
 }
+
+#[test]
+fn url_password_is_never_printed() {
+    let env = TestEnv::new();
+    let stub = stub(200, "ok");
+    let url = stub.url("/hook").replace("http://", "http://user:hunter2pass@");
+    let out = env.cmd().args(["send", &url, "--json", "-v", "--secret", SECRET]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let (stdout, stderr) = out_text(&out);
+    assert!(!format!("{stdout}{stderr}").contains("hunter2pass"), "{stdout}{stderr}");
+    assert!(stdout_json(&out)["url"].as_str().unwrap().contains("user:***@"));
+    let dead = format!("http://user:hunter2pass@127.0.0.1:{}/", dead_port());
+    let out = env.cmd().args(["send", &dead]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(!out_text(&out).1.contains("hunter2pass"));
+}
+
+#[test]
+fn huge_answers_are_cut_not_buffered_whole() {
+    let env = TestEnv::new();
+    let big: &'static str = Box::leak("x".repeat(3 << 20).into_boxed_str());
+    let stub = stub(200, big);
+    let out = env.cmd().args(["send", &stub.url("/hook"), "--secret", SECRET]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let (stdout, _) = out_text(&out);
+    assert!(stdout.len() < 10_000, "shown part is short: {}", stdout.len());
+    assert!(stdout.contains("more bytes not shown"), "{}", &stdout[stdout.len() - 100..]);
+}
