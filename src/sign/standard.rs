@@ -1,7 +1,8 @@
 //! Standard Webhooks v1 (HMAC-SHA256) and v1a (ed25519), following the reference libraries in
 //! standard-webhooks/standard-webhooks (Go and JavaScript):
 //! - signed content `id.timestamp.body`; the timestamp is the header parsed as an integer
-//!   and printed again (so `+0123` signs as `123`, like Go's `ParseInt` + `%d`);
+//!   and printed again (so `+0123` signs as `123`, like every reference library), and a
+//!   fraction is dropped (`123.9` signs as `123`, like the JS and Python libraries);
 //! - the key is the base64 after `whsec_`; a secret without the prefix is base64-decoded
 //!   whole, as the reference libraries do (only a trailing-bit-lenient, padded decode);
 //! - `webhook-signature` is a space-separated list of `version,signature`; entries of other
@@ -174,7 +175,7 @@ pub(crate) fn verify(
             return Verdict::invalid(scheme, format!("missing header {}", missing.join(", ")));
         }
     };
-    let Ok(ts) = ts_raw.parse::<i64>() else {
+    let Some(ts) = parse_timestamp(ts_raw) else {
         return Verdict::invalid(
             scheme,
             format!("{} is not a Unix timestamp: '{}'", names.timestamp, shorten(ts_raw)),
@@ -234,6 +235,21 @@ pub(crate) fn verify(
         reason.push_str(&format!("; skipped {}", key_errors.join("; ")));
     }
     Verdict::invalid(scheme, reason)
+}
+
+/// An integer, or a decimal whose fraction is dropped: the JavaScript (`parseInt`) and Python
+/// (`floor(float(…))`) reference libraries both accept `1614265330.5` and sign `1614265330`.
+/// Trailing junk (`123abc`) is refused, as Python, Go and Rust do (only `parseInt` takes it).
+fn parse_timestamp(raw: &str) -> Option<i64> {
+    if let Ok(n) = raw.parse::<i64>() {
+        return Some(n);
+    }
+    let (int, frac) = raw.split_once('.')?;
+    let digits = int.strip_prefix(['+', '-']).unwrap_or(int);
+    if digits.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    int.parse::<i64>().ok()
 }
 
 fn verify_v1a(
