@@ -197,13 +197,24 @@ pub fn verify(
     if secrets.is_empty() {
         return Verdict::invalid(scheme, "no secret to verify with");
     }
-    match scheme {
+    let verdict = match scheme {
         Scheme::Standard => standard::verify(standard::STANDARD, secrets, headers, body, opts),
         Scheme::Svix => svix::verify(secrets, headers, body, opts),
         Scheme::Stripe => stripe::verify(secrets, headers, body, opts),
         Scheme::Github => github::verify(secrets, headers, body),
         Scheme::Shopify => shopify::verify(secrets, headers, body),
         Scheme::Slack => slack::verify(secrets, headers, body, opts),
+    };
+    // A scheme chosen by hand that does not fit the request: say what the headers look like.
+    match verdict {
+        Verdict::Invalid { scheme: Some(s), reason } if reason.starts_with("missing header") => {
+            let reason = match detect(headers) {
+                Some(other) if other != s => format!("{reason} (the headers look like {other})"),
+                _ => reason,
+            };
+            Verdict::Invalid { scheme: Some(s), reason }
+        }
+        v => v,
     }
 }
 

@@ -256,3 +256,10 @@ fn constant_time_eq_is_plain_equality() {
     }
     assert!(!ct_eq(b"abc", b"abcd"));
 }
+
+#[test]
+fn wrong_scheme_by_hand_names_the_one_the_headers_fit() {
+    let headers = h(&[("Stripe-Signature", "t=1,v1=00")]);
+    let v = verify(Some(Scheme::Github), &secrets(&["s"]), &headers, b"x", VerifyOptions::new(1));
+    assert_eq!(v.reason(), Some("missing header X-Hub-Signature-256 (the headers look like stripe)"));
+}
