@@ -56,6 +56,11 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         ),
         None => ctx.printer.warn("no signing secret (--secret, HOOKCTL_SECRET or profile): sending unsigned"),
     }
+    if scheme == sign::Scheme::Shopify && !secrets.is_empty() {
+        // shopify-api's `webhooks.validate` rejects a request without these, so a handler
+        // built on it would refuse our test event for the wrong reason.
+        headers.extend(shopify_context(&event, &id, at));
+    }
     // User headers come last so they can override ours (e.g. a different Content-Type).
     for (k, v) in extra {
         headers.retain(|(name, _)| !name.eq_ignore_ascii_case(&k));
@@ -208,6 +213,23 @@ fn describe(url: &reqwest::Url, e: &reqwest::Error) -> String {
     } else {
         format!("POST {url}: {what}: {cause}")
     }
+}
+
+fn shopify_context(event: &str, id: &str, at: i64) -> Vec<(String, String)> {
+    let triggered = time::OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default();
+    [
+        ("X-Shopify-Topic", event),
+        ("X-Shopify-Webhook-Id", id),
+        ("X-Shopify-Api-Version", "2025-01"),
+        ("X-Shopify-Shop-Domain", "hookctl-test.myshopify.com"),
+        ("X-Shopify-Triggered-At", triggered.as_str()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
 }
 
 /// The URL as shown to people and logs: a password in it is replaced by `***`.

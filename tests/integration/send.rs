@@ -233,3 +233,33 @@ fn huge_answers_are_cut_not_buffered_whole() {
     assert!(stdout.len() < 10_000, "shown part is short: {}", stdout.len());
     assert!(stdout.contains("more bytes not shown"), "{}", &stdout[stdout.len() - 100..]);
 }
+
+#[test]
+fn shopify_requests_carry_the_headers_shopify_api_requires() {
+    let env = TestEnv::new();
+    let stub = stub(200, "ok");
+    env.cmd()
+        .args([
+            "send",
+            &stub.url("/hook"),
+            "--scheme",
+            "shopify",
+            "--secret",
+            "shpss_x",
+            "--event",
+            "orders/create",
+        ])
+        .assert()
+        .code(0);
+    let r = &stub.requests()[0];
+    for h in [
+        "X-Shopify-Hmac-Sha256",
+        "X-Shopify-Topic",
+        "X-Shopify-Webhook-Id",
+        "X-Shopify-Api-Version",
+        "X-Shopify-Shop-Domain",
+    ] {
+        assert!(r.header(h).is_some_and(|v| !v.is_empty()), "{h} missing: {:?}", r.headers);
+    }
+    assert_eq!(r.header("X-Shopify-Topic"), Some("orders/create"));
+}
