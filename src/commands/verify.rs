@@ -29,7 +29,19 @@ pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     if ctx.printer.is_json() {
         ctx.printer.json(&verdict.to_json());
     }
-    Ok(report(ctx, &verdict))
+    let outcome = report(ctx, &verdict);
+    if !verdict.is_valid() {
+        // Libraries use secrets byte for byte, and so do we; a pasted newline is a classic.
+        for (i, s) in secrets.iter().enumerate() {
+            if s.expose() != s.expose().trim() {
+                ctx.printer.hint(&format!(
+                    "secret #{} has leading or trailing whitespace (a pasted newline?); it is used as given",
+                    i + 1
+                ));
+            }
+        }
+    }
+    Ok(outcome)
 }
 
 /// Human lines on stderr: a success line (never silent) or `error: signature invalid: …`.

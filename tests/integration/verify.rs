@@ -308,3 +308,13 @@ fn cli_agrees_with_every_vector() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn whitespace_around_a_secret_gets_a_hint() {
+    let env = TestEnv::new();
+    let out = verify_cmd(&env, &good(), BODY).env("HOOKCTL_SECRET", format!("{SECRET}\n")).output().unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    let (_, stderr) = text(&out);
+    assert!(stderr.contains("hint: secret #1 has leading or trailing whitespace"), "{stderr}");
+    assert!(!stderr.contains("MfKQ9r8GKYqr"));
+}
