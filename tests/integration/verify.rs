@@ -318,3 +318,12 @@ fn whitespace_around_a_secret_gets_a_hint() {
     assert!(stderr.contains("hint: secret #1 has leading or trailing whitespace"), "{stderr}");
     assert!(!stderr.contains("MfKQ9r8GKYqr"));
 }
+
+#[test]
+fn a_broken_config_file_does_not_matter_when_the_secret_is_given() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), "this is [not toml").unwrap();
+    verify_cmd(&env, &good(), BODY).args(["--secret", SECRET]).assert().code(0);
+    verify_cmd(&env, &good(), BODY).env("HOOKCTL_SECRET", SECRET).assert().code(0);
+}
