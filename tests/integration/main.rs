@@ -5,3 +5,6 @@ mod support;
 mod cli;
 mod config;
 mod generate;
+mod send;
+mod sign;
+mod verify;
