@@ -18,7 +18,14 @@ pub enum ApiError {
     Auth { status: u16, message: String, details: Vec<String> },
     /// Other 4xx: exit 4.
     #[error("{message}")]
-    Rejected { status: u16, message: String, details: Vec<String>, retry_after: Option<Duration> },
+    Rejected {
+        status: u16,
+        message: String,
+        details: Vec<String>,
+        retry_after: Option<Duration>,
+        /// What the command knows about this refusal (e.g. replay: dead_letter only).
+        hint: Option<String>,
+    },
     /// 5xx after retries: exit 5.
     #[error("{message}")]
     Server { status: u16, message: String, details: Vec<String>, retry_after: Option<Duration> },
@@ -74,6 +81,7 @@ impl ApiError {
             ApiError::Auth { .. } => {
                 Some("check the token (HOOKCTL_TOKEN or `hookctl config set token …`)".into())
             }
+            ApiError::Rejected { hint: Some(h), .. } => Some(h.clone()),
             ApiError::Rejected { status: 429, retry_after, .. } => Some(match retry_after {
                 Some(d) => format!("rate limited: the provider asks to retry after {}s", d.as_secs()),
                 None => "rate limited: try again later".into(),
@@ -90,6 +98,16 @@ impl ApiError {
             | ApiError::Rejected { details, .. }
             | ApiError::Server { details, .. }
             | ApiError::Network { details, .. } => details.clone(),
+        }
+    }
+
+    /// Adds a command-specific hint to a 4xx refusal (other errors keep theirs).
+    pub fn with_hint(self, new: impl Into<String>) -> ApiError {
+        match self {
+            ApiError::Rejected { status, message, details, retry_after, .. } => {
+                ApiError::Rejected { status, message, details, retry_after, hint: Some(new.into()) }
+            }
+            other => other,
         }
     }
 
@@ -114,7 +132,7 @@ impl ApiError {
         match status {
             401 | 403 => ApiError::Auth { status, message, details },
             500..=599 => ApiError::Server { status, message, details, retry_after },
-            _ => ApiError::Rejected { status, message, details, retry_after },
+            _ => ApiError::Rejected { status, message, details, retry_after, hint: None },
         }
     }
 }
