@@ -754,7 +754,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__create)
-            opts="-q -v -h -V --url --event --description --paused --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --url --event --description --paused --save-secret --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

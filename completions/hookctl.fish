@@ -115,6 +115,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l paused -d 'Create it paused'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l save-secret -d 'Store the returned signing secret in the current profile without asking'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'

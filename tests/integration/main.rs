@@ -2,6 +2,9 @@
 
 mod support;
 
+mod api_client;
+mod api_endpoints;
+mod api_test;
 mod cli;
 mod config;
 mod generate;

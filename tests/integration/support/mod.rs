@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod api;
+
 /// A private HOME and config dir per test, with every `HOOKCTL_*` and colour variable removed.
 pub struct TestEnv {
     pub dir: TempDir,
