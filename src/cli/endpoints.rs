@@ -26,6 +26,9 @@ pub enum EndpointsCommand {
         /// Create it paused
         #[arg(long)]
         paused: bool,
+        /// Store the returned signing secret in the current profile without asking
+        #[arg(long)]
+        save_secret: bool,
     },
     /// Change an endpoint's URL, events, description or status
     Update {
