@@ -162,7 +162,13 @@ fn test_wait_follows_a_pending_delivery_until_delivered() {
     let out =
         api_cmd(&env, &stub, "closient").args(["test", EP, "--wait", "--timeout", "10s"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("delivered (HTTP 200)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 of 1 deliveries delivered"), "{}", stderr(&out));
+    // Each state change is a line on stdout as it is seen.
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.starts_with("delivered") && l.contains("dlv_7") && l.contains("HTTP 200")),
+        "{text}"
+    );
     let polls = stub.requests().iter().filter(|r| r.method == "GET").count();
     assert!((2..=12).contains(&polls), "polls: {polls}");
     assert!(stub.requests().iter().any(|r| r.path == "/integrations/api/v1/webhooks/deliveries/dlv_7/"));
@@ -181,6 +187,7 @@ fn test_wait_keeps_waiting_through_failed_and_reports_dead_letter_as_7() {
     assert_eq!(doc["outcome"], "failed");
     assert_eq!(doc["expected"], 1);
     assert_eq!(doc["rows"][0]["status"], "dead_letter");
+    assert_eq!(doc["rows"][0]["state"], "failed");
     assert!(doc["polls"].as_u64().unwrap() >= 2);
     assert!(doc["elapsed_ms"].as_u64().unwrap() >= 1000);
 }
