@@ -29,6 +29,16 @@ impl Ctx {
             what: format!("an API token for {}", preset.name),
             hint: "set HOOKCTL_TOKEN, or `hookctl config set token …` (or pass --token)".into(),
         })?;
+        check_header_value(&token)?;
+        let auth_header = settings.profile.auth_header.clone().filter(|h| !h.trim().is_empty());
+        if let Some(h) = &auth_header {
+            if reqwest::header::HeaderName::from_bytes(h.trim().as_bytes()).is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "auth_header '{h}' is not a valid HTTP header name"
+                ))
+                .into());
+            }
+        }
         if let Some(name) = &settings.profile_name {
             self.printer.debug(&format!("profile '{name}', provider {}, base URL {base_url}", preset.name));
         }
@@ -36,7 +46,7 @@ impl Ctx {
             preset,
             base_url,
             token,
-            auth_header: settings.profile.auth_header.clone().filter(|h| !h.trim().is_empty()),
+            auth_header: auth_header.map(|h| h.trim().to_string()),
             routes,
             fields: settings.profile.fields.clone(),
             request_timeout: self.env.http_timeout.unwrap_or(client::DEFAULT_REQUEST_TIMEOUT),
@@ -89,6 +99,21 @@ impl Ctx {
     }
 }
 
+/// A token with a newline or other control character (a paste accident) cannot go into a
+/// header; say so instead of failing every request with an opaque error.
+fn check_header_value(token: &crate::output::Secret) -> Result<()> {
+    let t = token.expose();
+    if t.trim().is_empty() || t.chars().any(|c| c.is_control() || !c.is_ascii()) {
+        return Err(ConfigError::Invalid(format!(
+            "the API token ({}) contains whitespace-only, control or non-ASCII characters \
+             that cannot be sent in an HTTP header (a stray newline?)",
+            token.mask()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 fn route_overrides(settings: &ApiSettings) -> Result<BTreeMap<String, Route>> {
     settings
         .profile
@@ -113,7 +138,14 @@ fn check_base_url(base: Option<String>, preset: &Preset) -> Result<String> {
         .into());
     };
     match reqwest::Url::parse(&base) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {}
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+            if u.query().is_some() || u.fragment().is_some() {
+                return Err(ConfigError::Invalid(format!(
+                    "base URL '{base}' must not carry a query or fragment: route paths are appended to it"
+                ))
+                .into());
+            }
+        }
         _ => {
             return Err(ConfigError::Invalid(format!(
                 "base URL '{base}' is not an http(s) URL (e.g. https://api.example.com)"
@@ -140,5 +172,15 @@ mod tests {
         assert!(check_base_url(Some("  ".into()), &PARTNER).is_err());
         assert!(check_base_url(Some("ftp://h".into()), &PARTNER).is_err());
         assert!(check_base_url(Some("not a url".into()), &PARTNER).is_err());
+        assert!(check_base_url(Some("https://h/api?x=1".into()), &PARTNER).is_err());
+    }
+
+    #[test]
+    fn tokens_that_cannot_be_headers_are_refused() {
+        use crate::output::Secret;
+        assert!(check_header_value(&Secret::new("tok_abc")).is_ok());
+        assert!(check_header_value(&Secret::new("tok_abc\n")).is_err());
+        assert!(check_header_value(&Secret::new("  ")).is_err());
+        assert!(check_header_value(&Secret::new("tök")).is_err());
     }
 }

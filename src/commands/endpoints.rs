@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::api::{list_items, Client};
 use crate::cli::endpoints::{EndpointsArgs, EndpointsCommand};
 use crate::config::Profile;
-use crate::output::color::stdin_is_tty;
+use crate::output::color::{stderr_is_tty, stdin_is_tty};
 use crate::output::sanitize::sanitize_line;
 use crate::providers::{EndpointShape, Preset, StatusStyle};
 use crate::{Ctx, Error, Outcome, Result};
@@ -34,6 +34,9 @@ fn list(ctx: &Ctx) -> Result<Outcome> {
     let body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
     let shape = api.preset().endpoints;
     let items = list_items(&body).cloned().unwrap_or_default();
+    if list_items(&body).is_none() {
+        ctx.printer.warn("the answer holds no list hookctl recognises; --json shows it as it came");
+    }
     ctx.printer.emit(&body, |p| {
         if items.is_empty() {
             p.info(&format!("no {}s", shape.noun));
@@ -92,7 +95,14 @@ fn create(
         }
     });
     match secret {
-        Some(s) => offer_to_store(ctx, api, &s, save_secret)?,
+        // The endpoint exists now: failing to store the secret must not turn into an error
+        // exit, or a script would think the create failed and run it again.
+        Some(s) => {
+            if let Err(e) = offer_to_store(ctx, api, &s, save_secret) {
+                ctx.printer.warn(&format!("the signing secret was not stored: {e}"));
+                ctx.printer.hint("copy it from the output above: it is not shown again");
+            }
+        }
         None if save_secret => ctx.printer.warn("the answer carries no signing secret; nothing to save"),
         None => {}
     }
@@ -166,7 +176,7 @@ fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
     check_id(preset, id)?;
     let noun = preset.endpoints.noun;
     if !yes {
-        if !(stdin_is_tty() && ctx.printer.show_progress()) {
+        if !(stdin_is_tty() && stderr_is_tty()) || ctx.printer.is_json() {
             return Err(Error::usage_hint(
                 format!("refusing to delete {noun} {id} without confirmation"),
                 "pass --yes to delete without asking",
@@ -335,7 +345,7 @@ fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<(
         .map(|(n, _)| n.to_string())
         .or_else(|| ctx.requested_profile().map(str::to_string))
         .unwrap_or_else(|| "default".into());
-    let ask = !save && stdin_is_tty() && ctx.printer.show_progress() && !ctx.printer.is_json();
+    let ask = !save && stdin_is_tty() && stderr_is_tty() && !ctx.printer.is_json();
     let store = save
         || (ask
             && dialoguer::Confirm::new()
