@@ -357,3 +357,43 @@ fn terminal_escapes_in_provider_messages_are_neutralised() {
     assert!(!out.stderr.contains(&0x1b), "raw ESC reached the terminal");
     assert!(stderr(&out).contains("bad\\x1b[2J"));
 }
+
+#[test]
+fn ids_are_percent_encoded_so_they_never_change_the_path() {
+    let env = TestEnv::new();
+    let stub = Stub::start(
+        Router::new()
+            .fallback(|| async { json(404, json!({"error": {"code": "not_found", "message": "nope"}})) }),
+    );
+    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "get", "../../admin?x=1#f"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let req = &stub.requests()[0];
+    assert_eq!(req.path, "/v2.3/webhooks/endpoints/..%2F..%2Fadmin%3Fx%3D1%23f");
+    assert_eq!(req.query, None);
+}
+
+#[test]
+fn a_token_with_a_newline_is_a_config_error_that_does_not_print_it() {
+    let env = TestEnv::new();
+    let stub = xpath_list_stub();
+    let out = api_cmd(&env, &stub, "xpath")
+        .env("HOOKCTL_TOKEN", "tok_live_abcdefghijklmnop\n")
+        .args(["endpoints", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("stray newline"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("abcdefghijklmnop"));
+    assert!(stub.requests().is_empty());
+}
+
+#[test]
+fn a_2xx_that_is_not_json_is_exit_5_pointing_at_the_base_url() {
+    let env = TestEnv::new();
+    let stub =
+        Stub::start(Router::new().route(XPATH_LIST, get(|| async { "<!doctype html><title>Login</title>" })));
+    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let err = stderr(&out);
+    assert!(err.contains("not JSON") && err.contains("<!doctype html>") && err.contains("base URL"), "{err}");
+}

@@ -352,3 +352,41 @@ fn personio_needs_an_event_and_the_documented_payload_fields() {
     assert!(stderr(&out).contains("is not key=value"));
     assert!(stub.requests().is_empty());
 }
+
+#[test]
+fn replay_wait_follows_the_replayed_delivery() {
+    let env = TestEnv::new();
+    let started: Arc<Mutex<Option<Instant>>> = Arc::default();
+    let s2 = started.clone();
+    let stub = Stub::start(
+        Router::new()
+            .route(
+                REPLAY_ROUTE,
+                post(move || {
+                    *started.lock().unwrap() = Some(Instant::now());
+                    async move { json(200, delivery("rate_limited", Some(429))) }
+                }),
+            )
+            .route(
+                DELIVERY_ROUTE,
+                get(move || {
+                    let since = s2.lock().unwrap().map(|t| t.elapsed()).unwrap_or_default();
+                    async move {
+                        if since < Duration::from_millis(700) {
+                            json(200, delivery("rate_limited", Some(429)))
+                        } else {
+                            json(200, delivery("delivered", Some(200)))
+                        }
+                    }
+                }),
+            ),
+    );
+    let out = api_cmd(&env, &stub, "closient")
+        .args(["--json", "replay", "dlv_7", "--wait", "--timeout", "10s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = stdout_json(&out);
+    assert_eq!(doc["outcome"], "delivered");
+    assert_eq!(doc["rows"][0]["http_status"], 200);
+}
