@@ -365,3 +365,34 @@ fn subscriptions_list_and_types() {
     let out = env.cmd().args(["--provider", "xpath", "subscriptions", "types"]).output().unwrap();
     assert!(stdout(&out).contains("assignments.billing-details.*"));
 }
+
+#[test]
+fn closient_and_personio_use_their_inferred_routes_and_fields() {
+    let env = TestEnv::new();
+    let stub = Stub::start(Router::new().fallback(|| async {
+        json(
+            200,
+            json!({"id": "aBcDeFgHiJkMnPqRsTuVwX", "url": "https://x", "events": [], "is_active": false}),
+        )
+    }));
+    api_cmd(&env, &stub, "closient").args(["endpoints", "pause", "aBcDeFgHiJkMnPqRsTuVwX"]).assert().code(0);
+    api_cmd(&env, &stub, "closient").args(["endpoints", "list"]).assert().code(0);
+    api_cmd(&env, &stub, "personio").args(["endpoints", "resume", "533e7206"]).assert().code(0);
+    let reqs = stub.requests();
+    let seen: Vec<(String, String, String)> = reqs
+        .iter()
+        .map(|r| (r.method.clone(), r.path.clone(), String::from_utf8_lossy(&r.body).to_string()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "PATCH".to_string(),
+                "/integrations/api/v1/webhooks/endpoints/aBcDeFgHiJkMnPqRsTuVwX/".to_string(),
+                r#"{"is_active":false}"#.to_string()
+            ),
+            ("GET".into(), "/integrations/api/v1/webhooks/endpoints/".into(), String::new()),
+            ("PATCH".into(), "/v2/webhooks/533e7206".into(), r#"{"status":"ENABLED"}"#.into()),
+        ]
+    );
+}
