@@ -375,7 +375,7 @@ fn transport_error(e: &reqwest::Error, url: &reqwest::Url) -> (Attempt, ApiError
     let (what, message, hint) = if e.is_connect() {
         (
             Attempt::NotConnected,
-            format!("cannot connect to {host}: {}", error_chain(e)),
+            format!("cannot connect to {host}: {}", root_cause(e)),
             Some("check the base URL and your network".to_string()),
         )
     } else if e.is_timeout() {
@@ -388,6 +388,16 @@ fn transport_error(e: &reqwest::Error, url: &reqwest::Url) -> (Attempt, ApiError
         (Attempt::Lost, format!("request to {host} failed: {}", error_chain(e)), None)
     };
     (what, ApiError::Network { message, details: Vec::new(), hint })
+}
+
+/// The innermost cause ("Connection refused (os error 111)"), without the layers of
+/// "client error (Connect): tcp connect error" above it.
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(s) = cur.source() {
+        cur = s;
+    }
+    cur.to_string()
 }
 
 /// The error and its sources, joined, without repeating reqwest's URL (it may carry a query).
