@@ -38,9 +38,11 @@ fn hookctl(appear: Duration, seed: u64, rtt: Duration) -> Trial {
             if s.get().is_none() {
                 s.set(Some(now));
             }
-            format.parse_list(
-                &serde_json::json!([{"id": "new", "eventType": "case.assigned", "status": "delivered"}]),
-            )
+            format
+                .parse_list(
+                    &serde_json::json!([{"id": "new", "eventType": "case.assigned", "status": "delivered"}]),
+                )
+                .unwrap_or_default()
         } else {
             Vec::new()
         };

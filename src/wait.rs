@@ -406,24 +406,12 @@ impl RowFormat {
         })
     }
 
-    /// Reads a list response: a plain array, or an array under `data`/`items`/`results`/
-    /// `events`/`deliveries` (the envelopes the four APIs use). Non-objects are skipped.
-    pub fn parse_list(&self, body: &Value) -> Vec<Row> {
-        list_items(body).iter().filter_map(|v| self.parse(v)).collect()
+    /// Reads a list response: a plain array, or the array under a usual envelope key
+    /// (`data`, `items`, `results`, …). `None` when the body holds no list at all.
+    /// Non-objects inside the list are skipped.
+    pub fn parse_list(&self, body: &Value) -> Option<Vec<Row>> {
+        crate::api::list_items(body).map(|items| items.iter().filter_map(|v| self.parse(v)).collect())
     }
-}
-
-/// The array inside a list response, whatever the envelope.
-pub fn list_items(body: &Value) -> &[Value] {
-    if let Some(a) = body.as_array() {
-        return a;
-    }
-    for k in ["data", "items", "results", "events", "deliveries"] {
-        if let Some(a) = body.get(k).and_then(Value::as_array) {
-            return a;
-        }
-    }
-    &[]
 }
 
 fn classify(status: &str, failure: RowState) -> Option<RowState> {
@@ -576,11 +564,23 @@ pub enum PollError {
 }
 
 impl From<Error> for PollError {
-    /// Network and server trouble is transient for a waiter; everything else is fatal.
+    /// Network and server trouble and 429 are transient for a waiter; everything else
+    /// (auth, 404, bad configuration) is fatal.
     fn from(e: Error) -> Self {
-        match e.exit() {
-            crate::Exit::Network => PollError::Transient { message: e.to_string(), retry_after: None },
-            _ => PollError::Fatal(e),
+        match e {
+            Error::Api(api) => api.into(),
+            other => PollError::Fatal(other),
+        }
+    }
+}
+
+impl From<crate::api::ApiError> for PollError {
+    fn from(e: crate::api::ApiError) -> Self {
+        let transient = e.exit() == crate::Exit::Network || e.status() == Some(429);
+        if transient {
+            PollError::Transient { message: e.to_string(), retry_after: e.retry_after() }
+        } else {
+            PollError::Fatal(e.into())
         }
     }
 }
@@ -1086,10 +1086,10 @@ mod tests {
 
     #[test]
     fn list_envelopes() {
-        assert_eq!(fmt().parse_list(&json!([{"id": 1}, 2, {"id": 3}])).len(), 2);
-        assert_eq!(fmt().parse_list(&json!({"data": [{"id": 1}]})).len(), 1);
-        assert_eq!(fmt().parse_list(&json!({"items": [{"id": 1}]})).len(), 1);
-        assert!(fmt().parse_list(&json!({"weird": true})).is_empty());
+        assert_eq!(fmt().parse_list(&json!([{"id": 1}, 2, {"id": 3}])).unwrap().len(), 2);
+        assert_eq!(fmt().parse_list(&json!({"data": [{"id": 1}]})).unwrap().len(), 1);
+        assert_eq!(fmt().parse_list(&json!({"items": [{"id": 1}]})).unwrap().len(), 1);
+        assert!(fmt().parse_list(&json!({"weird": true})).is_none());
     }
 
     #[test]
@@ -1101,6 +1101,23 @@ mod tests {
         let s = r.summary();
         assert!(!s.contains('\u{1b}') && !s.contains('\n'), "{s}");
         assert!(s.starts_with("failed") && s.contains("HTTP 500") && s.contains("boom\\nline2"), "{s}");
+    }
+
+    #[test]
+    fn poll_errors_are_classified() {
+        use crate::api::ApiError;
+        let dialect = crate::providers::ErrorDialect::Partner;
+        let e = ApiError::from_response("partner", dialect, 429, b"{}", Some(ms(3_000)));
+        assert!(
+            matches!(PollError::from(e), PollError::Transient { retry_after: Some(d), .. } if d == ms(3_000))
+        );
+        let e = ApiError::from_response("partner", dialect, 503, b"{}", None);
+        assert!(matches!(PollError::from(Error::from(e)), PollError::Transient { .. }));
+        for status in [400, 401, 404] {
+            let e = ApiError::from_response("partner", dialect, status, b"{}", None);
+            assert!(matches!(PollError::from(e), PollError::Fatal(_)), "{status}");
+        }
+        assert!(matches!(PollError::from(Error::usage("x")), PollError::Fatal(_)));
     }
 
     #[test]
@@ -1146,7 +1163,7 @@ mod tests {
             let mut visible: Vec<Value> =
                 self.rows.iter().filter(|(t, _)| *t <= now).map(|(_, v)| v.clone()).collect();
             visible.reverse();
-            Ok(fmt().parse_list(&Value::Array(visible)))
+            Ok(fmt().parse_list(&Value::Array(visible)).unwrap_or_default())
         }
     }
 
