@@ -239,10 +239,19 @@ pub fn unwrap_envelope(envelope: Option<&str>, v: Value) -> Value {
 }
 
 /// The rows of a list answer: a bare array, or the first array under a usual key
-/// (`data`, `items`, `results`, …) for paginated APIs. `None` when there is no list.
+/// (`data`, personio's `_data`, `items`, `results`, …) for paginated APIs. `None` when there is no list.
 pub fn list_items(v: &Value) -> Option<&Vec<Value>> {
-    const KEYS: &[&str] =
-        &["data", "items", "results", "events", "deliveries", "webhooks", "endpoints", "subscriptions"];
+    const KEYS: &[&str] = &[
+        "data",
+        "_data",
+        "items",
+        "results",
+        "events",
+        "deliveries",
+        "webhooks",
+        "endpoints",
+        "subscriptions",
+    ];
     match v {
         Value::Array(a) => Some(a),
         Value::Object(o) => KEYS.iter().find_map(|k| o.get(*k).and_then(Value::as_array)),

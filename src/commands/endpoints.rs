@@ -72,11 +72,13 @@ fn create(
     let mut body = Map::new();
     body.insert(shape.url_field.into(), json!(url));
     body.insert(shape.events_field.into(), json!(events));
-    if let (Some(d), Some(field)) = (description, shape.description_field) {
+    if let (Some(d), Some(field)) =
+        (description.as_deref().or(shape.default_description), shape.description_field)
+    {
         body.insert(field.into(), json!(d));
     }
-    if paused {
-        let (k, v) = status_value(&shape, false);
+    if paused || shape.create_sends_status {
+        let (k, v) = status_value(&shape, !paused);
         body.insert(k.into(), v);
     }
     for (k, v) in shape.create_extra {

@@ -155,6 +155,10 @@ pub struct EndpointShape {
     pub https_only: bool,
     /// Extra fields sent on create (partner `isTestMode: true`: hookctl registers test hooks).
     pub create_extra: &'static [(&'static str, bool)],
+    /// Send the active status on create too (personio creates webhooks DISABLED by default).
+    pub create_sends_status: bool,
+    /// A description the API requires on create, used when `--description` is not given.
+    pub default_description: Option<&'static str>,
 }
 
 /// How `test` builds its request.
@@ -243,6 +247,8 @@ pub static PARTNER: Preset = Preset {
         events_mutable: false,
         https_only: true,
         create_extra: &[("isTestMode", true)],
+        create_sends_status: false,
+        default_description: None,
     },
     test: None,
     events: &[
@@ -283,6 +289,8 @@ pub static CLOSIENT: Preset = Preset {
         events_mutable: true,
         https_only: false,
         create_extra: &[],
+        create_sends_status: false,
+        default_description: None,
     },
     test: Some(TestStyle::Ping),
     // The document names no event types (its test sends a synthetic ping).
@@ -314,6 +322,8 @@ pub static XPATH: Preset = Preset {
         events_mutable: true,
         https_only: false,
         create_extra: &[],
+        create_sends_status: false,
+        default_description: None,
     },
     test: None,
     events: &[
@@ -361,18 +371,35 @@ pub static PERSONIO: Preset = Preset {
         description_field: Some("description"),
         status: StatusStyle::Text { field: "status", active: "ENABLED", paused: "DISABLED" },
         events_mutable: true,
-        https_only: false,
+        // Personio's webhook reference: "needs to be an HTTPS endpoint".
+        https_only: true,
         create_extra: &[],
+        // Its create endpoint defaults `status` to DISABLED and requires `description`.
+        create_sends_status: true,
+        default_description: Some("created by hookctl"),
     },
     test: Some(TestStyle::EventWithPayload),
-    // The document names person.created/person.updated and document events; the rest of
-    // its catalog lives on a page it links to, so this list is partial (warn, never refuse).
+    // The document names person.created/person.updated and document events; the rest comes
+    // from Personio's public event catalog, which grows: partial (warn, never refuse).
     events: &[
         ev("person.created", "needs payload_data person.id"),
         ev("person.updated", "needs payload_data person.id"),
         ev("person.deleted", "needs payload_data person.id"),
+        ev("employment.created", "an employment was added"),
+        ev("employment.updated", "an employment changed"),
+        ev("employment.deleted", "an employment was removed"),
+        ev("employment.started", "an employment starts today"),
+        ev("employment.terminated", "an employment ends today"),
+        ev("absence-period.created", "an absence period was created"),
+        ev("absence-period.updated.timerange", "an absence period's time range changed"),
+        ev("absence-period.updated.status", "an absence period's status changed"),
+        ev("absence-period.deleted", "an absence period was deleted"),
+        ev("attendance-period.created", "an attendance period was created"),
+        ev("attendance-period.updated", "an attendance period was changed"),
+        ev("attendance-period.deleted", "an attendance period was deleted"),
         ev("document.created", "needs payload_data document.id and document.owner.id"),
         ev("document.updated", "needs payload_data document.id and document.owner.id"),
+        ev("document.signed", "needs payload_data document.id and document.owner.id"),
         ev("document.deleted", "needs payload_data document.id and document.owner.id"),
     ],
     catalog_complete: false,

@@ -396,3 +396,49 @@ fn closient_and_personio_use_their_inferred_routes_and_fields() {
         ]
     );
 }
+
+#[test]
+fn personio_create_sends_enabled_and_a_description_and_lists_read_data() {
+    let env = TestEnv::new();
+    let stub = Stub::start(
+        Router::new().route(
+            "/v2/webhooks",
+            get(|| async {
+                json(
+                    200,
+                    json!({"_data": [{"id": "533e7206", "url": "https://x.example/h", "description": "d",
+                        "status": "ENABLED", "enabled_events": ["person.updated"]}], "_meta": {"links": {}}}),
+                )
+            })
+            .post(|body: axum::Json<Value>| async move {
+                let mut e = body.0.clone();
+                e["id"] = json!("533e7206");
+                json(201, e)
+            }),
+        ),
+    );
+    let out = api_cmd(&env, &stub, "personio").args(["endpoints", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("533e7206  ENABLED  https://x.example/h  person.updated"),
+        "{}",
+        stdout(&out)
+    );
+
+    api_cmd(&env, &stub, "personio")
+        .args(["endpoints", "create", "--url", "https://x.example/h", "--event", "person.updated"])
+        .assert()
+        .code(0);
+    let sent: Value = serde_json::from_slice(&stub.requests()[1].body).unwrap();
+    // Personio creates webhooks DISABLED unless told otherwise, and requires a description.
+    assert_eq!(
+        sent,
+        json!({"url": "https://x.example/h", "enabled_events": ["person.updated"],
+               "description": "created by hookctl", "status": "ENABLED"})
+    );
+    let out = api_cmd(&env, &stub, "personio")
+        .args(["endpoints", "create", "--url", "http://x.example/h", "--event", "person.updated"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
