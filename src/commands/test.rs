@@ -162,6 +162,12 @@ pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Dura
         }
         ctx.printer.warn("the answer carries no delivery_id; cannot wait for it");
     }
+    if wait && settled {
+        // Already terminal: still answer with the wait document, so a script that passes
+        // --wait --json always parses the same shape.
+        print_delivery(ctx, body, false);
+        return Ok(settled_report(ctx, body, state == DeliveryState::Delivered));
+    }
     print_delivery(ctx, body, true);
     let p = &ctx.printer;
     let code = http_code(body);
@@ -190,6 +196,20 @@ pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Dura
             Outcome::NotDelivered
         }
     })
+}
+
+fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
+    use crate::wait::{RowFormat, WaitOutcome, WaitReport};
+    let report = WaitReport {
+        outcome: if delivered { WaitOutcome::Delivered } else { WaitOutcome::Failed },
+        expected: 1,
+        rows: RowFormat::default().retrying_failures(true).parse(body).into_iter().collect(),
+        elapsed: Duration::ZERO,
+        polls: 0,
+        last_error: None,
+    };
+    report.print(&ctx.printer, "deliveries");
+    report.outcome()
 }
 
 fn http_code(body: &Value) -> String {

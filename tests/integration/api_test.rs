@@ -390,3 +390,16 @@ fn replay_wait_follows_the_replayed_delivery() {
     assert_eq!(doc["outcome"], "delivered");
     assert_eq!(doc["rows"][0]["http_status"], 200);
 }
+
+#[test]
+fn wait_with_an_already_settled_answer_still_prints_the_wait_document() {
+    let env = TestEnv::new();
+    let stub = closient_test_stub("dead_letter", Some(410));
+    let out = api_cmd(&env, &stub, "closient").args(["--json", "test", EP, "--wait"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let doc = stdout_json(&out);
+    assert_eq!(doc["outcome"], "failed");
+    assert_eq!(doc["polls"], 0);
+    assert_eq!(doc["rows"][0]["http_status"], 410);
+    assert_eq!(stub.requests().len(), 1, "nothing to poll");
+}
