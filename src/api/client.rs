@@ -186,6 +186,8 @@ impl Client {
         req = req.header(auth_name.as_str(), auth_value);
         self.printer.debug(&format!("→ {method} {url}"));
         self.printer.debug(&format!("  {auth_name}: {shown}"));
+        self.printer
+            .debug(concat!("  accept: application/json, user-agent: hookctl/", env!("CARGO_PKG_VERSION")));
         if let Some(b) = body {
             req = req.json(b);
             self.printer.debug("  content-type: application/json");
