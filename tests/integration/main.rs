@@ -4,4 +4,6 @@ mod support;
 
 mod cli;
 mod config;
+mod events;
+mod fire;
 mod generate;
