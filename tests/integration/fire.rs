@@ -450,3 +450,36 @@ fn profile_can_name_the_row_fields() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(stdout_json(&out)["rows"][0]["status"], "SUCCEEDED");
 }
+
+#[test]
+fn ctrl_c_during_a_wait_exits_130_with_the_report() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    p.with(|s| s.rows_per_fire = 0);
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .env("XDG_CONFIG_HOME", env.dir.path().join("config"))
+        .env("HOOKCTL_PROVIDER", "partner")
+        .env("HOOKCTL_BASE_URL", p.base())
+        .env("HOOKCTL_TOKEN", TOKEN)
+        .args(["--json", "fire", "case.assigned", "--case", "case-1", "--wait", "--timeout", "30s"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the waiter is polling (snapshot + at least two polls).
+    let started = Instant::now();
+    while p.with(|s| s.log_gets) < 3 && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let doc = stdout_json(&out);
+    assert_eq!(doc["outcome"], "interrupted");
+    assert!(doc["polls"].as_u64().unwrap() >= 2);
+}
