@@ -7,4 +7,6 @@ mod api_endpoints;
 mod api_test;
 mod cli;
 mod config;
+mod events;
+mod fire;
 mod generate;
