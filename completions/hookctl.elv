@@ -118,6 +118,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --paused 'Create it paused'
+            cand --save-secret 'Store the returned signing secret in the current profile without asking'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

@@ -18,7 +18,7 @@ pub enum EndpointsCommand {
         #[arg(long)]
         url: String,
         /// Event type to subscribe to; repeatable
-        #[arg(long = "event", value_name = "EVENT", required = true)]
+        #[arg(long = "event", value_name = "EVENT", required = true, value_parser = EventName, hide_possible_values = true)]
         events: Vec<String>,
         /// Label
         #[arg(long)]
@@ -26,6 +26,9 @@ pub enum EndpointsCommand {
         /// Create it paused
         #[arg(long)]
         paused: bool,
+        /// Store the returned signing secret in the current profile without asking
+        #[arg(long)]
+        save_secret: bool,
     },
     /// Change an endpoint's URL, events, description or status
     Update {
@@ -33,7 +36,7 @@ pub enum EndpointsCommand {
         #[arg(long)]
         url: Option<String>,
         /// Replace the subscribed event types; repeatable
-        #[arg(long = "event", value_name = "EVENT")]
+        #[arg(long = "event", value_name = "EVENT", value_parser = EventName, hide_possible_values = true)]
         events: Vec<String>,
         #[arg(long)]
         description: Option<String>,
@@ -49,4 +52,31 @@ pub enum EndpointsCommand {
     Pause { id: String },
     /// Resume deliveries to an endpoint
     Resume { id: String },
+}
+
+/// Accepts any event name, but offers every preset's catalog to shell completion. The
+/// provider is only known at run time (flag, env or profile), so validation against its
+/// catalog happens in the command, with a usage error that lists what is allowed.
+#[derive(Debug, Clone, Copy)]
+pub struct EventName;
+
+impl clap::builder::TypedValueParser for EventName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let names = crate::providers::PRESETS
+            .iter()
+            .flat_map(|p| p.events.iter())
+            .map(|e| clap::builder::PossibleValue::new(e.name).help(e.description));
+        Some(Box::new(names))
+    }
 }

@@ -15,13 +15,13 @@ pub enum SubscriptionsCommand {
     /// Subscribe an endpoint to more event types
     Add {
         endpoint: String,
-        #[arg(required = true)]
+        #[arg(required = true, value_parser = super::endpoints::EventName, hide_possible_values = true)]
         events: Vec<String>,
     },
     /// Unsubscribe an endpoint from event types
     Remove {
         endpoint: String,
-        #[arg(required = true)]
+        #[arg(required = true, value_parser = super::endpoints::EventName, hide_possible_values = true)]
         events: Vec<String>,
     },
 }

@@ -7,7 +7,7 @@ pub struct TestArgs {
     /// Endpoint (webhook) id
     pub endpoint: String,
     /// Event to send (personio: required, e.g. person.updated)
-    #[arg(long = "event", value_name = "NAME")]
+    #[arg(long = "event", value_name = "NAME", value_parser = super::endpoints::EventName, hide_possible_values = true)]
     pub event: Option<String>,
     /// Payload field as key=value in dot notation (personio payload_data); repeatable
     #[arg(long = "data", value_name = "KEY=VALUE")]

@@ -1,6 +1,378 @@
-use crate::cli::endpoints::EndpointsArgs;
+//! `endpoints list|get|create|update|delete|pause|resume` over the preset's endpoint routes
+//! (partner: subscriptions). The shape of an endpoint object comes from the preset's data.
+
+use colored::Color;
+use serde_json::{json, Map, Value};
+
+use crate::api::{list_items, Client};
+use crate::cli::endpoints::{EndpointsArgs, EndpointsCommand};
+use crate::config::Profile;
+use crate::output::color::{stderr_is_tty, stdin_is_tty};
+use crate::output::sanitize::sanitize_line;
+use crate::providers::{EndpointShape, Preset, StatusStyle};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(_args: EndpointsArgs, _ctx: &Ctx) -> Result<Outcome> {
-    Err(Error::Internal("TODO: endpoints is not implemented yet".into()))
+pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
+    match args.command {
+        EndpointsCommand::List => list(ctx),
+        EndpointsCommand::Get { id } => get(ctx, &id),
+        EndpointsCommand::Create { url, events, description, paused, save_secret } => {
+            create(ctx, &url, &events, description, paused, save_secret)
+        }
+        EndpointsCommand::Update { id, url, events, description } => {
+            update(ctx, &id, url, &events, description)
+        }
+        EndpointsCommand::Delete { id, yes } => delete(ctx, &id, yes),
+        EndpointsCommand::Pause { id } => set_active(ctx, &id, false),
+        EndpointsCommand::Resume { id } => set_active(ctx, &id, true),
+    }
+}
+
+fn list(ctx: &Ctx) -> Result<Outcome> {
+    ctx.require_routes(&["endpoints.list"])?;
+    let api = ctx.api()?;
+    let body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
+    let shape = api.preset().endpoints;
+    let items = list_items(&body).cloned().unwrap_or_default();
+    if list_items(&body).is_none() {
+        ctx.printer.warn("the answer holds no list hookctl recognises; --json shows it as it came");
+    }
+    ctx.printer.emit(&body, |p| {
+        if items.is_empty() {
+            p.info(&format!("no {}s", shape.noun));
+        }
+        for e in &items {
+            p.line(&summary_line(ctx, &shape, e));
+        }
+    });
+    Ok(Outcome::Success)
+}
+
+fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["endpoints.get"])?;
+    check_id(preset, id)?;
+    let api = ctx.api()?;
+    let body = api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?);
+    ctx.printer.emit(&body, |_| print_details(ctx, &preset.endpoints, &body));
+    Ok(Outcome::Success)
+}
+
+fn create(
+    ctx: &Ctx,
+    url: &str,
+    events: &[String],
+    description: Option<String>,
+    paused: bool,
+    save_secret: bool,
+) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["endpoints.create"])?;
+    let shape = preset.endpoints;
+    check_url(preset, url)?;
+    check_events(ctx, preset, events)?;
+    let mut body = Map::new();
+    body.insert(shape.url_field.into(), json!(url));
+    body.insert(shape.events_field.into(), json!(events));
+    if let (Some(d), Some(field)) =
+        (description.as_deref().or(shape.default_description), shape.description_field)
+    {
+        body.insert(field.into(), json!(d));
+    }
+    if paused || shape.create_sends_status {
+        let (k, v) = status_value(&shape, !paused);
+        body.insert(k.into(), v);
+    }
+    for (k, v) in shape.create_extra {
+        body.insert((*k).into(), json!(v));
+    }
+    let api = ctx.api()?;
+    let created =
+        api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(Value::Object(body))))?);
+    let secret = find_secret(&created);
+    // The secret is returned only now: it goes to stdout as data, once.
+    ctx.printer.emit(&created, |p| {
+        p.success(&format!("{} {} created", shape.noun, field_text(&created, "id")));
+        print_details(ctx, &shape, &created);
+        if let Some(s) = &secret {
+            p.line(&format!("signing secret: {}", sanitize_line(s)));
+        }
+    });
+    match secret {
+        // The endpoint exists now: failing to store the secret must not turn into an error
+        // exit, or a script would think the create failed and run it again.
+        Some(s) => {
+            if let Err(e) = offer_to_store(ctx, api, &s, save_secret) {
+                ctx.printer.warn(&format!("the signing secret was not stored: {e}"));
+                ctx.printer.hint("copy it from the output above: it is not shown again");
+            }
+        }
+        None if save_secret => ctx.printer.warn("the answer carries no signing secret; nothing to save"),
+        None => {}
+    }
+    Ok(Outcome::Success)
+}
+
+fn update(
+    ctx: &Ctx,
+    id: &str,
+    url: Option<String>,
+    events: &[String],
+    description: Option<String>,
+) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["endpoints.update"])?;
+    let shape = preset.endpoints;
+    check_id(preset, id)?;
+    if url.is_none() && events.is_empty() && description.is_none() {
+        return Err(Error::usage_hint(
+            "nothing to update",
+            "pass --url, --event or --description (pause/resume have their own commands)",
+        ));
+    }
+    let mut body = Map::new();
+    if let Some(u) = url {
+        check_url(preset, &u)?;
+        body.insert(shape.url_field.into(), json!(u));
+    }
+    if !events.is_empty() {
+        events_mutable(preset, id)?;
+        check_events(ctx, preset, events)?;
+        body.insert(shape.events_field.into(), json!(events));
+    }
+    if let Some(d) = description {
+        let Some(field) = shape.description_field else {
+            return Err(Error::usage(format!("{} {}s have no description", preset.name, shape.noun)));
+        };
+        body.insert(field.into(), json!(d));
+    }
+    patch(ctx, id, body, "updated")
+}
+
+fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["endpoints.update"])?;
+    check_id(preset, id)?;
+    let (k, v) = status_value(&preset.endpoints, active);
+    let mut body = Map::new();
+    body.insert(k.into(), v);
+    patch(ctx, id, body, if active { "resumed" } else { "paused" })
+}
+
+fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Outcome> {
+    let api = ctx.api()?;
+    let shape = api.preset().endpoints;
+    let updated = api.unwrap(crate::block_on(api.call(
+        "endpoints.update",
+        &[("id", id)],
+        &[],
+        Some(Value::Object(body)),
+    ))?);
+    ctx.printer.emit(&updated, |p| {
+        p.success(&format!("{} {} {done}", shape.noun, sanitize_line(id)));
+        if updated.is_object() {
+            print_details(ctx, &shape, &updated);
+        }
+    });
+    Ok(Outcome::Success)
+}
+
+fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["endpoints.delete"])?;
+    check_id(preset, id)?;
+    let noun = preset.endpoints.noun;
+    if !yes {
+        if !(stdin_is_tty() && stderr_is_tty()) || ctx.printer.is_json() {
+            return Err(Error::usage_hint(
+                format!("refusing to delete {noun} {id} without confirmation"),
+                "pass --yes to delete without asking",
+            ));
+        }
+        let ok = dialoguer::Confirm::new()
+            .with_prompt(format!("Delete {noun} {}?", sanitize_line(id)))
+            .default(false)
+            .interact()
+            .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?;
+        if !ok {
+            ctx.printer.info("not deleted");
+            return Ok(Outcome::Success);
+        }
+    }
+    let api = ctx.api()?;
+    let answer = api.unwrap(crate::block_on(api.call("endpoints.delete", &[("id", id)], &[], None))?);
+    let doc = if answer.is_null() { json!({"id": id, "deleted": true}) } else { answer };
+    ctx.printer.emit(&doc, |p| p.success(&format!("{noun} {} deleted", sanitize_line(id))));
+    Ok(Outcome::Success)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation before sending (what the documents constrain)
+// ---------------------------------------------------------------------------------------------
+
+pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::usage(format!("the {} id is empty", preset.endpoints.noun)));
+    }
+    preset.check_endpoint_id(id).map_err(Error::usage)
+}
+
+fn check_url(preset: &Preset, url: &str) -> Result<()> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        Error::usage_hint(format!("'{url}' is not a valid URL: {e}"), "e.g. https://example.com/hooks")
+    })?;
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if !preset.endpoints.https_only => Ok(()),
+        "http" => Err(Error::usage_hint(
+            format!("{} accepts HTTPS URLs only: {url}", preset.name),
+            "for a local receiver, expose `hookctl listen` through an HTTPS tunnel",
+        )),
+        other => Err(Error::usage(format!("'{url}': scheme '{other}' is not http(s)"))),
+    }
+}
+
+/// Validates event names against the catalog: a usage error listing what is allowed when the
+/// catalog is the document's, a warning when it is partial.
+pub(crate) fn check_events(ctx: &Ctx, preset: &Preset, events: &[String]) -> Result<()> {
+    if events.is_empty() {
+        return Err(Error::usage("at least one event type is required (--event)"));
+    }
+    for e in events {
+        match preset.check_event(e) {
+            Ok(None) => {}
+            Ok(Some(warning)) => ctx.printer.warn(&warning),
+            Err(message) => {
+                return Err(Error::usage_hint(
+                    message,
+                    format!("`hookctl --provider {} subscriptions types` lists them", preset.name),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Partner: events cannot change after creation; say so and how to recreate.
+pub(crate) fn events_mutable(preset: &Preset, id: &str) -> Result<()> {
+    if preset.endpoints.events_mutable {
+        return Ok(());
+    }
+    Err(Error::usage_hint(
+        format!("{} cannot change the events of a {} after creation", preset.name, preset.endpoints.noun),
+        format!(
+            "recreate it: `hookctl endpoints delete {id} --yes` then \
+             `hookctl endpoints create --url URL --event EVENT...`"
+        ),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading endpoint objects
+// ---------------------------------------------------------------------------------------------
+
+fn status_value(shape: &EndpointShape, active: bool) -> (&'static str, Value) {
+    match shape.status {
+        StatusStyle::Bool(field) => (field, json!(active)),
+        StatusStyle::Text { field, active: a, paused } => (field, json!(if active { a } else { paused })),
+    }
+}
+
+/// "active" / "paused" / the provider's own word.
+pub(crate) fn status_text(shape: &EndpointShape, e: &Value) -> String {
+    match shape.status {
+        StatusStyle::Bool(field) => match e.get(field).and_then(Value::as_bool) {
+            Some(true) => "active".into(),
+            Some(false) => "paused".into(),
+            None => "?".into(),
+        },
+        StatusStyle::Text { field, .. } => field_text(e, field),
+    }
+}
+
+pub(crate) fn events_of(shape: &EndpointShape, e: &Value) -> Vec<String> {
+    e.get(shape.events_field)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect())
+        .unwrap_or_default()
+}
+
+/// A field as one sanitised line ("-" when absent).
+pub(crate) fn field_text(e: &Value, field: &str) -> String {
+    match e.get(field) {
+        None | Some(Value::Null) => "-".into(),
+        Some(Value::String(s)) => sanitize_line(s).into_owned(),
+        Some(v) => sanitize_line(&v.to_string()).into_owned(),
+    }
+}
+
+fn summary_line(ctx: &Ctx, shape: &EndpointShape, e: &Value) -> String {
+    let status = status_text(shape, e);
+    let color = if status.eq_ignore_ascii_case("active") || status == "ENABLED" {
+        Color::Green
+    } else {
+        Color::Yellow
+    };
+    format!(
+        "{}  {}  {}  {}",
+        ctx.printer.bold(&field_text(e, "id")),
+        ctx.printer.paint(&status, color),
+        field_text(e, shape.url_field),
+        sanitize_line(&events_of(shape, e).join(",")),
+    )
+}
+
+fn print_details(ctx: &Ctx, shape: &EndpointShape, e: &Value) {
+    let p = &ctx.printer;
+    p.line(&format!("id:      {}", p.bold(&field_text(e, "id"))));
+    p.line(&format!("url:     {}", field_text(e, shape.url_field)));
+    p.line(&format!("status:  {}", status_text(shape, e)));
+    p.line(&format!("events:  {}", sanitize_line(&events_of(shape, e).join(", "))));
+    if let Some(d) = shape.description_field.filter(|d| e.get(*d).is_some_and(|v| !v.is_null())) {
+        p.line(&format!("description: {}", field_text(e, d)));
+    }
+}
+
+/// The signing secret of a freshly created endpoint, under any of the usual names.
+fn find_secret(e: &Value) -> Option<String> {
+    ["secret", "signing_secret", "signingSecret", "secretKey", "webhook_secret"]
+        .iter()
+        .find_map(|k| e.get(*k).and_then(Value::as_str))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// `--save-secret`, or a prompt on a terminal, stores the secret in the profile; otherwise a
+/// hint says how.
+fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<()> {
+    let profile = ctx
+        .profile()
+        .ok()
+        .flatten()
+        .map(|(n, _)| n.to_string())
+        .or_else(|| ctx.requested_profile().map(str::to_string))
+        .unwrap_or_else(|| "default".into());
+    let ask = !save && stdin_is_tty() && stderr_is_tty() && !ctx.printer.is_json();
+    let store = save
+        || (ask
+            && dialoguer::Confirm::new()
+                .with_prompt(format!("Store the signing secret in profile '{profile}'?"))
+                .default(true)
+                .interact()
+                .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?);
+    if !store {
+        ctx.printer.hint(&format!(
+            "it is shown only once: store it with `hookctl --profile {profile} config set secret <secret>` \
+             or pass --save-secret next time"
+        ));
+        return Ok(());
+    }
+    let path = ctx.config_path()?;
+    let mut file = ctx.config()?.clone();
+    let entry = file
+        .profiles
+        .entry(profile.clone())
+        .or_insert_with(|| Profile { provider: Some(api.preset().name.to_string()), ..Profile::default() });
+    entry.set("secret", secret)?;
+    if file.current.is_none() {
+        file.current = Some(profile.clone());
+    }
+    file.save(&path)?;
+    ctx.printer.success(&format!("signing secret stored in profile '{profile}' ({})", path.display()));
+    Ok(())
 }

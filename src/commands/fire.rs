@@ -1,6 +1,164 @@
+//! `fire EVENT --case ID [--subscription ID] [--wait]` (partner `POST /test/webhooks/fire`).
+//!
+//! With `--wait` (DESIGN §3): snapshot the case's event log, fire, read `enqueuedCount`, then
+//! poll until that many new rows of this event type have settled. The snapshot comes first
+//! so rows from earlier fires never satisfy the wait.
+
+use colored::Color;
+use serde_json::{json, Value};
+
+use super::events::{EventLog, LogKind};
+use crate::cli::events::EventFilter;
 use crate::cli::fire::FireArgs;
+use crate::output::sanitize::sanitize_line;
+use crate::wait::{self, Baseline, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(_args: FireArgs, _ctx: &Ctx) -> Result<Outcome> {
-    Err(Error::Internal("TODO: fire is not implemented yet".into()))
+pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
+    let preset = ctx.require_routes(&["fire"])?;
+    if let Some(w) = preset.check_event(&args.event).map_err(Error::usage)? {
+        ctx.printer.warn(&w);
+    }
+    let case = args.case_id.trim();
+    if case.is_empty() {
+        return Err(Error::usage("--case must not be empty"));
+    }
+    let subscription = match args.subscription.as_deref().map(str::trim) {
+        Some("") => return Err(Error::usage("--subscription must not be empty")),
+        other => other,
+    };
+    // Everything the wait needs is checked before anything is fired.
+    let log = if args.wait {
+        let filter = EventFilter { case_id: Some(case.to_string()), ..EventFilter::default() };
+        Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)
+    } else {
+        None
+    };
+    let api = ctx.api()?;
+    let mut body = json!({"caseId": case, "event": args.event});
+    if let Some(s) = subscription {
+        body["subscriptionId"] = json!(s);
+    }
+    let printer = &ctx.printer;
+
+    crate::block_on(async {
+        let baseline = match &log {
+            Some(log) => {
+                let rows = log.rows().await?;
+                printer.debug(&format!("{} rows already in the event log of case {case}", rows.len()));
+                Baseline::from_rows(&rows)
+            }
+            None => Baseline::default(),
+        };
+        let answer = api.call("fire", &[], &[], Some(body)).await?;
+        let enqueued = enqueued_count(&answer);
+        let Some(log) = &log else {
+            return Ok(report_fire(ctx, &args, case, &answer, enqueued));
+        };
+        let expected = match enqueued {
+            Some(0) => {
+                report_nothing_enqueued(ctx, &args, &answer);
+                return Ok(nothing_outcome(&args));
+            }
+            Some(n) => n,
+            None => {
+                printer.warn("the fire answer has no enqueuedCount; waiting for one row");
+                1
+            }
+        };
+        if !printer.is_json() {
+            printer.info(&format!(
+                "fired {} for case {}: {expected} {} enqueued; waiting for the event log (up to {})",
+                sanitize_line(&args.event),
+                sanitize_line(case),
+                if expected == 1 { "delivery" } else { "deliveries" },
+                humantime::format_duration(args.timeout)
+            ));
+        }
+        let spec =
+            WaitSpec { expected, timeout: args.timeout, baseline, event_type: Some(args.event.clone()) };
+        let report = wait::watch(printer, &spec, || async { log.rows().await.map_err(Into::into) }).await?;
+        if printer.is_json() {
+            let mut doc = report.to_json();
+            doc["fire"] = answer;
+            printer.json(&doc);
+        } else {
+            report.print(printer, "deliveries");
+        }
+        Ok(report.outcome())
+    })
+}
+
+/// `enqueuedCount` as a number (some gateways send numbers as strings).
+fn enqueued_count(answer: &Value) -> Option<usize> {
+    let v = answer.get("enqueuedCount")?;
+    v.as_u64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())).map(|n| n as usize)
+}
+
+/// Without `--wait`: the provider's answer, and what to do next.
+fn report_fire(ctx: &Ctx, args: &FireArgs, case: &str, answer: &Value, enqueued: Option<usize>) -> Outcome {
+    let p = &ctx.printer;
+    p.emit(answer, |p| {
+        let count = enqueued.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
+        p.line(&format!(
+            "{}  case {}  enqueued {count}",
+            sanitize_line(answer.get("eventType").and_then(Value::as_str).unwrap_or(&args.event)),
+            sanitize_line(answer.get("caseId").and_then(Value::as_str).unwrap_or(case)),
+        ));
+    });
+    if enqueued == Some(0) {
+        hint_no_subscription(ctx, args);
+        return nothing_outcome(args);
+    }
+    p.hint("queued, not yet delivered: the event-log row appears within seconds (up to ~30 s); add --wait to wait for it");
+    Outcome::Success
+}
+
+fn report_nothing_enqueued(ctx: &Ctx, args: &FireArgs, answer: &Value) {
+    let p = &ctx.printer;
+    if p.is_json() {
+        let mut doc = WaitReport::nothing_enqueued().to_json();
+        doc["fire"] = answer.clone();
+        p.json(&doc);
+    }
+    hint_no_subscription(ctx, args);
+}
+
+fn hint_no_subscription(ctx: &Ctx, args: &FireArgs) {
+    let p = &ctx.printer;
+    let line = format!(
+        "nothing was enqueued: no active test subscription receives {}, so there is nothing to wait for",
+        sanitize_line(&args.event)
+    );
+    if args.require_delivery {
+        p.always(&format!("{} {line}", p.paint_err("✗", Color::Red)));
+    } else {
+        p.info(&line);
+    }
+    p.hint(&format!(
+        "register one: hookctl endpoints create --url https://… --event {}",
+        sanitize_line(&args.event)
+    ));
+}
+
+/// enqueuedCount 0: fine unless the caller asked for a delivery (`--require-delivery` → 6).
+fn nothing_outcome(args: &FireArgs) -> Outcome {
+    if args.require_delivery {
+        Outcome::TimedOut
+    } else {
+        Outcome::Success
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enqueued_count_accepts_numbers_and_numeric_strings() {
+        assert_eq!(enqueued_count(&json!({"enqueuedCount": 2})), Some(2));
+        assert_eq!(enqueued_count(&json!({"enqueuedCount": "3"})), Some(3));
+        assert_eq!(enqueued_count(&json!({"enqueuedCount": -1})), None);
+        assert_eq!(enqueued_count(&json!({})), None);
+    }
 }

@@ -2,8 +2,13 @@
 
 mod support;
 
+mod api_client;
+mod api_endpoints;
+mod api_test;
 mod cli;
 mod config;
+mod events;
+mod fire;
 mod generate;
 mod send;
 mod sign;

@@ -2,12 +2,16 @@
 
 #![allow(dead_code)]
 
+pub mod partner;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+pub mod api;
 
 /// A private HOME and config dir per test, with every `HOOKCTL_*` and colour variable removed.
 pub struct TestEnv {
