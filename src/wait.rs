@@ -48,7 +48,7 @@ pub const MAX_DELAY: Duration = Duration::from_secs(1);
 pub const GROWTH: RangeInclusive<f64> = 1.5..=2.0;
 /// Once capped, each delay is `MAX_DELAY` times a factor from this range (jitter again).
 pub const CAP_JITTER: RangeInclusive<f64> = 0.7..=1.0;
-/// A `Retry-After` longer than this is still honoured but clamped to the deadline by the loop.
+/// A `Retry-After` of zero (or a date in the past) falls back to the backoff: never spin.
 const RETRY_AFTER_MIN: Duration = Duration::from_millis(1);
 
 /// The backoff between polls: `200 ms, ~350 ms, ~600 ms, ~1 s, ~0.85 s, …`.
