@@ -1120,6 +1120,57 @@ mod tests {
         assert!(matches!(PollError::from(Error::usage("x")), PollError::Fatal(_)));
     }
 
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let key = prop::sample::select(vec![
+            "id",
+            "status",
+            "eventType",
+            "event",
+            "type",
+            "httpStatus",
+            "statusCode",
+            "deliveredAt",
+            "lastError",
+            "lastResponseCode",
+            "is_delivered",
+            "attemptCount",
+            "createdAt",
+            "payload",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
+            ".{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 32, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Whatever a provider sends, parsing never panics and a row stays one safe line.
+        #[test]
+        fn parsing_never_panics(v in any_json()) {
+            for f in [fmt(), fmt().retrying_failures(true)] {
+                let _ = f.parse_list(&v);
+                if let Some(row) = f.parse(&v) {
+                    let line = row.summary();
+                    proptest::prop_assert!(!line.contains('\n') && !line.contains('\x1b'), "{}", line);
+                    proptest::prop_assert!(row.http_status.map_or(true, |c| (100..=599).contains(&c)));
+                }
+            }
+        }
+    }
+
     #[test]
     fn type_patterns() {
         assert!(type_matches("cases.*", "cases.created"));
