@@ -764,7 +764,8 @@ where
     I: Future<Output = ()>,
 {
     let start = clock.elapsed();
-    let deadline = start + spec.timeout;
+    // `--timeout 500000years` is a valid duration; it must not overflow the clock.
+    let deadline = start.checked_add(spec.timeout).unwrap_or(Duration::MAX);
     let mut report = WaitReport {
         outcome: WaitOutcome::TimedOut,
         expected: spec.expected,
@@ -1357,6 +1358,16 @@ mod tests {
         log.script.borrow_mut().push(Some(PollError::Fatal(Error::usage("nope"))));
         let err = run(&spec(1, 2_000, &[], None), &clock, &log).unwrap_err();
         assert_eq!(err.exit(), crate::Exit::Usage);
+    }
+
+    #[test]
+    fn a_huge_timeout_does_not_overflow() {
+        let clock = Rc::new(SimClock::new());
+        clock.advance(ms(5));
+        let log = Log::new(clock.clone(), vec![(1_000, json!({"id": "a", "status": "delivered"}))]);
+        let mut s = spec(1, 0, &[], None);
+        s.timeout = Duration::MAX;
+        assert_eq!(run(&s, &clock, &log).unwrap().outcome, WaitOutcome::Delivered);
     }
 
     #[test]
