@@ -48,7 +48,7 @@ pub const MAX_DELAY: Duration = Duration::from_secs(1);
 pub const GROWTH: RangeInclusive<f64> = 1.5..=2.0;
 /// Once capped, each delay is `MAX_DELAY` times a factor from this range (jitter again).
 pub const CAP_JITTER: RangeInclusive<f64> = 0.7..=1.0;
-/// A `Retry-After` longer than this is still honoured but clamped to the deadline by the loop.
+/// A `Retry-After` of zero (or a date in the past) falls back to the backoff: never spin.
 const RETRY_AFTER_MIN: Duration = Duration::from_millis(1);
 
 /// The backoff between polls: `200 ms, ~350 ms, ~600 ms, ~1 s, ~0.85 s, …`.
@@ -764,7 +764,8 @@ where
     I: Future<Output = ()>,
 {
     let start = clock.elapsed();
-    let deadline = start + spec.timeout;
+    // `--timeout 500000years` is a valid duration; it must not overflow the clock.
+    let deadline = start.checked_add(spec.timeout).unwrap_or(Duration::MAX);
     let mut report = WaitReport {
         outcome: WaitOutcome::TimedOut,
         expected: spec.expected,
@@ -1120,6 +1121,57 @@ mod tests {
         assert!(matches!(PollError::from(Error::usage("x")), PollError::Fatal(_)));
     }
 
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let key = prop::sample::select(vec![
+            "id",
+            "status",
+            "eventType",
+            "event",
+            "type",
+            "httpStatus",
+            "statusCode",
+            "deliveredAt",
+            "lastError",
+            "lastResponseCode",
+            "is_delivered",
+            "attemptCount",
+            "createdAt",
+            "payload",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
+            ".{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 32, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Whatever a provider sends, parsing never panics and a row stays one safe line.
+        #[test]
+        fn parsing_never_panics(v in any_json()) {
+            for f in [fmt(), fmt().retrying_failures(true)] {
+                let _ = f.parse_list(&v);
+                if let Some(row) = f.parse(&v) {
+                    let line = row.summary();
+                    proptest::prop_assert!(!line.contains('\n') && !line.contains('\x1b'), "{}", line);
+                    proptest::prop_assert!(row.http_status.map_or(true, |c| (100..=599).contains(&c)));
+                }
+            }
+        }
+    }
+
     #[test]
     fn type_patterns() {
         assert!(type_matches("cases.*", "cases.created"));
@@ -1306,6 +1358,16 @@ mod tests {
         log.script.borrow_mut().push(Some(PollError::Fatal(Error::usage("nope"))));
         let err = run(&spec(1, 2_000, &[], None), &clock, &log).unwrap_err();
         assert_eq!(err.exit(), crate::Exit::Usage);
+    }
+
+    #[test]
+    fn a_huge_timeout_does_not_overflow() {
+        let clock = Rc::new(SimClock::new());
+        clock.advance(ms(5));
+        let log = Log::new(clock.clone(), vec![(1_000, json!({"id": "a", "status": "delivered"}))]);
+        let mut s = spec(1, 0, &[], None);
+        s.timeout = Duration::MAX;
+        assert_eq!(run(&s, &clock, &log).unwrap().outcome, WaitOutcome::Delivered);
     }
 
     #[test]

@@ -483,3 +483,36 @@ fn ctrl_c_during_a_wait_exits_130_with_the_report() {
     assert_eq!(doc["outcome"], "interrupted");
     assert!(doc["polls"].as_u64().unwrap() >= 2);
 }
+
+#[test]
+fn nothing_is_fired_when_the_snapshot_cannot_be_taken() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    // Every attempt of the snapshot GET fails (the client retries a GET's 503s, then gives up).
+    p.with(|s| s.log_script.extend((0..8).map(|_| LogReply::Status(503, None))));
+    let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("503"), "{}", text(&out.stderr));
+    assert!(p.fires().is_empty(), "fired although the wait could not work");
+}
+
+#[test]
+fn an_auth_failure_while_polling_stops_the_wait_with_3() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    p.with(|s| s.rows_per_fire = 0);
+    let state = p.state.clone();
+    std::thread::spawn(move || {
+        for _ in 0..400 {
+            if state.lock().unwrap().log_gets >= 1 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        state.lock().unwrap().log_script.push_back(LogReply::Status(401, None));
+    });
+    let started = Instant::now();
+    let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(started.elapsed() < Duration::from_secs(10), "a 401 must not be polled until the deadline");
+}
