@@ -3,7 +3,7 @@
 //! with `sha256=` + lower-case hex (so upper-case hex or a bare digest does not match), and
 //! an empty body or empty secret is refused. No timestamp: GitHub signs none.
 
-use super::{ct_eq, header, hex32, hmac_sha256, no_match, Scheme, Verdict};
+use super::{ct_eq, first_matching_secret, header, hex32, hmac_sha256, Scheme, Verdict};
 use crate::output::Secret;
 
 pub(crate) const HEADER: &str = "X-Hub-Signature-256";
@@ -21,24 +21,12 @@ pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u
     if !sig.starts_with("sha256=") {
         return Verdict::invalid(Scheme::Github, format!("{HEADER} does not start with sha256="));
     }
-    let mut tried = 0;
-    for (index, secret) in secrets.iter().enumerate() {
-        let key = secret.expose().as_bytes();
-        if key.is_empty() {
-            continue;
-        }
-        tried += 1;
+    first_matching_secret(Scheme::Github, secrets, |key| {
         let mut expected = [0u8; 71];
         expected[..7].copy_from_slice(b"sha256=");
         expected[7..].copy_from_slice(&hex32(&hmac_sha256(key, &[body])));
-        if ct_eq(sig.as_bytes(), &expected) {
-            return Verdict::Valid { scheme: Scheme::Github, secret_index: index };
-        }
-    }
-    if tried == 0 {
-        return Verdict::invalid(Scheme::Github, "the secret is empty");
-    }
-    Verdict::invalid(Scheme::Github, no_match(tried))
+        ct_eq(sig.as_bytes(), &expected)
+    })
 }
 
 pub(crate) fn sign(secret: &Secret, body: &[u8]) -> Vec<(String, String)> {

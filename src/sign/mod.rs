@@ -343,6 +343,30 @@ pub(crate) fn check_tolerance(ts: i64, opts: VerifyOptions, future_too: bool) ->
 }
 
 /// The reason when no secret produced a matching signature.
+/// Tries each non-empty secret in order (rotation) with `matches(key)`; the first match wins.
+/// Shared by the schemes whose key is the secret's bytes as written.
+pub(crate) fn first_matching_secret(
+    scheme: Scheme,
+    secrets: &[Secret],
+    mut matches: impl FnMut(&[u8]) -> bool,
+) -> Verdict {
+    let mut tried = 0;
+    for (index, secret) in secrets.iter().enumerate() {
+        let key = secret.expose().as_bytes();
+        if key.is_empty() {
+            continue;
+        }
+        tried += 1;
+        if matches(key) {
+            return Verdict::Valid { scheme, secret_index: index };
+        }
+    }
+    if tried == 0 {
+        return Verdict::invalid(scheme, "the secret is empty");
+    }
+    Verdict::invalid(scheme, no_match(tried))
+}
+
 pub(crate) fn no_match(secrets: usize) -> String {
     format!("no signature matched ({secrets} tried)")
 }

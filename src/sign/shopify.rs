@@ -8,7 +8,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
-use super::{ct_eq, header, hmac_sha256, no_match, Scheme, Verdict};
+use super::{ct_eq, first_matching_secret, header, hmac_sha256, Scheme, Verdict};
 use crate::output::Secret;
 
 pub(crate) const HEADER: &str = "X-Shopify-Hmac-Sha256";
@@ -20,23 +20,11 @@ pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u
     if body.is_empty() {
         return Verdict::invalid(Scheme::Shopify, "empty body (shopify-api refuses it: MissingBody)");
     }
-    let mut tried = 0;
-    for (index, secret) in secrets.iter().enumerate() {
-        let key = secret.expose().as_bytes();
-        if key.is_empty() {
-            continue;
-        }
-        tried += 1;
+    first_matching_secret(Scheme::Shopify, secrets, |key| {
         let mut expected = [0u8; 44];
         let n = STANDARD.encode_slice(hmac_sha256(key, &[body]), &mut expected).unwrap_or(0);
-        if ct_eq(sig.as_bytes(), &expected[..n]) {
-            return Verdict::Valid { scheme: Scheme::Shopify, secret_index: index };
-        }
-    }
-    if tried == 0 {
-        return Verdict::invalid(Scheme::Shopify, "the secret is empty");
-    }
-    Verdict::invalid(Scheme::Shopify, no_match(tried))
+        ct_eq(sig.as_bytes(), &expected[..n])
+    })
 }
 
 pub(crate) fn sign(secret: &Secret, body: &[u8]) -> Vec<(String, String)> {

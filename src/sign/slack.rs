@@ -6,7 +6,9 @@
 //! Deliberate difference: slack-sdk (Python) decodes the body as UTF-8 before signing and so
 //! raises on other bytes; we sign the raw bytes, which is what Slack's server does.
 
-use super::{check_tolerance, ct_eq, header, hex32, hmac_sha256, no_match, Scheme, Verdict, VerifyOptions};
+use super::{
+    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Scheme, Verdict, VerifyOptions,
+};
 use crate::output::Secret;
 
 pub(crate) const SIGNATURE: &str = "X-Slack-Signature";
@@ -37,24 +39,12 @@ pub(crate) fn verify(
     if let Some(reason) = check_tolerance(ts, opts, true) {
         return Verdict::invalid(Scheme::Slack, reason);
     }
-    let mut tried = 0;
-    for (index, secret) in secrets.iter().enumerate() {
-        let key = secret.expose().as_bytes();
-        if key.is_empty() {
-            continue;
-        }
-        tried += 1;
+    first_matching_secret(Scheme::Slack, secrets, |key| {
         let mut expected = [0u8; 67];
         expected[..3].copy_from_slice(b"v0=");
         expected[3..].copy_from_slice(&hex32(&hmac_sha256(key, &[b"v0:", ts_raw.as_bytes(), b":", body])));
-        if ct_eq(sig.as_bytes(), &expected) {
-            return Verdict::Valid { scheme: Scheme::Slack, secret_index: index };
-        }
-    }
-    if tried == 0 {
-        return Verdict::invalid(Scheme::Slack, "the secret is empty");
-    }
-    Verdict::invalid(Scheme::Slack, no_match(tried))
+        ct_eq(sig.as_bytes(), &expected)
+    })
 }
 
 pub(crate) fn sign(secret: &Secret, timestamp: i64, body: &[u8]) -> Vec<(String, String)> {

@@ -10,7 +10,8 @@
 //! With several `t=` items the first wins (stripe-python; stripe-node keeps the last).
 
 use super::{
-    check_tolerance, ct_eq, header, hex32, hmac_sha256, no_match, Decimal, Scheme, Verdict, VerifyOptions,
+    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Decimal, Scheme, Verdict,
+    VerifyOptions,
 };
 use crate::output::Secret;
 
@@ -42,29 +43,20 @@ pub(crate) fn verify(
         return Verdict::invalid(Scheme::Stripe, "no signatures found with expected scheme v1");
     }
     let ts_text = Decimal::new(ts);
-    let mut tried = 0;
-    for (index, secret) in secrets.iter().enumerate() {
-        let key = secret.expose().as_bytes();
-        if key.is_empty() {
-            continue;
-        }
-        tried += 1;
+    let verdict = first_matching_secret(Scheme::Stripe, secrets, |key| {
         let expected = hex32(&hmac_sha256(key, &[ts_text.as_bytes(), b".", body]));
-        let matched = value.split(',').any(|item| {
+        value.split(',').any(|item| {
             let mut kv = item.split('=');
             kv.next() == Some("v1") && kv.next().is_some_and(|s| ct_eq(s.as_bytes(), &expected))
-        });
-        if matched {
-            if let Some(reason) = check_tolerance(ts, opts, false) {
-                return Verdict::invalid(Scheme::Stripe, reason);
-            }
-            return Verdict::Valid { scheme: Scheme::Stripe, secret_index: index };
+        })
+    });
+    // Stripe checks the signature first, then the age (and only the age: future is fine).
+    if verdict.is_valid() {
+        if let Some(reason) = check_tolerance(ts, opts, false) {
+            return Verdict::invalid(Scheme::Stripe, reason);
         }
     }
-    if tried == 0 {
-        return Verdict::invalid(Scheme::Stripe, "the secret is empty");
-    }
-    Verdict::invalid(Scheme::Stripe, no_match(tried))
+    verdict
 }
 
 pub(crate) fn sign(secret: &Secret, timestamp: i64, body: &[u8]) -> Vec<(String, String)> {
