@@ -1,0 +1,34 @@
+//! Which scheme a request uses, from the headers present (names are case-insensitive). The
+//! most specific flavour wins: `svix-*` before the unbranded `webhook-*` it may also carry.
+
+use super::{github, header, shopify, slack, stripe, Scheme};
+
+/// The headers that identify a scheme, in detection order (for "no signature headers found").
+pub const SIGNATURE_HEADERS: [&str; 6] = [
+    "svix-signature",
+    "webhook-signature",
+    stripe::HEADER,
+    github::HEADER,
+    shopify::HEADER,
+    slack::SIGNATURE,
+];
+
+pub fn detect(headers: &[(String, String)]) -> Option<Scheme> {
+    let has = |name: &str| header(headers, name).is_some();
+    let any = |names: &[&str]| names.iter().any(|n| has(n));
+    if any(&["svix-signature", "svix-id", "svix-timestamp"]) {
+        Some(Scheme::Svix)
+    } else if any(&["webhook-signature", "webhook-id", "webhook-timestamp"]) {
+        Some(Scheme::Standard)
+    } else if has(stripe::HEADER) {
+        Some(Scheme::Stripe)
+    } else if has(github::HEADER) {
+        Some(Scheme::Github)
+    } else if has(shopify::HEADER) {
+        Some(Scheme::Shopify)
+    } else if has(slack::SIGNATURE) || has(slack::TIMESTAMP) {
+        Some(Scheme::Slack)
+    } else {
+        None
+    }
+}

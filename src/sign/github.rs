@@ -1,0 +1,47 @@
+//! GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>`, the secret used as
+//! bytes. Mirrors @octokit/webhooks-methods `verify`: the whole header string is compared
+//! with `sha256=` + lower-case hex (so upper-case hex or a bare digest does not match), and
+//! an empty body or empty secret is refused. No timestamp: GitHub signs none.
+
+use super::{ct_eq, header, hex32, hmac_sha256, no_match, Scheme, Verdict};
+use crate::output::Secret;
+
+pub(crate) const HEADER: &str = "X-Hub-Signature-256";
+
+pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u8]) -> Verdict {
+    let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
+        return Verdict::invalid(Scheme::Github, format!("missing header {HEADER}"));
+    };
+    if body.is_empty() {
+        return Verdict::invalid(
+            Scheme::Github,
+            "empty body (GitHub signs a payload; octokit refuses empty ones)",
+        );
+    }
+    if !sig.starts_with("sha256=") {
+        return Verdict::invalid(Scheme::Github, format!("{HEADER} does not start with sha256="));
+    }
+    let mut tried = 0;
+    for (index, secret) in secrets.iter().enumerate() {
+        let key = secret.expose().as_bytes();
+        if key.is_empty() {
+            continue;
+        }
+        tried += 1;
+        let mut expected = [0u8; 71];
+        expected[..7].copy_from_slice(b"sha256=");
+        expected[7..].copy_from_slice(&hex32(&hmac_sha256(key, &[body])));
+        if ct_eq(sig.as_bytes(), &expected) {
+            return Verdict::Valid { scheme: Scheme::Github, secret_index: index };
+        }
+    }
+    if tried == 0 {
+        return Verdict::invalid(Scheme::Github, "the secret is empty");
+    }
+    Verdict::invalid(Scheme::Github, no_match(tried))
+}
+
+pub(crate) fn sign(secret: &Secret, body: &[u8]) -> Vec<(String, String)> {
+    let hex = hex32(&hmac_sha256(secret.expose().as_bytes(), &[body]));
+    vec![(HEADER.to_string(), format!("sha256={}", String::from_utf8_lossy(&hex)))]
+}

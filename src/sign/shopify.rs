@@ -1,0 +1,39 @@
+//! Shopify: `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256(secret, body)>`, the app's secret used
+//! as bytes. Mirrors shopify-api's HMAC check (`validateHmacString` with base64 format): the
+//! header is compared as a string with the padded standard base64 of the digest. Only the
+//! HMAC is judged here; the other `X-Shopify-*` headers are not required. No timestamp.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+
+use super::{ct_eq, header, hmac_sha256, no_match, Scheme, Verdict};
+use crate::output::Secret;
+
+pub(crate) const HEADER: &str = "X-Shopify-Hmac-Sha256";
+
+pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u8]) -> Verdict {
+    let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
+        return Verdict::invalid(Scheme::Shopify, format!("missing header {HEADER}"));
+    };
+    let mut tried = 0;
+    for (index, secret) in secrets.iter().enumerate() {
+        let key = secret.expose().as_bytes();
+        if key.is_empty() {
+            continue;
+        }
+        tried += 1;
+        let mut expected = [0u8; 44];
+        let n = STANDARD.encode_slice(hmac_sha256(key, &[body]), &mut expected).unwrap_or(0);
+        if ct_eq(sig.as_bytes(), &expected[..n]) {
+            return Verdict::Valid { scheme: Scheme::Shopify, secret_index: index };
+        }
+    }
+    if tried == 0 {
+        return Verdict::invalid(Scheme::Shopify, "the secret is empty");
+    }
+    Verdict::invalid(Scheme::Shopify, no_match(tried))
+}
+
+pub(crate) fn sign(secret: &Secret, body: &[u8]) -> Vec<(String, String)> {
+    vec![(HEADER.to_string(), STANDARD.encode(hmac_sha256(secret.expose().as_bytes(), &[body])))]
+}

@@ -1,0 +1,72 @@
+//! Stripe: `Stripe-Signature: t=<ts>,v1=<hex>[,v1=<hex>…]` over `ts.body`. Mirrors
+//! stripe-node/stripe-python `WebhookSignature.verifyHeader`:
+//! - the key is the whole `whsec_…` string as bytes, NOT base64-decoded;
+//! - items are split on `,` then `=` without trimming; only `v1` items count (`v0` test-mode
+//!   signatures and unknown schemes are ignored), and none at all is "no signatures found
+//!   with expected scheme v1";
+//! - signatures are checked before the timestamp, and only the past is limited: a timestamp
+//!   in the future is accepted (age 300 s accepted, 301 s rejected).
+//!
+//! With several `t=` items the first wins (stripe-python; stripe-node keeps the last).
+
+use super::{check_tolerance, ct_eq, header, hex32, hmac_sha256, no_match, Scheme, Verdict, VerifyOptions};
+use crate::output::Secret;
+
+pub(crate) const HEADER: &str = "Stripe-Signature";
+
+pub(crate) fn verify(
+    secrets: &[Secret],
+    headers: &[(String, String)],
+    body: &[u8],
+    opts: VerifyOptions,
+) -> Verdict {
+    let Some(value) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
+        return Verdict::invalid(Scheme::Stripe, format!("missing header {HEADER}"));
+    };
+    let mut ts_raw = None;
+    let mut has_sig = false;
+    for item in value.split(',') {
+        let mut kv = item.split('=');
+        match (kv.next(), kv.next()) {
+            (Some("t"), Some(v)) if ts_raw.is_none() => ts_raw = Some(v),
+            (Some("v1"), Some(_)) => has_sig = true,
+            _ => {}
+        }
+    }
+    let Some(ts) = ts_raw.and_then(|t| t.parse::<i64>().ok()) else {
+        return Verdict::invalid(Scheme::Stripe, "unable to extract timestamp and signatures from header");
+    };
+    if !has_sig {
+        return Verdict::invalid(Scheme::Stripe, "no signatures found with expected scheme v1");
+    }
+    let ts_text = ts.to_string();
+    let mut tried = 0;
+    for (index, secret) in secrets.iter().enumerate() {
+        let key = secret.expose().as_bytes();
+        if key.is_empty() {
+            continue;
+        }
+        tried += 1;
+        let expected = hex32(&hmac_sha256(key, &[ts_text.as_bytes(), b".", body]));
+        let matched = value.split(',').any(|item| {
+            let mut kv = item.split('=');
+            kv.next() == Some("v1") && kv.next().is_some_and(|s| ct_eq(s.as_bytes(), &expected))
+        });
+        if matched {
+            if let Some(reason) = check_tolerance(ts, opts, false) {
+                return Verdict::invalid(Scheme::Stripe, reason);
+            }
+            return Verdict::Valid { scheme: Scheme::Stripe, secret_index: index };
+        }
+    }
+    if tried == 0 {
+        return Verdict::invalid(Scheme::Stripe, "the secret is empty");
+    }
+    Verdict::invalid(Scheme::Stripe, no_match(tried))
+}
+
+pub(crate) fn sign(secret: &Secret, timestamp: i64, body: &[u8]) -> Vec<(String, String)> {
+    let ts = timestamp.to_string();
+    let hex = hex32(&hmac_sha256(secret.expose().as_bytes(), &[ts.as_bytes(), b".", body]));
+    vec![(HEADER.to_string(), format!("t={ts},v1={}", String::from_utf8_lossy(&hex)))]
+}
