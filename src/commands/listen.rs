@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use crate::cli::listen::ListenArgs;
 use crate::cli::verify::SchemeArg;
-use crate::listen::{self, forward::Route, sig::Scheme, Config, DisplayMode};
+use crate::listen::{self, forward::Route, Config, DisplayMode};
+use crate::sign::Scheme;
 use crate::{Ctx, Error, Outcome, Result};
 
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.

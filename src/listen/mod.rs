@@ -7,7 +7,6 @@ pub mod display;
 pub mod forward;
 pub mod replay;
 pub mod server;
-pub(crate) mod sig;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -25,7 +24,7 @@ pub struct Config {
     pub path: Option<String>,
     pub secrets: Vec<Secret>,
     /// `None` = detect from the headers.
-    pub scheme: Option<sig::Scheme>,
+    pub scheme: Option<crate::sign::Scheme>,
     pub routes: Vec<forward::Route>,
     pub forward_timeout: Duration,
     pub capture: Option<PathBuf>,

@@ -10,10 +10,10 @@ use serde_json::json;
 
 use super::capture::Record;
 use super::forward::{self, Forwarded, Forwarder};
-use super::sig;
 use crate::api::ApiError;
 use crate::output::sanitize::sanitize_line;
 use crate::output::{Printer, Secret};
+use crate::sign;
 use crate::{Error, Outcome, Result};
 
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ pub enum Selection {
 pub struct Resign {
     pub secret: Secret,
     /// `None`: the scheme recorded in the capture, else detected, else standard.
-    pub scheme: Option<sig::Scheme>,
+    pub scheme: Option<sign::Scheme>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,7 +80,7 @@ pub fn select(records: Vec<Record>, sel: &Selection) -> std::result::Result<Vec<
 }
 
 /// Headers to send, and the scheme used when re-signed.
-pub type Prepared = (Vec<(String, String)>, Option<sig::Scheme>);
+pub type Prepared = (Vec<(String, String)>, Option<sign::Scheme>);
 
 /// The headers to send: captured ones minus hop-by-hop, and with `--resign` minus the old
 /// signature headers, plus fresh ones.
@@ -96,9 +96,9 @@ pub fn prepare(
     let scheme = resign
         .scheme
         .or_else(|| rec.scheme.as_deref().and_then(|s| s.parse().ok()))
-        .or_else(|| sig::detect(&rec.headers))
-        .unwrap_or(sig::Scheme::Standard);
-    let fresh = sig::sign(scheme, &resign.secret, &sig::new_message_id(), now, body)
+        .or_else(|| sign::detect(&rec.headers))
+        .unwrap_or(sign::Scheme::Standard);
+    let fresh = sign::sign(scheme, &resign.secret, &sign::new_message_id(), now, body)
         .map_err(|e| format!("cannot re-sign record {} with {}: {e}", rec.id, scheme.name()))?;
     headers.retain(|(k, _)| !fresh.iter().any(|(f, _)| f.eq_ignore_ascii_case(k)));
     headers.extend(fresh);
@@ -119,7 +119,7 @@ struct Sent {
     url: String,
     status: Option<u16>,
     error: Option<String>,
-    scheme: Option<sig::Scheme>,
+    scheme: Option<sign::Scheme>,
 }
 
 pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
@@ -279,7 +279,7 @@ mod tests {
         assert!(!plain.iter().any(|(k, _)| k == "connection" || k == "host"));
         let resign = Resign { secret: Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), scheme: None };
         let (h, s) = prepare(&r, b"{}", Some(&resign), 1_700_000_000).unwrap();
-        assert_eq!(s, Some(sig::Scheme::Standard));
+        assert_eq!(s, Some(sign::Scheme::Standard));
         let sigs: Vec<_> = h.iter().filter(|(k, _)| k.eq_ignore_ascii_case("webhook-signature")).collect();
         assert_eq!(sigs.len(), 1);
         assert_ne!(sigs[0].1, "v1,old");

@@ -22,9 +22,9 @@ use tokio::sync::{mpsc, watch};
 use super::capture::{self, Capture, Record};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
-use super::sig;
 use super::{Config, DisplayMode};
 use crate::output::Printer;
+use crate::sign;
 use crate::{Error, Outcome, Result};
 
 /// How many delivery ids are remembered for duplicate detection.
@@ -459,12 +459,12 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
 
     // Verify.
     let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
-        ("unverified", cfg.scheme.or_else(|| sig::detect(&headers)).map(|s| s.name().to_string()), None)
+        ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name().to_string()), None)
     } else {
-        let opts = sig::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
-        match sig::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
-            sig::Verdict::Valid { scheme, .. } => ("valid", Some(scheme.name().to_string()), None),
-            sig::Verdict::Invalid { scheme, reason } => {
+        let opts = sign::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
+        match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
+            sign::Verdict::Valid { scheme, .. } => ("valid", Some(scheme.name().to_string()), None),
+            sign::Verdict::Invalid { scheme, reason } => {
                 ("invalid", scheme.map(|s| s.name().to_string()), Some(reason))
             }
         }
