@@ -5,3 +5,5 @@ mod support;
 mod cli;
 mod config;
 mod generate;
+mod listen;
+mod replay_local;

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod listen;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
