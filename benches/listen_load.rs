@@ -307,9 +307,15 @@ fn spawn_ready(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr) {
 
 fn listen_cmd(bin: &Path, capture: &Path) -> Command {
     let mut cmd = Command::new(bin);
-    cmd.args(["listen", "--port", "0", "--secret", SECRET, "--no-display", "--capture"])
-        .arg(capture)
-        .env_remove("HOOKCTL_SECRET");
+    cmd.args(["listen", "--port", "0", "--no-display"]).env_remove("HOOKCTL_SECRET");
+    // BENCH_ABLATE=nocapture|nosecret|bare-listen measures what each stage costs.
+    let ablate = std::env::var("BENCH_ABLATE").unwrap_or_default();
+    if !ablate.contains("nosecret") && !ablate.contains("bare-listen") {
+        cmd.args(["--secret", SECRET]);
+    }
+    if !ablate.contains("nocapture") && !ablate.contains("bare-listen") {
+        cmd.arg("--capture").arg(capture);
+    }
     cmd
 }
 
@@ -322,50 +328,74 @@ fn compare(bin: &Path, secs: u64) {
     let requests: Arc<Vec<Vec<u8>>> =
         Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
     let dur = Duration::from_secs(secs);
+    // The box is shared: alternate the two servers over several rounds (order flipped each
+    // round) and compare per round, so a neighbour's burst hits both sides alike.
+    let rounds: usize = std::env::var("BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
     let dir = std::env::temp_dir().join(format!("hookctl-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
 
     let me = std::env::current_exe().expect("exe");
     let mut bare_cmd = Command::new(me);
     bare_cmd.arg("--bare-server");
-    let (mut bare, addr) = spawn_ready(bare_cmd, false);
-    let b = drive(addr, 32, dur, requests.clone());
+    let (mut bare, bare_addr) = spawn_ready(bare_cmd, false);
+    let capture = dir.join("compare.jsonl");
+    let (mut hk, hk_addr) = spawn_ready(listen_cmd(bin, &capture), true);
+
+    let mut results: Vec<(LoadResult, LoadResult)> = Vec::new();
+    for round in 0..rounds {
+        let (b, h) = if round % 2 == 0 {
+            let b = drive(bare_addr, 32, dur, requests.clone());
+            (b, drive(hk_addr, 32, dur, requests.clone()))
+        } else {
+            let h = drive(hk_addr, 32, dur, requests.clone());
+            (drive(bare_addr, 32, dur, requests.clone()), h)
+        };
+        results.push((b, h));
+    }
     let bare_rss = peak_rss_kib(bare.id());
+    let hk_rss = peak_rss_kib(hk.id());
     let _ = bare.kill();
     let _ = bare.wait();
-
-    let capture = dir.join("compare.jsonl");
-    let (mut hk, addr) = spawn_ready(listen_cmd(bin, &capture), true);
-    let h = drive(addr, 32, dur, requests);
-    let hk_rss = peak_rss_kib(hk.id());
     term(&mut hk);
     let captured = std::fs::read_to_string(&capture).map(|t| t.lines().count()).unwrap_or(0);
     let _ = std::fs::remove_dir_all(&dir);
 
     let mb = |k: Option<u64>| k.map(|k| format!("{:.1} MB", k as f64 / 1024.0)).unwrap_or("?".into());
-    println!("\n### listen vs bare hyper (concurrency 32, 1 KiB signed JSON, {secs} s, {} cores)\n", cores());
-    println!("| server | requests/s | p50 ms | p99 ms | errors | peak RSS |");
-    println!("|---|---:|---:|---:|---:|---:|");
     println!(
-        "| bare hyper 204 | {:.0} | {:.2} | {:.2} | {} | {} |",
-        b.rps(),
-        b.pct(0.5),
-        b.pct(0.99),
-        b.errors,
-        mb(bare_rss)
+        "\n### listen vs bare hyper (concurrency 32, 1 KiB signed JSON, {rounds} alternating rounds of {secs} s, {} cores)\n",
+        cores()
     );
+    println!("| round | bare req/s | listen req/s | RPS ratio | bare p50/p99 ms | listen p50/p99 ms | p99 ratio | errors (bare/listen) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut ratios = Vec::new();
+    let mut p99s = Vec::new();
+    for (i, (b, h)) in results.iter().enumerate() {
+        let ratio = h.rps() / b.rps().max(1.0);
+        let p99 = h.pct(0.99) / b.pct(0.99).max(0.001);
+        ratios.push(ratio);
+        p99s.push(p99);
+        println!(
+            "| {} | {:.0} | {:.0} | {ratio:.2}× | {:.2} / {:.2} | {:.2} / {:.2} | {p99:.2}× | {} / {} |",
+            i + 1,
+            b.rps(),
+            h.rps(),
+            b.pct(0.5),
+            b.pct(0.99),
+            h.pct(0.5),
+            h.pct(0.99),
+            b.errors,
+            h.errors
+        );
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
     println!(
-        "| hookctl listen (verify + capture) | {:.0} | {:.2} | {:.2} | {} | {} |",
-        h.rps(),
-        h.pct(0.5),
-        h.pct(0.99),
-        h.errors,
-        mb(hk_rss)
-    );
-    let ratio = h.rps() / b.rps().max(1.0);
-    let p99 = h.pct(0.99) / b.pct(0.99).max(0.001);
-    println!(
-        "\nratio: {ratio:.2}× RPS (target ≥ 0.8), p99 {p99:.2}× (target ≤ 2), RSS {} (target ≤ 20 MB); {captured} records captured",
+        "\nmedian: {:.2}× RPS (target ≥ 0.8), p99 {:.2}× (target ≤ 2); peak RSS bare {} / listen {} (target ≤ 20 MB); {captured} records captured",
+        median(&mut ratios),
+        median(&mut p99s),
+        mb(bare_rss),
         mb(hk_rss)
     );
 }

@@ -1,17 +1,19 @@
-//! `--capture FILE`: one JSONL record per request, written by a single writer thread with
-//! group commit (drain everything queued, one write + flush, then acknowledge them all). A
-//! handler answers only after its record's ack, so an acknowledged request is always in the
-//! file. Flushing hands the bytes to the OS (they survive our crash, not a power cut): no fsync
-//! per request, by design.
+//! `--capture FILE`: one JSONL record per request, with group commit and no writer thread.
+//! A handler appends its line to a shared buffer; if nobody is writing, it becomes the leader
+//! and writes everything queued (its line and its neighbours') with one `write`, then wakes
+//! them. A handler answers only after its line is written, so an acknowledged request is always
+//! in the file. Written means handed to the OS (it survives our crash, not a power cut): no
+//! fsync per request, by design. Measured faster than a writer thread on a 2-core box, where
+//! every cross-thread hand-off costs a context switch.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use std::thread::JoinHandle;
+use std::sync::{Arc, Mutex};
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::watch;
 
 /// One captured request, exactly as stored in the file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -62,23 +64,39 @@ impl Record {
     }
 }
 
-enum Msg {
-    Line(Vec<u8>, oneshot::Sender<Result<(), String>>),
-    Close,
+#[derive(Default)]
+struct Queue {
+    buf: Vec<u8>,
+    /// Sequence number of the last line appended.
+    appended: u64,
+    /// Somebody is writing right now.
+    writing: bool,
+    /// Lines from this sequence number on failed (sticky: after a failed write the file may
+    /// end in a partial line, so nothing later is acknowledged either).
+    failed_from: Option<(u64, String)>,
+}
+
+struct Inner {
+    queue: Mutex<Queue>,
+    file: Mutex<File>,
+    /// Sequence number of the last line written; also wakes waiters when a leader steps down.
+    written: watch::Sender<u64>,
 }
 
 /// The handle handlers use; cheap to clone.
 #[derive(Clone)]
 pub struct Capture {
-    tx: mpsc::UnboundedSender<Msg>,
+    inner: Arc<Inner>,
 }
 
-pub struct Writer {
-    tx: mpsc::UnboundedSender<Msg>,
-    thread: Option<JoinHandle<()>>,
-}
+/// Kept for the shutdown sequence: there is nothing buffered once every handler has returned.
+pub struct Writer;
 
-/// Opens (creates or appends to) the capture file and starts the writer thread.
+/// A leader writes at most this much before letting a waiter take over, so no single request
+/// is held up forever by everybody else's lines.
+const MAX_BATCH: usize = 4 << 20;
+
+/// Opens (creates or appends to) the capture file.
 pub fn open(path: &Path) -> io::Result<(Capture, Writer)> {
     let mut file = OpenOptions::new().create(true).append(true).read(true).open(path)?;
     // A file cut short by an earlier crash of another tool must not glue its partial last line
@@ -92,65 +110,107 @@ pub fn open(path: &Path) -> io::Result<(Capture, Writer)> {
             file.write_all(b"\n")?;
         }
     }
-    let (tx, rx) = mpsc::unbounded_channel();
-    let thread = std::thread::Builder::new().name("capture".into()).spawn(move || write_loop(file, rx))?;
-    Ok((Capture { tx: tx.clone() }, Writer { tx, thread: Some(thread) }))
+    let (written, _) = watch::channel(0);
+    let inner = Arc::new(Inner { queue: Mutex::default(), file: Mutex::new(file), written });
+    Ok((Capture { inner }, Writer))
 }
 
 impl Capture {
-    /// Queues one record and waits until it has been written and flushed.
+    /// Appends one record and returns once it has been written to the file.
     pub async fn write(&self, record: &Record) -> Result<(), String> {
         let mut line = serde_json::to_vec(record).map_err(|e| e.to_string())?;
         line.push(b'\n');
-        let (ack_tx, ack_rx) = oneshot::channel();
-        self.tx.send(Msg::Line(line, ack_tx)).map_err(|_| "capture file is closed".to_string())?;
-        ack_rx.await.map_err(|_| "capture writer stopped".to_string())?
+        let mut rx = self.inner.written.subscribe();
+        let (mine, lead) = {
+            let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+            if let Some((_, e)) = &q.failed_from {
+                return Err(e.clone());
+            }
+            q.buf.extend_from_slice(&line);
+            q.appended += 1;
+            let lead = !q.writing;
+            q.writing = true;
+            (q.appended, lead)
+        };
+        if lead {
+            self.lead(mine);
+        }
+        loop {
+            if *rx.borrow_and_update() >= mine {
+                return self.outcome(mine);
+            }
+            // The leader stepped down before reaching us: take over.
+            let take_over = {
+                let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+                let t = !q.writing;
+                q.writing = true;
+                t
+            };
+            if take_over {
+                self.lead(mine);
+                continue;
+            }
+            if rx.changed().await.is_err() {
+                return Err("capture writer stopped".into());
+            }
+        }
     }
+
+    /// Writes queued lines until ours (`mine`) is written and the queue is empty or a batch
+    /// limit is reached, then steps down.
+    fn lead(&self, mine: u64) {
+        let mut total = 0usize;
+        loop {
+            let (data, upto) = {
+                let Ok(mut q) = self.inner.queue.lock() else { return };
+                if q.buf.is_empty() || (upto_reached(&self.inner, mine) && total >= MAX_BATCH) {
+                    q.writing = false;
+                    drop(q);
+                    // Wake waiters so one of them can take over what is left.
+                    self.inner.written.send_modify(|_| {});
+                    return;
+                }
+                (std::mem::take(&mut q.buf), q.appended)
+            };
+            total += data.len();
+            let res = match self.inner.file.lock() {
+                Ok(mut f) => f.write_all(&data).map_err(|e| format!("cannot write the capture file: {e}")),
+                Err(_) => Err(poisoned()),
+            };
+            if let Err(e) = res {
+                if let Ok(mut q) = self.inner.queue.lock() {
+                    let first = upto - count_lines(&data) + 1;
+                    q.failed_from.get_or_insert((first, e));
+                }
+            }
+            self.inner.written.send_modify(|w| *w = upto);
+        }
+    }
+
+    fn outcome(&self, mine: u64) -> Result<(), String> {
+        let q = self.inner.queue.lock().map_err(|_| poisoned())?;
+        match &q.failed_from {
+            Some((from, e)) if mine >= *from => Err(e.clone()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn upto_reached(inner: &Inner, mine: u64) -> bool {
+    *inner.written.borrow() >= mine
+}
+
+fn count_lines(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+fn poisoned() -> String {
+    "capture writer failed".into()
 }
 
 impl Writer {
-    /// Writes everything queued so far, flushes, and stops the thread.
-    pub fn close(mut self) {
-        let _ = self.tx.send(Msg::Close);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-fn write_loop(file: File, mut rx: mpsc::UnboundedReceiver<Msg>) {
-    let mut out = io::BufWriter::with_capacity(256 * 1024, file);
-    let mut acks = Vec::new();
-    let mut closing = false;
-    while !closing {
-        let Some(first) = rx.blocking_recv() else { break };
-        let mut next = Some(first);
-        // Group commit: take everything already queued, then one flush for all of it.
-        while let Some(msg) = next.take() {
-            match msg {
-                Msg::Line(line, ack) => {
-                    let res = out.write_all(&line).map_err(|e| e.to_string());
-                    acks.push((ack, res));
-                }
-                Msg::Close => closing = true,
-            }
-            if acks.len() >= 4096 {
-                break;
-            }
-            next = rx.try_recv().ok();
-        }
-        let flushed = out.flush().map_err(|e| e.to_string());
-        for (ack, res) in acks.drain(..) {
-            let res = res.and(flushed.clone());
-            let _ = ack.send(res.map_err(|e| format!("cannot write the capture file: {e}")));
-        }
-    }
-    let _ = out.flush();
-    // Anything that raced in after Close is refused rather than silently dropped.
-    rx.close();
-    while let Ok(Msg::Line(_, ack)) = rx.try_recv() {
-        let _ = ack.send(Err("listener is shutting down".into()));
-    }
+    /// Everything acknowledged is already written; this only marks the end of the sequence.
+    pub fn close(self) {}
 }
 
 #[cfg(test)]
@@ -185,6 +245,17 @@ mod tests {
         assert_eq!(r.body_bytes().unwrap(), vec![0xff, 0, 1]);
         let t = record("y", "héllo\u{1b}[31m".as_bytes());
         assert_eq!(t.body_bytes().unwrap(), "héllo\u{1b}[31m".as_bytes());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_is_reported_not_acknowledged() {
+        let (cap, _w) = open(Path::new("/dev/full")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let err = rt.block_on(cap.write(&record("a", b"{}"))).unwrap_err();
+        assert!(err.contains("cannot write the capture file"), "{err}");
+        // Sticky: nothing after a failed write is acknowledged either.
+        assert!(rt.block_on(cap.write(&record("b", b"{}"))).is_err());
     }
 
     #[test]

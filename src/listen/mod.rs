@@ -98,19 +98,62 @@ pub fn strip_prefix<'a>(prefix: Option<&str>, path: &'a str) -> Option<&'a str> 
 }
 
 /// Finds the event type where providers put it: body fields `type`, `event` (string, or an
-/// object with `type` as Slack does), `eventType`, `event_type`, `event_name`, `topic`, then
-/// headers such as `X-GitHub-Event` and `X-Shopify-Topic`.
-pub fn event_type(headers: &[(String, String)], body: Option<&serde_json::Value>) -> Option<String> {
-    if let Some(serde_json::Value::Object(map)) = body {
-        for key in ["type", "event", "eventType", "event_type", "event_name", "eventName", "topic"] {
-            match map.get(key) {
-                Some(serde_json::Value::String(s)) if !s.is_empty() => return Some(s.clone()),
-                Some(serde_json::Value::Object(inner)) => {
-                    if let Some(serde_json::Value::String(s)) = inner.get("type") {
-                        return Some(s.clone());
-                    }
-                }
-                _ => {}
+/// object with `type` as Slack does), `eventType`, `event_type`, `event_name`, `eventName`,
+/// `topic` (first found wins, in that order), then headers such as `X-GitHub-Event` and
+/// `X-Shopify-Topic`.
+pub fn event_type(headers: &[(String, String)], body: &[u8]) -> Option<String> {
+    // Only the few candidate fields are decoded; the rest of the payload is skipped, which
+    // keeps this cheap on the hot path.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Name(String),
+        // Numbers, objects…: not a name; skipped without failing the whole probe.
+        #[allow(dead_code)]
+        Other(serde::de::IgnoredAny),
+    }
+    #[derive(serde::Deserialize)]
+    struct Inner {
+        #[serde(rename = "type")]
+        kind: Option<serde_json::Value>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(rename = "type")]
+        kind: Option<Field>,
+        event: Option<serde_json::Value>,
+        #[serde(rename = "eventType")]
+        event_type_camel: Option<Field>,
+        event_type: Option<Field>,
+        event_name: Option<Field>,
+        #[serde(rename = "eventName")]
+        event_name_camel: Option<Field>,
+        topic: Option<Field>,
+    }
+    let name = |f: Option<Field>| match f {
+        Some(Field::Name(s)) if !s.is_empty() => Some(s),
+        _ => None,
+    };
+    let starts_like_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if starts_like_object {
+        if let Ok(p) = serde_json::from_slice::<Probe>(body) {
+            let event = match p.event {
+                Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
+                Some(v @ serde_json::Value::Object(_)) => serde_json::from_value::<Inner>(v)
+                    .ok()
+                    .and_then(|i| i.kind)
+                    .and_then(|k| k.as_str().map(str::to_string)),
+                _ => None,
+            };
+            let found = name(p.kind)
+                .or(event)
+                .or_else(|| name(p.event_type_camel))
+                .or_else(|| name(p.event_type))
+                .or_else(|| name(p.event_name))
+                .or_else(|| name(p.event_name_camel))
+                .or_else(|| name(p.topic));
+            if found.is_some() {
+                return found;
             }
         }
     }
@@ -168,6 +211,16 @@ mod tests {
     #[test]
     fn event_type_found_in_usual_places() {
         let none: Vec<(String, String)> = vec![];
+        let event_type = |h: &[(String, String)], v: Option<&serde_json::Value>| {
+            super::event_type(h, v.map(|v| v.to_string()).unwrap_or_default().as_bytes())
+        };
+        assert_eq!(event_type(&none, Some(&json!({"type": 5, "topic": "t"}))).as_deref(), Some("t"));
+        assert_eq!(
+            event_type(&none, Some(&json!({"data": {"type": "inner"}, "event_type": "outer"}))).as_deref(),
+            Some("outer")
+        );
+        assert_eq!(super::event_type(&none, b"not json"), None);
+        assert_eq!(super::event_type(&none, b"{\"type\":\"cut"), None);
         assert_eq!(
             event_type(&none, Some(&json!({"type": "case.updated"}))).as_deref(),
             Some("case.updated")

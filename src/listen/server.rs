@@ -15,7 +15,7 @@ use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
-use serde_json::{json, Value};
+use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 
@@ -476,8 +476,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
     }
     .fetch_add(1, Ordering::Relaxed);
 
-    let parsed: Option<Value> = serde_json::from_slice(&body).ok();
-    let event_type = super::event_type(&headers, parsed.as_ref());
+    let event_type = super::event_type(&headers, &body);
     let delivery = super::delivery_id(&headers).map(str::to_string);
     let duplicate = match &delivery {
         Some(d) => st.seen.lock().map(|mut s| s.check(d)).unwrap_or(false),
