@@ -36,6 +36,16 @@ fn main() {
         return;
     }
     let mode = args.first().map(String::as_str).unwrap_or("compare");
+    if mode == "drive" {
+        // Load an already running server (for profiling): `-- drive PORT`.
+        let port: u16 = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8787);
+        let secs: u64 = std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+        let requests: Arc<Vec<Vec<u8>>> =
+            Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
+        let r = drive(SocketAddr::from(([127, 0, 0, 1], port)), 32, Duration::from_secs(secs), requests);
+        println!("{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} errors", r.rps(), r.pct(0.5), r.pct(0.99), r.errors);
+        return;
+    }
     let Some(bin) = hookctl_release() else {
         eprintln!("target/release/hookctl is missing: run `cargo build --release` first");
         std::process::exit(2);
