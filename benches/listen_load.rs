@@ -43,7 +43,13 @@ fn main() {
         let requests: Arc<Vec<Vec<u8>>> =
             Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
         let r = drive(SocketAddr::from(([127, 0, 0, 1], port)), 32, Duration::from_secs(secs), requests);
-        println!("{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} errors", r.rps(), r.pct(0.5), r.pct(0.99), r.errors);
+        println!(
+            "{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} errors",
+            r.rps(),
+            r.pct(0.5),
+            r.pct(0.99),
+            r.errors
+        );
         return;
     }
     let Some(bin) = hookctl_release() else {

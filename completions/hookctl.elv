@@ -588,6 +588,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --data 'Body instead of the sample: JSON text, @file, or - for stdin'
             cand -H 'Extra request header ''Name: value'''
             cand --header 'Extra request header ''Name: value'''
+            cand --id 'Message id to sign with (default: a fresh msg_… id)'
+            cand --at 'Timestamp to sign with (default: now)'
             cand --timeout 'Request timeout'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'

@@ -508,6 +508,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l secret -d 'Sign
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l event -d 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l data -d 'Body instead of the sample: JSON text, @file, or - for stdin' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s H -l header -d 'Extra request header \'Name: value\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l id -d 'Message id to sign with (default: a fresh msg_… id)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l at -d 'Timestamp to sign with (default: now)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l timeout -d 'Request timeout' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r

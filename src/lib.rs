@@ -11,6 +11,7 @@ pub mod generate;
 pub mod listen;
 pub mod output;
 pub mod providers;
+pub mod samples;
 pub mod settings;
 pub mod sign;
 pub mod wait;

@@ -21,6 +21,12 @@ pub struct SendArgs {
     /// Extra request header 'Name: value'
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
     pub headers: Vec<String>,
+    /// Message id to sign with (default: a fresh msg_… id)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Timestamp to sign with (default: now)
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub at: Option<i64>,
     /// Request timeout
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub timeout: std::time::Duration,

@@ -2,10 +2,9 @@
 
 use std::time::Duration;
 
+use super::verify::{reject_empty_secrets, scheme_of};
 use crate::cli::listen::ListenArgs;
-use crate::cli::verify::SchemeArg;
 use crate::listen::{self, forward::Route, Config, DisplayMode};
-use crate::sign::Scheme;
 use crate::{Ctx, Error, Outcome, Result};
 
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.
@@ -14,18 +13,6 @@ const DEFAULT_EXPECT_TIMEOUT: Duration = Duration::from_secs(60);
 pub fn exec(args: ListenArgs, ctx: &Ctx) -> Result<Outcome> {
     let cfg = config(args, ctx)?;
     listen::run(cfg, &ctx.printer)
-}
-
-pub fn scheme_of(arg: SchemeArg) -> Option<Scheme> {
-    match arg {
-        SchemeArg::Auto => None,
-        SchemeArg::Standard => Some(Scheme::Standard),
-        SchemeArg::Svix => Some(Scheme::Svix),
-        SchemeArg::Stripe => Some(Scheme::Stripe),
-        SchemeArg::Github => Some(Scheme::Github),
-        SchemeArg::Shopify => Some(Scheme::Shopify),
-        SchemeArg::Slack => Some(Scheme::Slack),
-    }
 }
 
 fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
@@ -53,7 +40,10 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         host: args.host,
         port: args.port,
         path: args.path.as_deref().and_then(listen::normalize_prefix),
-        secrets: ctx.signing_secrets(&args.secrets)?,
+        secrets: {
+            reject_empty_secrets(&args.secrets)?;
+            ctx.signing_secrets(&args.secrets)?
+        },
         scheme: scheme_of(args.scheme),
         routes,
         forward_timeout: args.forward_timeout,
@@ -92,6 +82,7 @@ pub(crate) fn replay_config(
     };
     let resign = if args.resign {
         let flags: Vec<String> = args.secret.into_iter().collect();
+        reject_empty_secrets(&flags)?;
         let secret = ctx.require_secret(&flags)?.remove(0);
         Some(Resign { secret, scheme: scheme_of(args.scheme) })
     } else {

@@ -1,6 +1,46 @@
+//! `hookctl sign`: prints the headers a provider would send for a body, one `Name: value` per
+//! line, so they can be fed back to `verify --header` (or a JSON object with `--json`).
+
+use serde_json::{Map, Value};
+
+use super::verify::{read_body, reject_empty_secrets, scheme_of, unix_now};
 use crate::cli::sign::SignArgs;
+use crate::sign::{self, Scheme};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(_args: SignArgs, _ctx: &Ctx) -> Result<Outcome> {
-    Err(Error::Internal("TODO: sign is not implemented yet".into()))
+pub fn exec(args: SignArgs, ctx: &Ctx) -> Result<Outcome> {
+    let scheme = concrete_scheme(args.scheme)?;
+    let body = read_body(&args.body_file)?;
+    let flags: Vec<String> = args.secret.into_iter().collect();
+    reject_empty_secrets(&flags)?;
+    // With several configured secrets (rotation) the first one signs, like a provider would.
+    let secrets = ctx.require_secret(&flags)?;
+    let id = args.id.unwrap_or_else(sign::new_message_id);
+    if id.is_empty() || id.chars().any(char::is_control) {
+        return Err(Error::usage("--id must be non-empty printable text (it is sent as a header)"));
+    }
+    let at = args.at.unwrap_or_else(unix_now);
+    let headers = sign::sign(scheme, &secrets[0], &id, at, &body)
+        .map_err(|e| Error::usage(format!("cannot sign with this secret: {e}")))?;
+    print_headers(ctx, &headers);
+    Ok(Outcome::Success)
+}
+
+pub(crate) fn concrete_scheme(arg: crate::cli::verify::SchemeArg) -> Result<Scheme> {
+    scheme_of(arg).ok_or_else(|| {
+        Error::usage_hint(
+            "--scheme auto only makes sense when verifying",
+            "pick one: standard, svix, stripe, github, shopify, slack",
+        )
+    })
+}
+
+fn print_headers(ctx: &Ctx, headers: &[(String, String)]) {
+    let object: Map<String, Value> =
+        headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+    ctx.printer.emit(&Value::Object(object), |p| {
+        for (k, v) in headers {
+            p.line(&format!("{k}: {v}"));
+        }
+    });
 }

@@ -197,13 +197,24 @@ pub fn verify(
     if secrets.is_empty() {
         return Verdict::invalid(scheme, "no secret to verify with");
     }
-    match scheme {
+    let verdict = match scheme {
         Scheme::Standard => standard::verify(standard::STANDARD, secrets, headers, body, opts),
         Scheme::Svix => svix::verify(secrets, headers, body, opts),
         Scheme::Stripe => stripe::verify(secrets, headers, body, opts),
         Scheme::Github => github::verify(secrets, headers, body),
         Scheme::Shopify => shopify::verify(secrets, headers, body),
         Scheme::Slack => slack::verify(secrets, headers, body, opts),
+    };
+    // A scheme chosen by hand that does not fit the request: say what the headers look like.
+    match verdict {
+        Verdict::Invalid { scheme: Some(s), reason } if reason.starts_with("missing header") => {
+            let reason = match detect(headers) {
+                Some(other) if other != s => format!("{reason} (the headers look like {other})"),
+                _ => reason,
+            };
+            Verdict::Invalid { scheme: Some(s), reason }
+        }
+        v => v,
     }
 }
 
@@ -257,9 +268,56 @@ pub(crate) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-/// Constant-time equality of two strings (the length is not secret).
+/// Constant-time equality of two strings (the length is not secret). The bytes are folded
+/// eight at a time into one difference word, branch-free, and `subtle` makes the final
+/// decision: `subtle`'s per-byte slice compare alone cost ~30% of a 1 KiB verification.
 pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && bool::from(a.ct_eq(b))
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u64;
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        let x = u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]);
+        let y = u64::from_le_bytes([y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]]);
+        diff |= x ^ y;
+    }
+    for (x, y) in ra.iter().zip(rb) {
+        diff |= u64::from(x ^ y);
+    }
+    bool::from(diff.ct_eq(&0))
+}
+
+/// Decimal text of `n` on the stack (the signed content re-prints the parsed timestamp).
+pub(crate) struct Decimal {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    pub(crate) fn new(n: i64) -> Self {
+        let mut buf = [0u8; 20];
+        let mut start = buf.len();
+        let mut v = n.unsigned_abs();
+        loop {
+            start -= 1;
+            buf[start] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            start -= 1;
+            buf[start] = b'-';
+        }
+        Decimal { buf, start }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
 }
 
 /// Lower-case hex of a digest, on the stack.

@@ -1,7 +1,9 @@
 //! Shopify: `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256(secret, body)>`, the app's secret used
 //! as bytes. Mirrors shopify-api's HMAC check (`validateHmacString` with base64 format): the
-//! header is compared as a string with the padded standard base64 of the digest. Only the
-//! HMAC is judged here; the other `X-Shopify-*` headers are not required. No timestamp.
+//! header is compared as a string with the padded standard base64 of the digest, and an
+//! empty body is refused (`MissingBody` in `webhooks.validate`). Only the HMAC is judged here:
+//! the topic/domain/api-version/webhook-id headers that `webhooks.validate` also insists on
+//! carry no signature, so a request without them is not reported as forged. No timestamp.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -15,6 +17,9 @@ pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u
     let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
         return Verdict::invalid(Scheme::Shopify, format!("missing header {HEADER}"));
     };
+    if body.is_empty() {
+        return Verdict::invalid(Scheme::Shopify, "empty body (shopify-api refuses it: MissingBody)");
+    }
     let mut tried = 0;
     for (index, secret) in secrets.iter().enumerate() {
         let key = secret.expose().as_bytes();

@@ -1,7 +1,8 @@
 //! Standard Webhooks v1 (HMAC-SHA256) and v1a (ed25519), following the reference libraries in
 //! standard-webhooks/standard-webhooks (Go and JavaScript):
 //! - signed content `id.timestamp.body`; the timestamp is the header parsed as an integer
-//!   and printed again (so `+0123` signs as `123`, like Go's `ParseInt` + `%d`);
+//!   and printed again (so `+0123` signs as `123`, like every reference library), and a
+//!   fraction is dropped (`123.9` signs as `123`, like the JS and Python libraries);
 //! - the key is the base64 after `whsec_`; a secret without the prefix is base64-decoded
 //!   whole, as the reference libraries do (only a trailing-bit-lenient, padded decode);
 //! - `webhook-signature` is a space-separated list of `version,signature`; entries of other
@@ -19,7 +20,7 @@ use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
 use super::{
-    check_tolerance, ct_eq, header, hmac_sha256, no_match, Scheme, SignError, Verdict, VerifyOptions,
+    check_tolerance, ct_eq, header, hmac_sha256, no_match, Decimal, Scheme, SignError, Verdict, VerifyOptions,
 };
 use crate::output::Secret;
 
@@ -54,9 +55,39 @@ const B64: GeneralPurpose = GeneralPurpose::new(
 );
 
 pub(crate) enum Key {
-    Hmac(Vec<u8>),
+    Hmac(HmacKey),
     Public(VerifyingKey),
     Private(SigningKey),
+}
+
+/// An HMAC key, inline when it fits (Svix/Standard keys are 24–32 bytes): no allocation on
+/// the verification hot path.
+pub(crate) struct HmacKey {
+    inline: [u8; 64],
+    len: usize,
+    heap: Vec<u8>,
+}
+
+impl HmacKey {
+    fn decode(b64: &str) -> Result<Self, base64::DecodeSliceError> {
+        let mut inline = [0u8; 64];
+        match B64.decode_slice(b64, &mut inline) {
+            Ok(len) => Ok(HmacKey { inline, len, heap: Vec::new() }),
+            Err(base64::DecodeSliceError::OutputSliceTooSmall) => {
+                let heap = B64.decode(b64).map_err(base64::DecodeSliceError::DecodeError)?;
+                Ok(HmacKey { inline, len: 0, heap })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        if self.heap.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.heap
+        }
+    }
 }
 
 /// Parses a secret: `whsec_<b64>` (HMAC), `whsk_<b64>` (ed25519 seed, or the 64-byte
@@ -94,8 +125,8 @@ pub(crate) fn parse_key(secret: &str) -> Result<Key, String> {
         Some(rest) => (rest, "the part after whsec_"),
         None => (secret, "the secret (no whsec_ prefix, so the whole string)"),
     };
-    let key = B64.decode(rest).map_err(|_| format!("{what} is not valid base64"))?;
-    if key.is_empty() {
+    let key = HmacKey::decode(rest).map_err(|_| format!("{what} is not valid base64"))?;
+    if key.as_bytes().is_empty() {
         return Err("the secret is empty".into());
     }
     Ok(Key::Hmac(key))
@@ -144,7 +175,7 @@ pub(crate) fn verify(
             return Verdict::invalid(scheme, format!("missing header {}", missing.join(", ")));
         }
     };
-    let Ok(ts) = ts_raw.parse::<i64>() else {
+    let Some(ts) = parse_timestamp(ts_raw) else {
         return Verdict::invalid(
             scheme,
             format!("{} is not a Unix timestamp: '{}'", names.timestamp, shorten(ts_raw)),
@@ -153,7 +184,8 @@ pub(crate) fn verify(
     if let Some(reason) = check_tolerance(ts, opts, true) {
         return Verdict::invalid(scheme, reason);
     }
-    let ts_text = ts.to_string();
+    let ts_text = Decimal::new(ts);
+    let ts_text = ts_text.as_bytes();
 
     let mut key_errors = Vec::new();
     let mut tried = 0;
@@ -169,7 +201,7 @@ pub(crate) fn verify(
         tried += 1;
         let matched = match &key {
             Key::Hmac(k) => {
-                let mac = hmac_sha256(k, &[id.as_bytes(), b".", ts_text.as_bytes(), b".", body]);
+                let mac = hmac_sha256(k.as_bytes(), &[id.as_bytes(), b".", ts_text, b".", body]);
                 let mut expected = [0u8; 44];
                 // 32 bytes always encode to exactly 44 base64 characters.
                 let n = B64.encode_slice(mac, &mut expected).unwrap_or(0);
@@ -179,8 +211,8 @@ pub(crate) fn verify(
                     ct_eq(s.as_bytes(), expected)
                 })
             }
-            Key::Public(pk) => verify_v1a(pk, id, &ts_text, body, sig, &mut candidates),
-            Key::Private(sk) => verify_v1a(&sk.verifying_key(), id, &ts_text, body, sig, &mut candidates),
+            Key::Public(pk) => verify_v1a(pk, id, ts_text, body, sig, &mut candidates),
+            Key::Private(sk) => verify_v1a(&sk.verifying_key(), id, ts_text, body, sig, &mut candidates),
         };
         if matched {
             return Verdict::Valid { scheme, secret_index: index };
@@ -205,11 +237,34 @@ pub(crate) fn verify(
     Verdict::invalid(scheme, reason)
 }
 
-fn verify_v1a(pk: &VerifyingKey, id: &str, ts: &str, body: &[u8], sig: &str, candidates: &mut usize) -> bool {
+/// An integer, or a decimal whose fraction is dropped: the JavaScript (`parseInt`) and Python
+/// (`floor(float(…))`) reference libraries both accept `1614265330.5` and sign `1614265330`.
+/// Trailing junk (`123abc`) is refused, as Python, Go and Rust do (only `parseInt` takes it).
+fn parse_timestamp(raw: &str) -> Option<i64> {
+    if let Ok(n) = raw.parse::<i64>() {
+        return Some(n);
+    }
+    let (int, frac) = raw.split_once('.')?;
+    let digits = int.strip_prefix(['+', '-']).unwrap_or(int);
+    if digits.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    int.parse::<i64>().ok()
+}
+
+fn verify_v1a(
+    pk: &VerifyingKey,
+    id: &str,
+    ts: &[u8],
+    body: &[u8],
+    sig: &str,
+    candidates: &mut usize,
+) -> bool {
+    // ed25519 hashes the message twice, so it needs it whole (no incremental feed).
     let mut message = Vec::with_capacity(id.len() + ts.len() + body.len() + 2);
     message.extend_from_slice(id.as_bytes());
     message.push(b'.');
-    message.extend_from_slice(ts.as_bytes());
+    message.extend_from_slice(ts);
     message.push(b'.');
     message.extend_from_slice(body);
     entries(sig).filter(|(v, _)| *v == "v1a").any(|(_, s)| {
@@ -236,7 +291,10 @@ pub(crate) fn sign(
     let ts = timestamp.to_string();
     let signature = match parse_key(secret.expose()).map_err(SignError::BadSecret)? {
         Key::Hmac(k) => {
-            format!("v1,{}", B64.encode(hmac_sha256(&k, &[id.as_bytes(), b".", ts.as_bytes(), b".", body])))
+            format!(
+                "v1,{}",
+                B64.encode(hmac_sha256(k.as_bytes(), &[id.as_bytes(), b".", ts.as_bytes(), b".", body]))
+            )
         }
         Key::Private(sk) => {
             let mut message = Vec::with_capacity(id.len() + ts.len() + body.len() + 2);

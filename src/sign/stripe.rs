@@ -9,7 +9,9 @@
 //!
 //! With several `t=` items the first wins (stripe-python; stripe-node keeps the last).
 
-use super::{check_tolerance, ct_eq, header, hex32, hmac_sha256, no_match, Scheme, Verdict, VerifyOptions};
+use super::{
+    check_tolerance, ct_eq, header, hex32, hmac_sha256, no_match, Decimal, Scheme, Verdict, VerifyOptions,
+};
 use crate::output::Secret;
 
 pub(crate) const HEADER: &str = "Stripe-Signature";
@@ -39,7 +41,7 @@ pub(crate) fn verify(
     if !has_sig {
         return Verdict::invalid(Scheme::Stripe, "no signatures found with expected scheme v1");
     }
-    let ts_text = ts.to_string();
+    let ts_text = Decimal::new(ts);
     let mut tried = 0;
     for (index, secret) in secrets.iter().enumerate() {
         let key = secret.expose().as_bytes();

@@ -236,3 +236,30 @@ proptest! {
         let _ = verify(scheme, &[Secret::new(secret)], &headers, &body, VerifyOptions { now, tolerance: 300 });
     }
 }
+
+#[test]
+fn decimal_matches_to_string() {
+    for n in [0, 7, -7, 10, 1614265330, i64::MAX, i64::MIN, -1000] {
+        assert_eq!(Decimal::new(n).as_bytes(), n.to_string().as_bytes());
+    }
+}
+
+#[test]
+fn constant_time_eq_is_plain_equality() {
+    let a = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefXYZ";
+    assert!(ct_eq(a, a));
+    assert!(ct_eq(b"", b""));
+    for i in 0..a.len() {
+        let mut b = a.to_vec();
+        b[i] ^= 0x20;
+        assert!(!ct_eq(a, &b), "byte {i}");
+    }
+    assert!(!ct_eq(b"abc", b"abcd"));
+}
+
+#[test]
+fn wrong_scheme_by_hand_names_the_one_the_headers_fit() {
+    let headers = h(&[("Stripe-Signature", "t=1,v1=00")]);
+    let v = verify(Some(Scheme::Github), &secrets(&["s"]), &headers, b"x", VerifyOptions::new(1));
+    assert_eq!(v.reason(), Some("missing header X-Hub-Signature-256 (the headers look like stripe)"));
+}

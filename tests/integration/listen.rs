@@ -536,3 +536,65 @@ fn sigterm_during_load_leaves_a_whole_capture_with_every_acknowledged_request() 
         assert_eq!(seen.get(id), Some(&1), "{id} acknowledged but captured {:?} times", seen.get(id));
     }
 }
+
+#[test]
+fn requests_signed_by_the_hookctl_sign_command_verify() {
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--secret", SECRET]);
+    let b = body("chat.created");
+    let file = env.write("body.json", &b);
+    for scheme in ["standard", "svix", "github", "stripe"] {
+        let out = env
+            .cmd()
+            .args(["sign", "--scheme", scheme, "--secret", SECRET, "--body-file", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let headers: Vec<(String, String)> = text
+            .lines()
+            .filter_map(|l| l.split_once(": ").map(|(k, v)| (k.to_string(), v.to_string())))
+            .collect();
+        assert!(!headers.is_empty(), "{text}");
+        let a = post(l.port, "/", &as_refs(&headers), &b);
+        assert_eq!(a.status, 200, "{scheme}: {}", a.text());
+        // One byte changed: refused.
+        let mut tampered = b.clone();
+        tampered[2] ^= 0x20;
+        assert_eq!(post(l.port, "/", &as_refs(&headers), &tampered).status, 401, "{scheme}");
+    }
+    let out = l.stop();
+    let verdicts: Vec<String> = out.requests().iter().map(|r| r["verdict"].as_str().unwrap().into()).collect();
+    assert_eq!(verdicts, ["valid", "invalid", "valid", "invalid", "valid", "invalid", "valid", "invalid"]);
+}
+
+#[test]
+fn many_concurrent_connections_do_not_crash_it() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--no-display"]);
+    // 2,000 open connections, each with a half-sent request, then real requests still work.
+    let mut conns = Vec::new();
+    for _ in 0..2000 {
+        match std::net::TcpStream::connect(("127.0.0.1", l.port)) {
+            Ok(mut s) => {
+                let _ = s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\n");
+                conns.push(s);
+            }
+            Err(_) => break,
+        }
+    }
+    assert!(conns.len() >= 1000, "only {} connections", conns.len());
+    let workers: Vec<_> = (0..16)
+        .map(|_| {
+            let port = l.port;
+            std::thread::spawn(move || (0..20).all(|_| post(port, "/", &[], b"{}").status == 200))
+        })
+        .collect();
+    for w in workers {
+        assert!(w.join().unwrap());
+    }
+    drop(conns);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}

@@ -7,3 +7,6 @@ mod config;
 mod generate;
 mod listen;
 mod replay_local;
+mod send;
+mod sign;
+mod verify;
