@@ -564,7 +564,8 @@ fn requests_signed_by_the_hookctl_sign_command_verify() {
         assert_eq!(post(l.port, "/", &as_refs(&headers), &tampered).status, 401, "{scheme}");
     }
     let out = l.stop();
-    let verdicts: Vec<String> = out.requests().iter().map(|r| r["verdict"].as_str().unwrap().into()).collect();
+    let verdicts: Vec<String> =
+        out.requests().iter().map(|r| r["verdict"].as_str().unwrap().into()).collect();
     assert_eq!(verdicts, ["valid", "invalid", "valid", "invalid", "valid", "invalid", "valid", "invalid"]);
 }
 
