@@ -402,7 +402,8 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
         })
         .collect();
 
-    let mut shown = Shown {
+    // Built only when something is displayed: no clones on the hot path with --no-display.
+    let mut shown = st.display.as_ref().map(|_| Shown {
         id: id.clone(),
         received_at: received_at.clone(),
         method: method.clone(),
@@ -418,11 +419,11 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
         forwarded_to: None,
         forward_error: None,
         body: Bytes::new(),
-    };
-    let reject = |mut shown: Shown, status: StatusCode, reason: String| {
-        shown.status = status.as_u16();
-        shown.reason = Some(reason.clone());
-        if let Some(d) = &st.display {
+    });
+    let reject = |shown: Option<Shown>, status: StatusCode, reason: String| {
+        if let (Some(d), Some(mut shown)) = (&st.display, shown) {
+            shown.status = status.as_u16();
+            shown.reason = Some(reason.clone());
             d.show(shown);
         }
         text(status, format!("{reason}\n"))
@@ -455,7 +456,9 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
         }
         Ok(Ok(c)) => c.to_bytes(),
     };
-    shown.size = body.len();
+    if let Some(s) = shown.as_mut() {
+        s.size = body.len();
+    }
 
     // Verify.
     let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
@@ -579,7 +582,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
         }
     }
 
-    if let Some(d) = &st.display {
+    if let (Some(d), Some(mut shown)) = (&st.display, shown) {
         shown.event_type = event_type;
         shown.verdict = verdict;
         shown.scheme = scheme;

@@ -95,13 +95,14 @@ impl Listener {
             let mut tx = Some(tx);
             for line in BufReader::new(err).lines() {
                 let Ok(line) = line else { break };
+                // Recorded before the ready signal goes out, so a test sees it in stderr_so_far.
+                acc.lock().unwrap().push_str(&line);
+                acc.lock().unwrap().push('\n');
                 if let Some(url) = line.strip_prefix("listening on ") {
                     if let Some(tx) = tx.take() {
                         let _ = tx.send(url.to_string());
                     }
                 }
-                acc.lock().unwrap().push_str(&line);
-                acc.lock().unwrap().push('\n');
             }
         });
         let url = match rx.recv_timeout(Duration::from_secs(20)) {
