@@ -599,3 +599,22 @@ fn many_concurrent_connections_do_not_crash_it() {
     let out = l.stop();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
+
+#[test]
+fn ctrl_c_exits_0_but_130_while_an_expect_is_unmet() {
+    let env = TestEnv::new();
+    let cap = env.path("c.jsonl");
+    let l = Listener::start(&env, &["--capture", cap.to_str().unwrap()]);
+    assert_eq!(post(l.port, "/", &[], b"{}").status, 200);
+    l.signal("INT");
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(read_capture(&cap).len(), 1);
+
+    let l = Listener::start(&env, &["--expect", "3", "--timeout", "60s"]);
+    assert_eq!(post(l.port, "/", &[], b"{}").status, 200);
+    l.signal("INT");
+    let out = l.wait();
+    assert_eq!(out.code, Some(130), "{}", out.stderr);
+    assert!(out.stderr.contains("1 of 3"), "{}", out.stderr);
+}
