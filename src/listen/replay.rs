@@ -120,6 +120,8 @@ struct Sent {
     status: Option<u16>,
     error: Option<String>,
     scheme: Option<sign::Scheme>,
+    /// The request went out (a transport failure then means "no answer", exit 5).
+    attempted: bool,
 }
 
 pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
@@ -152,6 +154,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
                 status: None,
                 error: None,
                 scheme: None,
+                attempted: false,
             };
             let prepared = rec.body_bytes().and_then(|body| {
                 let now = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -161,6 +164,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
                 Err(e) => sent.error = Some(e),
                 Ok((body, headers, scheme)) => {
                     sent.scheme = scheme;
+                    sent.attempted = true;
                     match fwd.send(&rec.method, &url, &headers, Bytes::from(body)).await {
                         Forwarded::Answer { status, .. } => sent.status = Some(status),
                         Forwarded::Unreachable(why) => sent.error = Some(why),
@@ -174,7 +178,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
     });
 
     let failed = results.iter().filter(|r| !r.status.is_some_and(|s| (200..300).contains(&s))).count();
-    let unanswered = results.iter().filter(|r| r.status.is_none()).count();
+    let unanswered = results.iter().filter(|r| r.attempted && r.status.is_none()).count();
     if printer.is_json() {
         printer.json(&json!({
             "results": results.iter().map(|r| json!({

@@ -164,3 +164,19 @@ fn a_capture_written_by_listen_replays_with_identical_bytes() {
     assert_eq!(app.requests()[0].body, binary);
     assert_eq!(app.requests()[0].header("content-type"), Some("application/octet-stream"));
 }
+
+#[test]
+fn a_record_that_cannot_be_rebuilt_fails_with_7_and_says_why() {
+    let app = Stub::start(Router::new().fallback(any(|| async { "ok" })));
+    let env = TestEnv::new();
+    let mut broken = record("r_bad", "m1", b"{}", 0);
+    broken.as_object_mut().unwrap().remove("body");
+    broken["body_base64"] = json!("***not base64***");
+    let cap = write_capture(&env, &[broken, record("r_ok", "m2", b"{}", 0)]);
+    let out = env.cmd().args(["replay", "--from", &cap, "--to", &app.url("/"), "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("r_bad") && text.contains("not base64"), "{text}");
+    // The good record still went out.
+    assert_eq!(app.requests().len(), 1);
+}
