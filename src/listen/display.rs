@@ -36,6 +36,8 @@ pub struct Shown {
     pub forwarded_to: Option<String>,
     /// Why forwarding failed, shown in red.
     pub forward_error: Option<String>,
+    /// 1-based position of the secret that matched, when several are configured (rotation).
+    pub secret: Option<usize>,
     pub body: bytes::Bytes,
 }
 
@@ -106,6 +108,7 @@ pub fn json_value(s: &Shown) -> Value {
         "duplicate": s.duplicate,
         "forwarded_to": s.forwarded_to,
         "forward_error": s.forward_error,
+        "secret": s.secret,
     });
     if let Value::Object(map) = &mut data {
         match std::str::from_utf8(&s.body) {
@@ -133,7 +136,10 @@ pub fn human(p: &Printer, s: &Shown) -> String {
         path.push_str(&sanitize_line(q));
     }
     let verdict = match s.verdict {
-        "valid" => p.paint(&format!("✓ valid ({})", s.scheme.as_deref().unwrap_or("?")), Color::Green),
+        "valid" => {
+            let which = s.secret.map(|i| format!(", secret {i}")).unwrap_or_default();
+            p.paint(&format!("✓ valid ({}{which})", s.scheme.as_deref().unwrap_or("?")), Color::Green)
+        }
         "unverified" => p.paint("• unverified (no secret)", Color::Yellow),
         "invalid" => p.paint(
             &format!("✗ invalid: {}", sanitize_line(s.reason.as_deref().unwrap_or("bad signature"))),
@@ -275,6 +281,7 @@ mod tests {
             duplicate: true,
             forwarded_to: None,
             forward_error: None,
+            secret: None,
             body: bytes::Bytes::copy_from_slice(body),
         }
     }

@@ -418,6 +418,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
         duplicate: false,
         forwarded_to: None,
         forward_error: None,
+        secret: None,
         body: Bytes::new(),
     });
     let reject = |shown: Option<Shown>, status: StatusCode, reason: String| {
@@ -461,12 +462,17 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
     }
 
     // Verify.
+    // Which of several secrets matched (rotation), shown when more than one is configured.
+    let mut secret_used = None;
     let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
         ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name().to_string()), None)
     } else {
         let opts = sign::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
         match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
-            sign::Verdict::Valid { scheme, .. } => ("valid", Some(scheme.name().to_string()), None),
+            sign::Verdict::Valid { scheme, secret_index } => {
+                secret_used = (cfg.secrets.len() > 1).then_some(secret_index + 1);
+                ("valid", Some(scheme.name().to_string()), None)
+            }
             sign::Verdict::Invalid { scheme, reason } => {
                 ("invalid", scheme.map(|s| s.name().to_string()), Some(reason))
             }
@@ -584,6 +590,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
 
     if let (Some(d), Some(mut shown)) = (&st.display, shown) {
         shown.event_type = event_type;
+        shown.secret = secret_used;
         shown.verdict = verdict;
         shown.scheme = scheme;
         shown.reason = reason;

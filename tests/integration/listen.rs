@@ -72,6 +72,8 @@ fn inline_hmac_valid_and_bad_signatures_get_200_and_401() {
     let v: Vec<String> = out.requests().iter().map(|r| r["verdict"].as_str().unwrap().to_string()).collect();
     assert_eq!(v, ["valid", "invalid", "invalid", "invalid", "invalid"]);
     assert_eq!(out.requests()[0]["scheme"], "standard");
+    // Rotation: the second configured secret matched.
+    assert_eq!(out.requests()[0]["secret"], 2);
     // Secrets never reach the output.
     assert!(!out.stdout.contains("MfKQ9r8G") && !out.stderr.contains("MfKQ9r8G"));
 }
