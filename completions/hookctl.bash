@@ -1958,7 +1958,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1992,6 +1992,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --forward-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --route)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2013,6 +2017,14 @@ _hookctl() {
                     return 0
                     ;;
                 --max-body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

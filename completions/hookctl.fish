@@ -541,13 +541,16 @@ stripe\t'Stripe (Stripe-Signature: t=…,v1=…)'
 github\t'GitHub (X-Hub-Signature-256)'
 shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Pass each valid request on to this URL and answer with its response' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Pass each valid request on to this URL (+ the path below --path and the query) and answer with its response; target down → 502, too slow → 504' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-timeout -d 'How long a forward target may take to answer' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l route -d 'Route by event type: \'PATTERN=URL\' (e.g. \'cases.*=http://…\', \'*=http://…\'); repeatable' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l capture -d 'Append one JSON line per request to this file' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l expect -d 'Exit 0 after N valid deliveries' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l filter -d 'Only count deliveries of this event type toward --expect' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'Give up after this long (with --expect: exit 6)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l filter -d 'Only count deliveries of this event type toward --expect (\'*\' wildcards allowed)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'Stop after this long: with --expect exit 6 (default 60s there), without it exit 0' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r

@@ -102,6 +102,11 @@ impl ApiError {
     }
 
     /// Adds a command-specific hint to a 4xx refusal (other errors keep theirs).
+    /// A network-level failure (exit 5) with no provider details.
+    pub fn network(message: impl Into<String>) -> ApiError {
+        ApiError::Network { message: message.into(), details: Vec::new(), hint: None }
+    }
+
     pub fn with_hint(self, new: impl Into<String>) -> ApiError {
         match self {
             ApiError::Rejected { status, message, details, retry_after, .. } => {

@@ -22,9 +22,13 @@ pub struct ListenArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SchemeArg,
-    /// Pass each valid request on to this URL and answer with its response
+    /// Pass each valid request on to this URL (+ the path below --path and the query) and
+    /// answer with its response; target down → 502, too slow → 504
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
+    /// How long a forward target may take to answer
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub forward_timeout: Duration,
     /// Route by event type: 'PATTERN=URL' (e.g. 'cases.*=http://…', '*=http://…'); repeatable
     #[arg(long = "route", value_name = "PATTERN=URL")]
     pub routes: Vec<String>,
@@ -34,13 +38,13 @@ pub struct ListenArgs {
     /// Exit 0 after N valid deliveries
     #[arg(long, value_name = "N")]
     pub expect: Option<u64>,
-    /// Only count deliveries of this event type toward --expect
-    #[arg(long, value_name = "EVENT_TYPE")]
+    /// Only count deliveries of this event type toward --expect ('*' wildcards allowed)
+    #[arg(long, value_name = "EVENT_TYPE", requires = "expect")]
     pub filter: Option<String>,
     /// Do not fail --expect when an invalid signature arrives
     #[arg(long)]
     pub allow_invalid: bool,
-    /// Give up after this long (with --expect: exit 6)
+    /// Stop after this long: with --expect exit 6 (default 60s there), without it exit 0
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
     pub timeout: Option<Duration>,
     /// Largest accepted body in bytes (larger: 413)
@@ -49,4 +53,10 @@ pub struct ListenArgs {
     /// Do not print requests (capture and forward still work)
     #[arg(long)]
     pub no_display: bool,
+    /// Time a client has to send request headers; also closes idle keep-alive connections
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = humantime::parse_duration)]
+    pub header_timeout: Duration,
+    /// Time a client has to send the request body
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub body_timeout: Duration,
 }

@@ -15,8 +15,9 @@ pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 /// Re-sends captured requests (issue: listen).
-fn local(_args: ReplayArgs, _ctx: &Ctx) -> Result<Outcome> {
-    Err(Error::Internal("TODO: replay --from is not implemented yet".into()))
+fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+    // Flag conversion lives with the other listen glue in commands/listen.rs.
+    crate::listen::replay::run(super::listen::replay_config(args, ctx)?, &ctx.printer)
 }
 
 /// Replays a provider delivery (closient: dead_letter deliveries only). The answer is the

@@ -161,8 +161,7 @@ async fn post(
     body: Vec<u8>,
     timeout: std::time::Duration,
 ) -> Result<(reqwest::StatusCode, Vec<u8>, usize)> {
-    let network =
-        |message: String| Error::Api(ApiError::Network { message, details: Vec::new(), hint: None });
+    let network = |message: String| Error::Api(ApiError::network(message));
     // A webhook sender does not follow redirects: a 3xx is the handler's answer.
     let client = reqwest::Client::builder()
         .timeout(timeout)

@@ -1,1 +1,238 @@
-//! The local receiver of DESIGN §4 (filled in by the listen issue).
+//! The local receiver of DESIGN §4: verifies, shows, captures without loss, forwards, and
+//! lets CI assert delivery. `commands::listen` converts clap arguments into a [`Config`];
+//! nothing here knows about clap.
+
+pub mod capture;
+pub mod display;
+pub mod forward;
+pub mod replay;
+pub mod server;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::output::Secret;
+
+pub use server::run;
+
+/// Everything `listen` needs, resolved by the command layer.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub host: String,
+    pub port: u16,
+    /// Normalised prefix (`/hooks`, never a trailing slash) or `None` for any path.
+    pub path: Option<String>,
+    pub secrets: Vec<Secret>,
+    /// `None` = detect from the headers.
+    pub scheme: Option<crate::sign::Scheme>,
+    pub routes: Vec<forward::Route>,
+    pub forward_timeout: Duration,
+    pub capture: Option<PathBuf>,
+    pub expect: Option<u64>,
+    pub filter: Option<String>,
+    pub allow_invalid: bool,
+    pub timeout: Option<Duration>,
+    pub max_body: usize,
+    pub display: DisplayMode,
+    /// Time allowed for reading the request head (and for idle keep-alive connections).
+    pub header_timeout: Duration,
+    /// Time allowed for reading a request body.
+    pub body_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisplayMode {
+    Off,
+    Human,
+    Json,
+}
+
+/// `cases.*` style patterns: `*` matches any run of characters (dots included), everything
+/// else literally and case-sensitively, like event type names are written by providers.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Normalises a `--path` prefix: leading slash, no trailing slash; `/` means any path.
+pub fn normalize_prefix(p: &str) -> Option<String> {
+    let trimmed = p.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(if trimmed.starts_with('/') { trimmed.to_string() } else { format!("/{trimmed}") })
+}
+
+/// The part of `path` under `prefix` (`/hooks/a` under `/hooks` → `/a`), or `None` when the
+/// path is outside it (`/hooksx` is not under `/hooks`).
+pub fn strip_prefix<'a>(prefix: Option<&str>, path: &'a str) -> Option<&'a str> {
+    match prefix {
+        None => Some(path),
+        Some(p) => {
+            let rest = path.strip_prefix(p)?;
+            (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+        }
+    }
+}
+
+/// Finds the event type where providers put it: body fields `type`, `event` (string, or an
+/// object with `type` as Slack does), `eventType`, `event_type`, `event_name`, `eventName`,
+/// `topic` (first found wins, in that order), then headers such as `X-GitHub-Event` and
+/// `X-Shopify-Topic`.
+pub fn event_type(headers: &[(String, String)], body: &[u8]) -> Option<String> {
+    // Only the few candidate fields are decoded; the rest of the payload is skipped, which
+    // keeps this cheap on the hot path.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Name(String),
+        // Numbers, objects…: not a name; skipped without failing the whole probe.
+        #[allow(dead_code)]
+        Other(serde::de::IgnoredAny),
+    }
+    #[derive(serde::Deserialize)]
+    struct Inner {
+        #[serde(rename = "type")]
+        kind: Option<serde_json::Value>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(rename = "type")]
+        kind: Option<Field>,
+        event: Option<serde_json::Value>,
+        #[serde(rename = "eventType")]
+        event_type_camel: Option<Field>,
+        event_type: Option<Field>,
+        event_name: Option<Field>,
+        #[serde(rename = "eventName")]
+        event_name_camel: Option<Field>,
+        topic: Option<Field>,
+    }
+    let name = |f: Option<Field>| match f {
+        Some(Field::Name(s)) if !s.is_empty() => Some(s),
+        _ => None,
+    };
+    let starts_like_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if starts_like_object {
+        if let Ok(p) = serde_json::from_slice::<Probe>(body) {
+            let event = match p.event {
+                Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
+                Some(v @ serde_json::Value::Object(_)) => serde_json::from_value::<Inner>(v)
+                    .ok()
+                    .and_then(|i| i.kind)
+                    .and_then(|k| k.as_str().map(str::to_string)),
+                _ => None,
+            };
+            let found = name(p.kind)
+                .or(event)
+                .or_else(|| name(p.event_type_camel))
+                .or_else(|| name(p.event_type))
+                .or_else(|| name(p.event_name))
+                .or_else(|| name(p.event_name_camel))
+                .or_else(|| name(p.topic));
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    const HEADERS: [&str; 7] = [
+        "x-github-event",
+        "x-shopify-topic",
+        "x-gitlab-event",
+        "x-event-type",
+        "x-webhook-event",
+        "x-event-key",
+        "x-hook-event",
+    ];
+    HEADERS
+        .iter()
+        .find_map(|name| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone()))
+}
+
+/// The id a sender keeps across retries, for duplicate detection and `replay --id`.
+pub fn delivery_id(headers: &[(String, String)]) -> Option<&str> {
+    const HEADERS: [&str; 5] =
+        ["webhook-id", "svix-id", "x-github-delivery", "x-shopify-webhook-id", "x-delivery-id"];
+    HEADERS
+        .iter()
+        .find_map(|name| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn glob_matches_prefixes_and_everything() {
+        assert!(glob_match("cases.*", "cases.updated"));
+        assert!(!glob_match("cases.*", "case.updated"));
+        assert!(glob_match("*", "anything"));
+        assert!(glob_match("*", ""));
+        assert!(glob_match("*.closed", "case.closed"));
+        assert!(glob_match("payment.created", "payment.created"));
+        assert!(!glob_match("payment.created", "payment.created2"));
+        assert!(glob_match("a*b*c", "aXbYc"));
+        assert!(!glob_match("a*b*c", "aXbY"));
+    }
+
+    #[test]
+    fn prefix_is_normalised_and_matched_on_segments() {
+        assert_eq!(normalize_prefix("/"), None);
+        assert_eq!(normalize_prefix("hooks/").as_deref(), Some("/hooks"));
+        assert_eq!(strip_prefix(Some("/hooks"), "/hooks"), Some(""));
+        assert_eq!(strip_prefix(Some("/hooks"), "/hooks/a"), Some("/a"));
+        assert_eq!(strip_prefix(Some("/hooks"), "/hooksx"), None);
+        assert_eq!(strip_prefix(None, "/x"), Some("/x"));
+    }
+
+    #[test]
+    fn event_type_found_in_usual_places() {
+        let none: Vec<(String, String)> = vec![];
+        let event_type = |h: &[(String, String)], v: Option<&serde_json::Value>| {
+            super::event_type(h, v.map(|v| v.to_string()).unwrap_or_default().as_bytes())
+        };
+        assert_eq!(event_type(&none, Some(&json!({"type": 5, "topic": "t"}))).as_deref(), Some("t"));
+        assert_eq!(
+            event_type(&none, Some(&json!({"data": {"type": "inner"}, "event_type": "outer"}))).as_deref(),
+            Some("outer")
+        );
+        assert_eq!(super::event_type(&none, b"not json"), None);
+        assert_eq!(super::event_type(&none, b"{\"type\":\"cut"), None);
+        assert_eq!(
+            event_type(&none, Some(&json!({"type": "case.updated"}))).as_deref(),
+            Some("case.updated")
+        );
+        assert_eq!(event_type(&none, Some(&json!({"eventType": "x.y"}))).as_deref(), Some("x.y"));
+        assert_eq!(
+            event_type(&none, Some(&json!({"event": {"type": "message"}}))).as_deref(),
+            Some("message")
+        );
+        assert_eq!(event_type(&none, Some(&json!({"event_name": "n"}))).as_deref(), Some("n"));
+        let gh = vec![("X-GitHub-Event".to_string(), "push".to_string())];
+        assert_eq!(event_type(&gh, Some(&json!({"ref": "main"}))).as_deref(), Some("push"));
+        assert_eq!(event_type(&none, Some(&json!([1, 2]))), None);
+    }
+}

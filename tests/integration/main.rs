@@ -10,6 +10,8 @@ mod config;
 mod events;
 mod fire;
 mod generate;
+mod listen;
+mod replay_local;
 mod send;
 mod sign;
 mod verify;

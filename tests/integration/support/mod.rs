@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod listen;
 pub mod partner;
 
 use std::net::SocketAddr;

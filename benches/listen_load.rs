@@ -1,0 +1,567 @@
+//! Load benchmarks for `hookctl listen` (plain `harness = false` binary, std::time only).
+//!
+//!   cargo build --release && cargo bench --bench listen_load            # compare (default)
+//!   cargo bench --bench listen_load -- loss                             # 100k/64 loss check
+//!   cargo bench --bench listen_load -- all
+//!
+//! `compare`: the same load generator (raw HTTP/1.1 keep-alive, concurrency 32, 1 KiB signed
+//! JSON) against a bare hyper server that only answers 204 and against
+//! `target/release/hookctl listen --secret … --capture FILE --no-display`; prints RPS, p50, p99
+//! and the listener's peak RSS (VmHWM) as a markdown table.
+//! `loss`: 100,000 requests at concurrency 64 — every 2xx must be in the capture exactly once
+//! with a byte-identical body (SHA-256) and zero errors; then again with SIGTERM mid-load
+//! (acknowledged ⇒ captured).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
+    if args.first().map(String::as_str) == Some("--bare-server") {
+        bare_server();
+        return;
+    }
+    let mode = args.first().map(String::as_str).unwrap_or("compare");
+    if mode == "drive" {
+        // Load an already running server (for profiling): `-- drive PORT`.
+        let port: u16 = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8787);
+        let secs: u64 = std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+        let requests: Arc<Vec<Vec<u8>>> =
+            Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
+        let r = drive(SocketAddr::from(([127, 0, 0, 1], port)), 32, Duration::from_secs(secs), requests);
+        println!(
+            "{:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} errors",
+            r.rps(),
+            r.pct(0.5),
+            r.pct(0.99),
+            r.errors
+        );
+        return;
+    }
+    let Some(bin) = hookctl_release() else {
+        eprintln!("target/release/hookctl is missing: run `cargo build --release` first");
+        std::process::exit(2);
+    };
+    let secs: u64 = std::env::var("BENCH_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    match mode {
+        "compare" => compare(&bin, secs),
+        "loss" => {
+            loss(&bin, false);
+            loss(&bin, true);
+        }
+        "all" => {
+            compare(&bin, secs);
+            loss(&bin, false);
+            loss(&bin, true);
+        }
+        other => {
+            eprintln!("unknown mode {other}: compare | loss | all");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn hookctl_release() -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or(root.join("target"));
+    let p = target.join("release").join("hookctl");
+    p.exists().then_some(p)
+}
+
+/// The baseline: hyper, HTTP/1, 204 and nothing else, same runtime flavour as hookctl.
+fn bare_server() {
+    use http_body_util::Empty;
+    use hyper::{Response, StatusCode};
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        println!("{}", listener.local_addr().expect("addr").port());
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let _ = stream.set_nodelay(true);
+            tokio::spawn(async move {
+                let svc =
+                    hyper::service::service_fn(|req: hyper::Request<hyper::body::Incoming>| async move {
+                        use http_body_util::BodyExt;
+                        // Read the body like a real receiver would.
+                        let _ = req.into_body().collect().await;
+                        let mut r = Response::new(Empty::<bytes::Bytes>::new());
+                        *r.status_mut() = StatusCode::NO_CONTENT;
+                        Ok::<_, std::convert::Infallible>(r)
+                    });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), svc)
+                    .await;
+            });
+        }
+    });
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+fn sign(id: &str, ts: i64, body: &[u8]) -> String {
+    let key = base64::engine::general_purpose::STANDARD.decode(&SECRET[6..]).expect("secret");
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("key");
+    mac.update(format!("{id}.{ts}.").as_bytes());
+    mac.update(body);
+    format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()))
+}
+
+/// One raw request with a Standard Webhooks signature.
+fn signed_request(id: &str, body: &[u8]) -> Vec<u8> {
+    let ts = unix_now();
+    let mut req = format!(
+        "POST /webhooks HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nwebhook-id: {id}\r\n\
+         webhook-timestamp: {ts}\r\nwebhook-signature: {}\r\nContent-Length: {}\r\n\r\n",
+        sign(id, ts, body),
+        body.len()
+    )
+    .into_bytes();
+    req.extend_from_slice(body);
+    req
+}
+
+/// A 1 KiB JSON event body, unique per `n`.
+fn body_1k(n: u64) -> Vec<u8> {
+    let head = format!(r#"{{"type":"case.updated","id":"evt_{n:012}","data":{{"caseId":"c_{n}","pad":""#);
+    let tail = r#""}}"#;
+    let pad = 1024 - head.len() - tail.len();
+    let mut b = head.into_bytes();
+    b.resize(b.len() + pad, b'x');
+    b.extend_from_slice(tail.as_bytes());
+    b
+}
+
+/// Reads one HTTP/1.1 response (status + Content-Length body) from a keep-alive connection.
+async fn read_response(s: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<u16> {
+    let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = std::str::from_utf8(&buf[..end]).map_err(|_| bad("head"))?;
+            let status: u16 = head.get(9..12).and_then(|s| s.parse().ok()).ok_or_else(|| bad("status"))?;
+            let len: usize = head
+                .lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.eq_ignore_ascii_case("content-length").then(|| v.trim().parse().ok())?
+                })
+                .unwrap_or(0);
+            while buf.len() < end + 4 + len {
+                let mut tmp = [0u8; 8192];
+                let n = s.read(&mut tmp).await?;
+                if n == 0 {
+                    return Err(bad("eof in body"));
+                }
+                buf.extend_from_slice(&tmp[..n]);
+            }
+            buf.drain(..end + 4 + len);
+            return Ok(status);
+        }
+        let mut tmp = [0u8; 8192];
+        let n = s.read(&mut tmp).await?;
+        if n == 0 {
+            return Err(bad("eof"));
+        }
+        buf.extend_from_slice(&tmp[..n]);
+    }
+}
+
+struct LoadResult {
+    ok: u64,
+    errors: u64,
+    elapsed: Duration,
+    latencies_us: Vec<u32>,
+}
+
+impl LoadResult {
+    fn rps(&self) -> f64 {
+        self.ok as f64 / self.elapsed.as_secs_f64()
+    }
+    fn pct(&self, p: f64) -> f64 {
+        if self.latencies_us.is_empty() {
+            return 0.0;
+        }
+        let i = ((self.latencies_us.len() as f64 - 1.0) * p).round() as usize;
+        self.latencies_us[i] as f64 / 1000.0
+    }
+}
+
+/// `concurrency` keep-alive connections sending pre-signed requests for `dur` (after a warm-up).
+fn drive(addr: SocketAddr, concurrency: usize, dur: Duration, requests: Arc<Vec<Vec<u8>>>) -> LoadResult {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    rt.block_on(async move {
+        let stop = Arc::new(AtomicBool::new(false));
+        let measuring = Arc::new(AtomicBool::new(false));
+        let ok = Arc::new(AtomicU64::new(0));
+        let errors = Arc::new(AtomicU64::new(0));
+        let mut tasks = Vec::new();
+        for c in 0..concurrency {
+            let (stop, measuring, ok, errors, requests) =
+                (stop.clone(), measuring.clone(), ok.clone(), errors.clone(), requests.clone());
+            tasks.push(tokio::spawn(async move {
+                let mut lat = Vec::with_capacity(1 << 16);
+                let mut i = c;
+                let mut conn: Option<TcpStream> = None;
+                let mut buf = Vec::with_capacity(16 * 1024);
+                while !stop.load(Ordering::Relaxed) {
+                    if conn.is_none() {
+                        match TcpStream::connect(addr).await {
+                            Ok(s) => {
+                                let _ = s.set_nodelay(true);
+                                conn = Some(s);
+                                buf.clear();
+                            }
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                                tokio::time::sleep(Duration::from_millis(10)).await;
+                                continue;
+                            }
+                        }
+                    }
+                    let Some(s) = conn.as_mut() else { continue };
+                    let req = &requests[i % requests.len()];
+                    i += concurrency;
+                    let t = Instant::now();
+                    let res = match s.write_all(req).await {
+                        Ok(()) => read_response(s, &mut buf).await,
+                        Err(e) => Err(e),
+                    };
+                    let took = t.elapsed();
+                    let counting = measuring.load(Ordering::Relaxed);
+                    match res {
+                        Ok(st) if (200..300).contains(&st) => {
+                            if counting {
+                                ok.fetch_add(1, Ordering::Relaxed);
+                                lat.push(took.as_micros().min(u32::MAX as u128) as u32);
+                            }
+                        }
+                        _ => {
+                            if counting {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                            }
+                            conn = None;
+                        }
+                    }
+                }
+                lat
+            }));
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await; // warm-up
+        measuring.store(true, Ordering::Relaxed);
+        let t0 = Instant::now();
+        tokio::time::sleep(dur).await;
+        measuring.store(false, Ordering::Relaxed);
+        let elapsed = t0.elapsed();
+        stop.store(true, Ordering::Relaxed);
+        let mut all = Vec::new();
+        for t in tasks {
+            if let Ok(l) = t.await {
+                all.extend(l);
+            }
+        }
+        all.sort_unstable();
+        LoadResult {
+            ok: ok.load(Ordering::Relaxed),
+            errors: errors.load(Ordering::Relaxed),
+            elapsed,
+            latencies_us: all,
+        }
+    })
+}
+
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse().ok())
+}
+
+/// Spawns a process that prints its port (bare server: stdout; hookctl: the ready line on stderr).
+fn spawn_ready(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr) {
+    cmd.stdin(Stdio::null());
+    if from_stderr {
+        cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+    } else {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
+    }
+    let mut child = cmd.spawn().expect("spawn");
+    let reader: Box<dyn std::io::Read + Send> = if from_stderr {
+        Box::new(child.stderr.take().expect("stderr"))
+    } else {
+        Box::new(child.stdout.take().expect("stdout"))
+    };
+    let mut lines = BufReader::new(reader).lines();
+    let port: u16 = loop {
+        let line = lines.next().and_then(|l| l.ok()).expect("ready line");
+        let candidate = match line.strip_prefix("listening on http://") {
+            Some(rest) => rest.split('/').next().and_then(|hp| hp.rsplit(':').next()).map(str::to_string),
+            None if !from_stderr => Some(line.trim().to_string()),
+            None => None,
+        };
+        if let Some(p) = candidate.and_then(|p| p.parse().ok()) {
+            break p;
+        }
+    };
+    // Keep draining so the child never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, SocketAddr::from(([127, 0, 0, 1], port)))
+}
+
+fn listen_cmd(bin: &Path, capture: &Path) -> Command {
+    let mut cmd = Command::new(bin);
+    cmd.args(["listen", "--port", "0", "--no-display"]).env_remove("HOOKCTL_SECRET");
+    // BENCH_ABLATE=nocapture|nosecret|bare-listen measures what each stage costs.
+    let ablate = std::env::var("BENCH_ABLATE").unwrap_or_default();
+    if !ablate.contains("nosecret") && !ablate.contains("bare-listen") {
+        cmd.args(["--secret", SECRET]);
+    }
+    if !ablate.contains("nocapture") && !ablate.contains("bare-listen") {
+        cmd.arg("--capture").arg(capture);
+    }
+    cmd
+}
+
+fn term(child: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+}
+
+fn compare(bin: &Path, secs: u64) {
+    let requests: Arc<Vec<Vec<u8>>> =
+        Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
+    let dur = Duration::from_secs(secs);
+    // The box is shared: alternate the two servers over several rounds (order flipped each
+    // round) and compare per round, so a neighbour's burst hits both sides alike.
+    let rounds: usize = std::env::var("BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let dir = std::env::temp_dir().join(format!("hookctl-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+
+    let me = std::env::current_exe().expect("exe");
+    let mut bare_cmd = Command::new(me);
+    bare_cmd.arg("--bare-server");
+    let (mut bare, bare_addr) = spawn_ready(bare_cmd, false);
+    let capture = dir.join("compare.jsonl");
+    let (mut hk, hk_addr) = spawn_ready(listen_cmd(bin, &capture), true);
+
+    let mut results: Vec<(LoadResult, LoadResult)> = Vec::new();
+    for round in 0..rounds {
+        let (b, h) = if round % 2 == 0 {
+            let b = drive(bare_addr, 32, dur, requests.clone());
+            (b, drive(hk_addr, 32, dur, requests.clone()))
+        } else {
+            let h = drive(hk_addr, 32, dur, requests.clone());
+            (drive(bare_addr, 32, dur, requests.clone()), h)
+        };
+        results.push((b, h));
+    }
+    let bare_rss = peak_rss_kib(bare.id());
+    let hk_rss = peak_rss_kib(hk.id());
+    let _ = bare.kill();
+    let _ = bare.wait();
+    term(&mut hk);
+    let captured = std::fs::read_to_string(&capture).map(|t| t.lines().count()).unwrap_or(0);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let mb = |k: Option<u64>| k.map(|k| format!("{:.1} MB", k as f64 / 1024.0)).unwrap_or("?".into());
+    println!(
+        "\n### listen vs bare hyper (concurrency 32, 1 KiB signed JSON, {rounds} alternating rounds of {secs} s, {} cores)\n",
+        cores()
+    );
+    println!("| round | bare req/s | listen req/s | RPS ratio | bare p50/p99 ms | listen p50/p99 ms | p99 ratio | errors (bare/listen) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut ratios = Vec::new();
+    let mut p99s = Vec::new();
+    for (i, (b, h)) in results.iter().enumerate() {
+        let ratio = h.rps() / b.rps().max(1.0);
+        let p99 = h.pct(0.99) / b.pct(0.99).max(0.001);
+        ratios.push(ratio);
+        p99s.push(p99);
+        println!(
+            "| {} | {:.0} | {:.0} | {ratio:.2}× | {:.2} / {:.2} | {:.2} / {:.2} | {p99:.2}× | {} / {} |",
+            i + 1,
+            b.rps(),
+            h.rps(),
+            b.pct(0.5),
+            b.pct(0.99),
+            h.pct(0.5),
+            h.pct(0.99),
+            b.errors,
+            h.errors
+        );
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    println!(
+        "\nmedian: {:.2}× RPS (target ≥ 0.8), p99 {:.2}× (target ≤ 2); peak RSS bare {} / listen {} (target ≤ 20 MB); {captured} records captured",
+        median(&mut ratios),
+        median(&mut p99s),
+        mb(bare_rss),
+        mb(hk_rss)
+    );
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}
+
+/// 100,000 unique signed requests at concurrency 64 against listen with --capture; with
+/// `sigterm`, SIGTERM arrives after 50,000 answers.
+fn loss(bin: &Path, sigterm: bool) {
+    const TOTAL: u64 = 100_000;
+    const CONC: u64 = 64;
+    let dir = std::env::temp_dir().join(format!("hookctl-loss-{}-{sigterm}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let capture = dir.join("loss.jsonl");
+    let (mut child, addr) = spawn_ready(listen_cmd(bin, &capture), true);
+    let pid = child.id();
+    let acked: Arc<Mutex<HashMap<String, [u8; 32]>>> =
+        Arc::new(Mutex::new(HashMap::with_capacity(TOTAL as usize)));
+    let answered = Arc::new(AtomicU64::new(0));
+    let errors = Arc::new(AtomicU64::new(0));
+    let non2xx = Arc::new(AtomicU64::new(0));
+    let termed = Arc::new(AtomicBool::new(false));
+    let t0 = Instant::now();
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let next = Arc::new(AtomicU64::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..CONC {
+            let (acked, answered, errors, non2xx, termed, next) = (
+                acked.clone(),
+                answered.clone(),
+                errors.clone(),
+                non2xx.clone(),
+                termed.clone(),
+                next.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                let mut conn: Option<TcpStream> = None;
+                let mut buf = Vec::new();
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    if n >= TOTAL {
+                        break;
+                    }
+                    if sigterm
+                        && answered.load(Ordering::Relaxed) >= TOTAL / 2
+                        && !termed.swap(true, Ordering::Relaxed)
+                    {
+                        let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+                    }
+                    let id = format!("msg_loss_{n}");
+                    let body =
+                        format!(r#"{{"type":"load","n":{n},"pad":"{}"}}"#, "y".repeat((n % 200) as usize));
+                    let req = signed_request(&id, body.as_bytes());
+                    if conn.is_none() {
+                        match TcpStream::connect(addr).await {
+                            Ok(s) => {
+                                let _ = s.set_nodelay(true);
+                                conn = Some(s);
+                                buf.clear();
+                            }
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                                if termed.load(Ordering::Relaxed) {
+                                    break; // the listener is gone, as asked
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    let Some(s) = conn.as_mut() else { continue };
+                    let res = match s.write_all(&req).await {
+                        Ok(()) => read_response(s, &mut buf).await,
+                        Err(e) => Err(e),
+                    };
+                    match res {
+                        Ok(st) if (200..300).contains(&st) => {
+                            answered.fetch_add(1, Ordering::Relaxed);
+                            let sha: [u8; 32] = Sha256::digest(body.as_bytes()).into();
+                            acked.lock().expect("lock").insert(id, sha);
+                        }
+                        Ok(_) => {
+                            non2xx.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Err(_) => {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                            conn = None;
+                        }
+                    }
+                }
+            }));
+        }
+        for t in tasks {
+            let _ = t.await;
+        }
+    });
+    let elapsed = t0.elapsed();
+    let rss = peak_rss_kib(pid);
+    term(&mut child);
+
+    // Verify: whole JSONL, every acknowledged id exactly once with the same body hash.
+    let text = std::fs::read_to_string(&capture).unwrap_or_default();
+    let whole = text.is_empty() || text.ends_with('\n');
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut bad_lines = 0;
+    let acked = acked.lock().expect("lock");
+    for line in text.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            bad_lines += 1;
+            continue;
+        };
+        let id = v["headers"]
+            .as_array()
+            .and_then(|h| h.iter().find(|p| p[0] == "webhook-id"))
+            .and_then(|p| p[1].as_str())
+            .unwrap_or_default()
+            .to_string();
+        let sha: [u8; 32] = Sha256::digest(v["body"].as_str().unwrap_or_default().as_bytes()).into();
+        let same = acked.get(&id).map_or(true, |want| *want == sha);
+        let e = seen.entry(id).or_insert((0, true));
+        e.0 += 1;
+        e.1 &= same;
+    }
+    let missing = acked.keys().filter(|id| seen.get(*id).map_or(true, |e| e.0 == 0)).count();
+    let dup = acked.keys().filter(|id| seen.get(*id).is_some_and(|e| e.0 > 1)).count();
+    let differs = acked.keys().filter(|id| seen.get(*id).is_some_and(|e| !e.1)).count();
+    let _ = std::fs::remove_dir_all(&dir);
+    let errs = errors.load(Ordering::Relaxed);
+    let ok = whole && bad_lines == 0 && missing == 0 && dup == 0 && differs == 0 && (sigterm || errs == 0);
+    println!(
+        "\n### loss check: {TOTAL} requests, concurrency {CONC}{}\n",
+        if sigterm { ", SIGTERM after 50,000 answers" } else { "" }
+    );
+    println!("| acknowledged (2xx) | non-2xx | transport errors | capture lines | missing | duplicated | body differs | whole JSONL | time | RPS | peak RSS | result |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+    println!(
+        "| {} | {} | {} | {} | {missing} | {dup} | {differs} | {} | {:.1} s | {:.0} | {} | {} |",
+        acked.len(),
+        non2xx.load(Ordering::Relaxed),
+        errs,
+        text.lines().count(),
+        if whole && bad_lines == 0 { "yes" } else { "NO" },
+        elapsed.as_secs_f64(),
+        acked.len() as f64 / elapsed.as_secs_f64(),
+        rss.map(|k| format!("{:.1} MB", k as f64 / 1024.0)).unwrap_or("?".into()),
+        if ok { "PASS" } else { "FAIL" }
+    );
+    if !ok {
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,288 @@
+//! `--capture FILE`: one JSONL record per request, with group commit and no writer thread.
+//! A handler appends its line to a shared buffer; if nobody is writing, it becomes the leader
+//! and writes everything queued (its line and its neighbours') with one `write`, then wakes
+//! them. A handler answers only after its line is written, so an acknowledged request is always
+//! in the file. Written means handed to the OS (it survives our crash, not a power cut): no
+//! fsync per request, by design. Measured faster than a writer thread on a 2-core box, where
+//! every cross-thread hand-off costs a context switch.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use tokio::sync::watch;
+
+/// One captured request, exactly as stored in the file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    pub id: String,
+    pub received_at: String,
+    pub method: String,
+    pub path: String,
+    #[serde(default)]
+    pub query: Option<String>,
+    /// In arrival order, repeated names kept (names lower-cased by HTTP/1 parsing).
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_base64: Option<String>,
+    pub verdict: String,
+    #[serde(default)]
+    pub scheme: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duplicate: bool,
+}
+
+impl Record {
+    /// Stores the body as text when it is UTF-8, else as base64, so it round-trips exactly.
+    pub fn set_body(&mut self, bytes: &[u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => self.body = Some(s.to_string()),
+            Err(_) => self.body_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
+        }
+    }
+
+    /// The exact body bytes.
+    pub fn body_bytes(&self) -> Result<Vec<u8>, String> {
+        match (&self.body, &self.body_base64) {
+            (Some(s), _) => Ok(s.as_bytes().to_vec()),
+            (None, Some(b)) => base64::engine::general_purpose::STANDARD
+                .decode(b)
+                .map_err(|e| format!("record {}: body_base64 is not base64: {e}", self.id)),
+            (None, None) => Ok(Vec::new()),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Queue {
+    buf: Vec<u8>,
+    /// Sequence number of the last line appended.
+    appended: u64,
+    /// Somebody is writing right now.
+    writing: bool,
+    /// Lines from this sequence number on failed (sticky: after a failed write the file may
+    /// end in a partial line, so nothing later is acknowledged either).
+    failed_from: Option<(u64, String)>,
+}
+
+struct Inner {
+    queue: Mutex<Queue>,
+    file: Mutex<File>,
+    /// Sequence number of the last line written; also wakes waiters when a leader steps down.
+    written: watch::Sender<u64>,
+}
+
+/// The handle handlers use; cheap to clone.
+#[derive(Clone)]
+pub struct Capture {
+    inner: Arc<Inner>,
+}
+
+/// Kept for the shutdown sequence: there is nothing buffered once every handler has returned.
+pub struct Writer;
+
+/// A leader writes at most this much before letting a waiter take over, so no single request
+/// is held up forever by everybody else's lines.
+const MAX_BATCH: usize = 4 << 20;
+
+/// Opens (creates or appends to) the capture file.
+pub fn open(path: &Path) -> io::Result<(Capture, Writer)> {
+    let mut file = OpenOptions::new().create(true).append(true).read(true).open(path)?;
+    // A file cut short by an earlier crash of another tool must not glue its partial last line
+    // to our first record: start on a fresh line.
+    let len = file.metadata()?.len();
+    if len > 0 {
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::Start(len - 1))?;
+        file.read_exact(&mut last)?;
+        if last[0] != b'\n' {
+            file.write_all(b"\n")?;
+        }
+    }
+    let (written, _) = watch::channel(0);
+    let inner = Arc::new(Inner { queue: Mutex::default(), file: Mutex::new(file), written });
+    Ok((Capture { inner }, Writer))
+}
+
+impl Capture {
+    /// Appends one record and returns once it has been written to the file.
+    pub async fn write(&self, record: &Record) -> Result<(), String> {
+        let mut line = serde_json::to_vec(record).map_err(|e| e.to_string())?;
+        line.push(b'\n');
+        let mut rx = self.inner.written.subscribe();
+        let (mine, lead) = {
+            let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+            if let Some((_, e)) = &q.failed_from {
+                return Err(e.clone());
+            }
+            q.buf.extend_from_slice(&line);
+            q.appended += 1;
+            let lead = !q.writing;
+            q.writing = true;
+            (q.appended, lead)
+        };
+        if lead {
+            self.lead(mine);
+        }
+        loop {
+            if *rx.borrow_and_update() >= mine {
+                return self.outcome(mine);
+            }
+            // The leader stepped down before reaching us: take over.
+            let take_over = {
+                let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+                let t = !q.writing;
+                q.writing = true;
+                t
+            };
+            if take_over {
+                self.lead(mine);
+                continue;
+            }
+            if rx.changed().await.is_err() {
+                return Err("capture writer stopped".into());
+            }
+        }
+    }
+
+    /// Writes queued lines until ours (`mine`) is written and the queue is empty or a batch
+    /// limit is reached, then steps down.
+    fn lead(&self, mine: u64) {
+        let mut total = 0usize;
+        loop {
+            let (data, upto) = {
+                let Ok(mut q) = self.inner.queue.lock() else { return };
+                if q.buf.is_empty() || (upto_reached(&self.inner, mine) && total >= MAX_BATCH) {
+                    q.writing = false;
+                    drop(q);
+                    // Wake waiters so one of them can take over what is left.
+                    self.inner.written.send_modify(|_| {});
+                    return;
+                }
+                (std::mem::take(&mut q.buf), q.appended)
+            };
+            total += data.len();
+            let res = match self.inner.file.lock() {
+                Ok(mut f) => f.write_all(&data).map_err(|e| format!("cannot write the capture file: {e}")),
+                Err(_) => Err(poisoned()),
+            };
+            if let Err(e) = res {
+                if let Ok(mut q) = self.inner.queue.lock() {
+                    let first = upto - count_lines(&data) + 1;
+                    q.failed_from.get_or_insert((first, e));
+                }
+            }
+            self.inner.written.send_modify(|w| *w = upto);
+        }
+    }
+
+    fn outcome(&self, mine: u64) -> Result<(), String> {
+        let q = self.inner.queue.lock().map_err(|_| poisoned())?;
+        match &q.failed_from {
+            Some((from, e)) if mine >= *from => Err(e.clone()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn upto_reached(inner: &Inner, mine: u64) -> bool {
+    *inner.written.borrow() >= mine
+}
+
+fn count_lines(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+fn poisoned() -> String {
+    "capture writer failed".into()
+}
+
+impl Writer {
+    /// Everything acknowledged is already written; this only marks the end of the sequence.
+    pub fn close(self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, body: &[u8]) -> Record {
+        let mut r = Record {
+            id: id.into(),
+            received_at: "2026-01-01T00:00:00Z".into(),
+            method: "POST".into(),
+            path: "/".into(),
+            query: None,
+            headers: vec![("a".into(), "1".into()), ("a".into(), "2".into())],
+            body: None,
+            body_base64: None,
+            verdict: "valid".into(),
+            scheme: Some("standard".into()),
+            reason: None,
+            status: 200,
+            event_type: None,
+            duplicate: false,
+        };
+        r.set_body(body);
+        r
+    }
+
+    #[test]
+    fn binary_body_round_trips_through_base64() {
+        let r = record("x", &[0xff, 0, 1]);
+        assert!(r.body.is_none());
+        assert_eq!(r.body_bytes().unwrap(), vec![0xff, 0, 1]);
+        let t = record("y", "héllo\u{1b}[31m".as_bytes());
+        assert_eq!(t.body_bytes().unwrap(), "héllo\u{1b}[31m".as_bytes());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_is_reported_not_acknowledged() {
+        let (cap, _w) = open(Path::new("/dev/full")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let err = rt.block_on(cap.write(&record("a", b"{}"))).unwrap_err();
+        assert!(err.contains("cannot write the capture file"), "{err}");
+        // Sticky: nothing after a failed write is acknowledged either.
+        assert!(rt.block_on(cap.write(&record("b", b"{}"))).is_err());
+    }
+
+    #[test]
+    fn concurrent_writes_are_whole_lines_and_repair_a_cut_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, b"{\"partial\":").unwrap();
+        let (cap, writer) = open(&path).unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
+        rt.block_on(async {
+            let mut tasks = Vec::new();
+            for i in 0..500 {
+                let cap = cap.clone();
+                tasks.push(tokio::spawn(async move { cap.write(&record(&i.to_string(), b"{}")).await }));
+            }
+            for t in tasks {
+                t.await.unwrap().unwrap();
+            }
+        });
+        writer.close();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "{\"partial\":");
+        assert_eq!(lines.len(), 501);
+        for l in &lines[1..] {
+            let r: Record = serde_json::from_str(l).unwrap();
+            assert_eq!(r.headers.len(), 2);
+        }
+    }
+}

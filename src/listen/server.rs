@@ -1,0 +1,617 @@
+//! The receiver: a hyper HTTP/1 server with per-connection timeouts, one handler that
+//! verifies → forwards → captures → answers, and an orderly shutdown (signals, `--expect`,
+//! `--timeout`) that finishes in-flight requests and flushes the capture.
+
+use std::collections::{HashSet, VecDeque};
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use serde_json::json;
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, watch};
+
+use super::capture::{self, Capture, Record};
+use super::display::{Display, DisplayHandle, Shown};
+use super::forward::{self, Forwarded, Forwarder};
+use super::{Config, DisplayMode};
+use crate::output::Printer;
+use crate::sign;
+use crate::{Error, Outcome, Result};
+
+/// How many delivery ids are remembered for duplicate detection.
+const DEDUP_WINDOW: usize = 10_000;
+/// Signature timestamp tolerance (DESIGN §4).
+const TOLERANCE_SECS: u64 = 300;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Signal,
+    ExpectReached,
+    Invalid,
+    Timeout,
+}
+
+#[derive(Default)]
+struct Counts {
+    received: AtomicU64,
+    valid: AtomicU64,
+    invalid: AtomicU64,
+    unverified: AtomicU64,
+    captured: AtomicU64,
+    counted: AtomicU64,
+}
+
+struct State {
+    cfg: Config,
+    capture: Option<Capture>,
+    forwarder: Option<Forwarder>,
+    display: Option<DisplayHandle>,
+    printer: Printer,
+    seen: Mutex<Dedup>,
+    counted_ids: Mutex<HashSet<String>>,
+    counts: Counts,
+    run_tag: String,
+    seq: AtomicU64,
+    stop: watch::Sender<Option<Stop>>,
+}
+
+/// Recently seen delivery ids, oldest forgotten first.
+#[derive(Default)]
+struct Dedup {
+    set: HashSet<String>,
+    order: VecDeque<String>,
+}
+
+impl Dedup {
+    /// True when `id` was seen before.
+    fn check(&mut self, id: &str) -> bool {
+        if self.set.contains(id) {
+            return true;
+        }
+        if self.order.len() >= DEDUP_WINDOW {
+            if let Some(old) = self.order.pop_front() {
+                self.set.remove(&old);
+            }
+        }
+        self.set.insert(id.to_string());
+        self.order.push_back(id.to_string());
+        false
+    }
+}
+
+impl State {
+    fn request_stop(&self, why: Stop) {
+        self.stop.send_if_modified(|s| {
+            if s.is_none() {
+                *s = Some(why);
+                true
+            } else {
+                false
+            }
+        });
+    }
+}
+
+/// Runs the listener until a signal, `--expect`, `--timeout` or a bad signature stops it.
+pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
+    let capture = match &cfg.capture {
+        Some(path) => Some(
+            capture::open(path)
+                .map_err(|e| Error::io(format!("cannot open capture file {}", path.display()), e))?,
+        ),
+        None => None,
+    };
+    let forwarder = if cfg.routes.is_empty() {
+        None
+    } else {
+        Some(Forwarder::new(cfg.forward_timeout).map_err(Error::Internal)?)
+    };
+    let (display, display_thread) = match cfg.display {
+        DisplayMode::Off => (None, None),
+        mode => {
+            let (h, d) = Display::start(printer.clone(), mode);
+            (Some(h), Some(d))
+        }
+    };
+    let (cap_handle, writer) = match capture {
+        Some((c, w)) => (Some(c), Some(w)),
+        None => (None, None),
+    };
+    let result = crate::block_on(serve(cfg.clone(), cap_handle, forwarder, display, printer.clone()));
+    // Everything the handlers acknowledged is already flushed; this writes nothing new but
+    // joins the threads so the process exits with whole files and all lines printed.
+    if let Some(w) = writer {
+        w.close();
+    }
+    if let Some(d) = display_thread {
+        d.close();
+    }
+    let (stop, counts) = result?;
+    summary(&cfg, printer, stop, &counts);
+    Ok(match stop {
+        Stop::ExpectReached => Outcome::Success,
+        Stop::Invalid => Outcome::InvalidSignature,
+        Stop::Timeout if cfg.expect.is_some() => Outcome::TimedOut,
+        Stop::Timeout => Outcome::Success,
+        // An unmet --expect must not look like success to CI.
+        Stop::Signal if cfg.expect.is_some() => Outcome::Interrupted,
+        Stop::Signal => Outcome::Success,
+    })
+}
+
+fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
+    let get = |a: &AtomicU64| a.load(Ordering::Relaxed);
+    let mut text = format!(
+        "stopped: {} requests ({} valid, {} invalid, {} unverified)",
+        get(&c.received),
+        get(&c.valid),
+        get(&c.invalid),
+        get(&c.unverified)
+    );
+    if let Some(path) = &cfg.capture {
+        text.push_str(&format!(", {} captured to {}", get(&c.captured), path.display()));
+    }
+    printer.info(&text);
+    if cfg.display == DisplayMode::Json {
+        printer.json_line(&json!({"type": "summary", "data": {
+            "stop": match stop {
+                Stop::Signal => "signal",
+                Stop::ExpectReached => "expect_reached",
+                Stop::Invalid => "invalid_signature",
+                Stop::Timeout => "timeout",
+            },
+            "received": get(&c.received),
+            "valid": get(&c.valid),
+            "invalid": get(&c.invalid),
+            "unverified": get(&c.unverified),
+            "captured": get(&c.captured),
+            "counted": get(&c.counted),
+        }}));
+    }
+    let counted = get(&c.counted);
+    match (stop, cfg.expect) {
+        (Stop::ExpectReached, Some(n)) => printer.success(&format!("{n} expected deliveries arrived")),
+        (Stop::Timeout, Some(n)) => printer.always(&format!(
+            "{} after {}: {counted} of {n} expected deliveries arrived",
+            printer.paint_err("timed out", colored::Color::Red),
+            humantime::format_duration(cfg.timeout.unwrap_or_default())
+        )),
+        (Stop::Invalid, _) => printer.always(&format!(
+            "{} a request with an invalid signature arrived (use --allow-invalid to keep going)",
+            printer.paint_err("failed:", colored::Color::Red)
+        )),
+        (Stop::Signal, Some(n)) => {
+            printer.always(&format!("interrupted: {counted} of {n} expected deliveries arrived"))
+        }
+        _ => {}
+    }
+}
+
+async fn serve(
+    cfg: Config,
+    capture: Option<Capture>,
+    forwarder: Option<Forwarder>,
+    display: Option<DisplayHandle>,
+    printer: Printer,
+) -> Result<(Stop, Counts)> {
+    let listener = bind(&cfg.host, cfg.port).await?;
+    let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
+    announce(&cfg, &printer, addr);
+
+    let (stop_tx, mut stop_rx) = watch::channel(None);
+    let run_tag = format!("{:08x}", rand::random::<u32>());
+    let state = Arc::new(State {
+        capture,
+        forwarder,
+        display,
+        printer,
+        seen: Mutex::default(),
+        counted_ids: Mutex::default(),
+        counts: Counts::default(),
+        run_tag,
+        seq: AtomicU64::new(0),
+        stop: stop_tx,
+        cfg,
+    });
+
+    if state.cfg.expect == Some(0) {
+        state.request_stop(Stop::ExpectReached);
+    }
+    if let Some(t) = state.cfg.timeout {
+        let st = state.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(t).await;
+            st.request_stop(Stop::Timeout);
+        });
+    }
+    {
+        let st = state.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            st.request_stop(Stop::Signal);
+        });
+    }
+
+    // Each connection task holds a clone; when all are dropped every connection has ended.
+    let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
+    loop {
+        tokio::select! {
+            biased;
+            _ = stop_rx.wait_for(|s| s.is_some()) => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let _ = stream.set_nodelay(true);
+                    tokio::spawn(connection(state.clone(), stream, alive_tx.clone()));
+                }
+                // Out of file descriptors or a connection reset before accept: keep serving the
+                // others, and give the OS a moment instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            },
+        }
+    }
+    drop(listener);
+    drop(alive_tx);
+    // In-flight requests finish (forwarding included); a connection that still hangs after the
+    // grace period is cut: its request was never acknowledged.
+    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout) + Duration::from_secs(2);
+    let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
+
+    let stop = (*state.stop.borrow()).unwrap_or(Stop::Signal);
+    let c = &state.counts;
+    let copy = |a: &AtomicU64| AtomicU64::new(a.load(Ordering::Relaxed));
+    let counts = Counts {
+        received: copy(&c.received),
+        valid: copy(&c.valid),
+        invalid: copy(&c.invalid),
+        unverified: copy(&c.unverified),
+        captured: copy(&c.captured),
+        counted: copy(&c.counted),
+    };
+    Ok((stop, counts))
+}
+
+async fn bind(host: &str, port: u16) -> Result<TcpListener> {
+    let target = if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    };
+    TcpListener::bind(&target).await.map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                "another program uses this port; pick one with --port, or --port 0"
+            }
+            _ => "check --host and --port (--port 0 picks a free port)",
+        };
+        Error::usage_hint(format!("cannot listen on {target}: {e}"), hint)
+    })
+}
+
+/// The ready signal: scripts wait for this line instead of sleeping.
+fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr) {
+    let host = if cfg.host.contains(':') && !cfg.host.starts_with('[') {
+        format!("[{}]", cfg.host)
+    } else {
+        cfg.host.clone()
+    };
+    let url = format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"));
+    if printer.is_json() || cfg.display == DisplayMode::Json {
+        printer.json_line(&json!({"type": "ready", "url": url, "port": addr.port()}));
+    }
+    printer.always(&format!("listening on {url}"));
+    if cfg.secrets.is_empty() {
+        printer.info("no signing secret: requests are accepted and shown as unverified");
+    }
+    for r in &cfg.routes {
+        printer.info(&format!("forwarding {} → {}", r.pattern, r.url));
+    }
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>) {
+    let mut stop = state.stop.subscribe();
+    let st = state.clone();
+    let service = hyper::service::service_fn(move |req| {
+        let st = st.clone();
+        async move { Ok::<_, Infallible>(handle(st, req).await) }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    // The header timer also runs while a keep-alive connection waits for its next request, so
+    // it bounds idle connections too: a slow or silent client cannot hold a slot.
+    builder.timer(TokioTimer::new()).header_read_timeout(state.cfg.header_timeout);
+    let conn = builder.serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        // The watch guard must not live across the await below (it is not Send).
+        _ = async { let _ = stop.wait_for(|s| s.is_some()).await; } => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        }
+    }
+}
+
+fn text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
+    let mut resp = Response::new(Full::new(Bytes::from(body)));
+    *resp.status_mut() = status;
+    resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    resp
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>> {
+    let cfg = &st.cfg;
+    let seq = st.seq.fetch_add(1, Ordering::Relaxed) + 1;
+    let id = format!("req_{}_{seq:06}", st.run_tag);
+    let received_at = now_rfc3339();
+    st.counts.received.fetch_add(1, Ordering::Relaxed);
+
+    let (parts, body) = req.into_parts();
+    let method = parts.method.as_str().to_string();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().map(str::to_string);
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            let v = v
+                .to_str()
+                .map(str::to_string)
+                .unwrap_or_else(|_| String::from_utf8_lossy(v.as_bytes()).into());
+            (k.as_str().to_string(), v)
+        })
+        .collect();
+
+    // Built only when something is displayed: no clones on the hot path with --no-display.
+    let mut shown = st.display.as_ref().map(|_| Shown {
+        id: id.clone(),
+        received_at: received_at.clone(),
+        method: method.clone(),
+        path: path.clone(),
+        query: query.clone(),
+        event_type: None,
+        verdict: "rejected",
+        scheme: None,
+        reason: None,
+        status: 0,
+        size: 0,
+        duplicate: false,
+        forwarded_to: None,
+        forward_error: None,
+        secret: None,
+        body: Bytes::new(),
+    });
+    let reject = |shown: Option<Shown>, status: StatusCode, reason: String| {
+        if let (Some(d), Some(mut shown)) = (&st.display, shown) {
+            shown.status = status.as_u16();
+            shown.reason = Some(reason.clone());
+            d.show(shown);
+        }
+        text(status, format!("{reason}\n"))
+    };
+
+    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), &path) else {
+        let prefix = cfg.path.clone().unwrap_or_default();
+        return reject(
+            shown,
+            StatusCode::NOT_FOUND,
+            format!("not found: this listener only serves {prefix}"),
+        );
+    };
+    let suffix = suffix.to_string();
+
+    let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > cfg.max_body as u64) {
+        return reject(shown, StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body));
+    }
+    let body = match tokio::time::timeout(cfg.body_timeout, Limited::new(body, cfg.max_body).collect()).await
+    {
+        Err(_) => {
+            return reject(shown, StatusCode::REQUEST_TIMEOUT, "request body not received in time".into())
+        }
+        Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => {
+            return reject(shown, StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body));
+        }
+        Ok(Err(e)) => {
+            return reject(shown, StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}"))
+        }
+        Ok(Ok(c)) => c.to_bytes(),
+    };
+    if let Some(s) = shown.as_mut() {
+        s.size = body.len();
+    }
+
+    // Verify.
+    // Which of several secrets matched (rotation), shown when more than one is configured.
+    let mut secret_used = None;
+    let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
+        ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name().to_string()), None)
+    } else {
+        let opts = sign::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
+        match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
+            sign::Verdict::Valid { scheme, secret_index } => {
+                secret_used = (cfg.secrets.len() > 1).then_some(secret_index + 1);
+                ("valid", Some(scheme.name().to_string()), None)
+            }
+            sign::Verdict::Invalid { scheme, reason } => {
+                ("invalid", scheme.map(|s| s.name().to_string()), Some(reason))
+            }
+        }
+    };
+    match verdict {
+        "valid" => &st.counts.valid,
+        "invalid" => &st.counts.invalid,
+        _ => &st.counts.unverified,
+    }
+    .fetch_add(1, Ordering::Relaxed);
+
+    let event_type = super::event_type(&headers, &body);
+    let delivery = super::delivery_id(&headers).map(str::to_string);
+    let duplicate = match &delivery {
+        Some(d) => st.seen.lock().map(|mut s| s.check(d)).unwrap_or(false),
+        None => false,
+    };
+
+    // Answer: 401, the forward target's answer, or our own 200.
+    let mut forwarded_to = None;
+    let mut forward_error = None;
+    let (status, content_type, answer): (u16, String, Bytes) = if verdict == "invalid" {
+        let reason = reason.clone().unwrap_or_default();
+        (401, "text/plain; charset=utf-8".into(), Bytes::from(format!("invalid signature: {reason}\n")))
+    } else if let Some(route) =
+        st.forwarder.as_ref().and_then(|f| forward::pick(&cfg.routes, event_type.as_deref()).map(|r| (f, r)))
+    {
+        let (fwd, route) = route;
+        let url = forward::target_url(&route.url, &suffix, query.as_deref());
+        forwarded_to = Some(url.clone());
+        match fwd.send(&method, &url, &headers, body.clone()).await {
+            Forwarded::Answer { status, content_type, body } => {
+                (status, content_type.unwrap_or_default(), body)
+            }
+            Forwarded::Unreachable(why) => {
+                let msg = format!("forward target {url} unreachable: {why}");
+                forward_error = Some(why);
+                (502, "text/plain; charset=utf-8".into(), Bytes::from(msg + "\n"))
+            }
+            Forwarded::TimedOut => {
+                let msg = format!(
+                    "forward target {url} did not answer within {}",
+                    humantime::format_duration(cfg.forward_timeout)
+                );
+                forward_error = Some("timed out".into());
+                (504, "text/plain; charset=utf-8".into(), Bytes::from(msg + "\n"))
+            }
+        }
+    } else {
+        (200, "application/json".into(), Bytes::from(format!("{{\"ok\":true,\"id\":\"{id}\"}}")))
+    };
+    let mut status = status;
+    let mut content_type = content_type;
+    let mut answer = answer;
+
+    // Capture before answering: acknowledged ⇒ captured.
+    if let Some(cap) = &st.capture {
+        let mut rec = Record {
+            id: id.clone(),
+            received_at: received_at.clone(),
+            method: method.clone(),
+            path: path.clone(),
+            query: query.clone(),
+            headers,
+            body: None,
+            body_base64: None,
+            verdict: verdict.to_string(),
+            scheme: scheme.clone(),
+            reason: reason.clone(),
+            status,
+            event_type: event_type.clone(),
+            duplicate,
+        };
+        rec.set_body(&body);
+        match cap.write(&rec).await {
+            Ok(()) => {
+                st.counts.captured.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                st.printer.warn(&format!("request {id} not captured: {e}"));
+                // Not stored ⇒ not acknowledged: the sender will retry.
+                status = 500;
+                content_type = "text/plain; charset=utf-8".into();
+                answer = Bytes::from(format!("capture failed: {e}\n"));
+            }
+        }
+    }
+
+    let ok = (200..300).contains(&status);
+    if let Some(n) = cfg.expect {
+        let counts_toward = ok
+            && verdict != "invalid"
+            && match cfg.filter.as_deref() {
+                None => true,
+                Some(f) => event_type.as_deref().is_some_and(|t| super::glob_match(f, t)),
+            };
+        // A retried delivery (same id) counts once.
+        let first_time = match &delivery {
+            Some(d) if counts_toward => {
+                st.counted_ids.lock().map(|mut s| s.insert(d.clone())).unwrap_or(true)
+            }
+            _ => counts_toward,
+        };
+        if counts_toward && first_time {
+            let c = st.counts.counted.fetch_add(1, Ordering::Relaxed) + 1;
+            if c >= n {
+                st.request_stop(Stop::ExpectReached);
+            }
+        }
+        if verdict == "invalid" && !cfg.allow_invalid {
+            st.request_stop(Stop::Invalid);
+        }
+    }
+
+    if let (Some(d), Some(mut shown)) = (&st.display, shown) {
+        shown.event_type = event_type;
+        shown.secret = secret_used;
+        shown.verdict = verdict;
+        shown.scheme = scheme;
+        shown.reason = reason;
+        shown.status = status;
+        shown.duplicate = duplicate;
+        shown.forwarded_to = forwarded_to;
+        shown.forward_error = forward_error;
+        shown.body = body;
+        d.show(shown);
+    }
+
+    let mut resp = Response::new(Full::new(answer));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        if !content_type.is_empty() {
+            resp.headers_mut().insert(CONTENT_TYPE, v);
+        }
+    }
+    resp
+}
+
+fn too_large(max: usize) -> String {
+    format!("request body larger than {max} bytes (raise --max-body)")
+}
