@@ -82,11 +82,18 @@ fn hookctl_release() -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
-/// The baseline: hyper, HTTP/1, 204 and nothing else, same runtime flavour as hookctl.
+/// The baseline: hyper, HTTP/1, 204 and nothing else.
 fn bare_server() {
     use http_body_util::Empty;
     use hyper::{Response, StatusCode};
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    // BENCH_BARE_RT=multi|current. Default multi: the faster bare server on 2 cores (one
+    // current_thread loop measured ~15 % slower), so the ratio is against the stronger baseline.
+    let rt = if std::env::var("BENCH_BARE_RT").as_deref() == Ok("current") {
+        tokio::runtime::Builder::new_current_thread().enable_all().build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread().enable_all().build()
+    }
+    .expect("runtime");
     rt.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         println!("{}", listener.local_addr().expect("addr").port());
@@ -182,6 +189,7 @@ async fn read_response(s: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<
     }
 }
 
+#[derive(Clone)]
 struct LoadResult {
     ok: u64,
     errors: u64,
@@ -356,29 +364,59 @@ fn compare(bin: &Path, secs: u64) {
     let (mut bare, bare_addr) = spawn_ready(bare_cmd, false);
     let capture = dir.join("compare.jsonl");
     let (mut hk, hk_addr) = spawn_ready(listen_cmd(bin, &capture), true);
+    // BENCH_BEFORE=path/to/older/hookctl: measure it in the same rounds (before/after tables).
+    let before_capture = dir.join("before.jsonl");
+    let mut before = std::env::var_os("BENCH_BEFORE")
+        .map(|b| spawn_ready(listen_cmd(Path::new(&b), &before_capture), true));
 
     let mut results: Vec<(LoadResult, LoadResult)> = Vec::new();
+    let mut before_results: Vec<(LoadResult, LoadResult)> = Vec::new();
     for round in 0..rounds {
-        let (b, h) = if round % 2 == 0 {
+        let before_addr = before.as_ref().map(|(_, a)| *a);
+        let (b, h, old) = if round % 2 == 0 {
             let b = drive(bare_addr, 32, dur, requests.clone());
-            (b, drive(hk_addr, 32, dur, requests.clone()))
+            let old = before_addr.map(|a| drive(a, 32, dur, requests.clone()));
+            (b, drive(hk_addr, 32, dur, requests.clone()), old)
         } else {
             let h = drive(hk_addr, 32, dur, requests.clone());
-            (drive(bare_addr, 32, dur, requests.clone()), h)
+            let old = before_addr.map(|a| drive(a, 32, dur, requests.clone()));
+            (drive(bare_addr, 32, dur, requests.clone()), h, old)
         };
+        if let Some(old) = old {
+            before_results.push((b.clone(), old));
+        }
         results.push((b, h));
     }
     let bare_rss = peak_rss_kib(bare.id());
     let hk_rss = peak_rss_kib(hk.id());
+    let before_rss = before.as_ref().and_then(|(c, _)| peak_rss_kib(c.id()));
     let _ = bare.kill();
     let _ = bare.wait();
     term(&mut hk);
+    if let Some((c, _)) = before.as_mut() {
+        term(c);
+    }
+    if !before_results.is_empty() {
+        table("before (BENCH_BEFORE)", &before_results, rounds, secs, before_rss, bare_rss, 0);
+    }
     let captured = std::fs::read_to_string(&capture).map(|t| t.lines().count()).unwrap_or(0);
     let _ = std::fs::remove_dir_all(&dir);
 
+    table("listen", &results, rounds, secs, hk_rss, bare_rss, captured);
+}
+
+fn table(
+    title: &str,
+    results: &[(LoadResult, LoadResult)],
+    rounds: usize,
+    secs: u64,
+    hk_rss: Option<u64>,
+    bare_rss: Option<u64>,
+    captured: usize,
+) {
     let mb = |k: Option<u64>| k.map(|k| format!("{:.1} MB", k as f64 / 1024.0)).unwrap_or("?".into());
     println!(
-        "\n### listen vs bare hyper (concurrency 32, 1 KiB signed JSON, {rounds} alternating rounds of {secs} s, {} cores)\n",
+        "\n### {title} vs bare hyper (concurrency 32, 1 KiB signed JSON, {rounds} alternating rounds of {secs} s, {} cores)\n",
         cores()
     );
     println!("| round | bare req/s | listen req/s | RPS ratio | bare p50/p99 ms | listen p50/p99 ms | p99 ratio | errors (bare/listen) |");

@@ -4,7 +4,8 @@
 //! them. A handler answers only after its line is written, so an acknowledged request is always
 //! in the file. Written means handed to the OS (it survives our crash, not a power cut): no
 //! fsync per request, by design. Measured faster than a writer thread on a 2-core box, where
-//! every cross-thread hand-off costs a context switch.
+//! every cross-thread hand-off costs a context switch. The new leader yields once before
+//! writing, so the handlers its event loop has ready join the same `write` (group commit).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -41,6 +42,41 @@ pub struct Record {
     pub event_type: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub duplicate: bool,
+}
+
+/// The same record as [`Record`], borrowed from the request: the handler serialises it
+/// straight into the line buffer without copying the body, headers or names first. Field
+/// order and skip rules match `Record`, so both produce the same bytes (tested below).
+#[derive(Serialize)]
+pub struct RecordRef<'a> {
+    pub id: &'a str,
+    pub received_at: &'a str,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub headers: &'a [(String, String)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_base64: Option<String>,
+    pub verdict: &'a str,
+    pub scheme: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub duplicate: bool,
+}
+
+impl<'a> RecordRef<'a> {
+    /// Text when the body is UTF-8 (borrowed), else base64, exactly like [`Record::set_body`].
+    pub fn set_body(&mut self, bytes: &'a [u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => self.body = Some(s),
+            Err(_) => self.body_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
+        }
+    }
 }
 
 impl Record {
@@ -120,19 +156,35 @@ impl Capture {
     pub async fn write(&self, record: &Record) -> Result<(), String> {
         let mut line = serde_json::to_vec(record).map_err(|e| e.to_string())?;
         line.push(b'\n');
+        self.write_line(&line).await
+    }
+
+    /// Like [`Capture::write`] for a borrowed record (the handler's hot path).
+    pub async fn write_ref(&self, record: &RecordRef<'_>) -> Result<(), String> {
+        let mut line = Vec::with_capacity(2048);
+        serde_json::to_writer(&mut line, record).map_err(|e| e.to_string())?;
+        line.push(b'\n');
+        self.write_line(&line).await
+    }
+
+    /// Appends one serialised line (ending in `\n`) and waits until it is written.
+    async fn write_line(&self, line: &[u8]) -> Result<(), String> {
         let mut rx = self.inner.written.subscribe();
         let (mine, lead) = {
             let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
             if let Some((_, e)) = &q.failed_from {
                 return Err(e.clone());
             }
-            q.buf.extend_from_slice(&line);
+            q.buf.extend_from_slice(line);
             q.appended += 1;
             let lead = !q.writing;
             q.writing = true;
             (q.appended, lead)
         };
         if lead {
+            // Let the other ready handlers of this event loop append their lines first, so one
+            // `write` carries many records (measured ~1.05 lines per write without this).
+            tokio::task::yield_now().await;
             self.lead(mine);
         }
         loop {
@@ -236,6 +288,41 @@ mod tests {
         };
         r.set_body(body);
         r
+    }
+
+    #[test]
+    fn borrowed_record_serialises_exactly_like_record() {
+        let headers = vec![("a".to_string(), "1\"\\\n\u{1}é".to_string()), ("a".into(), "2".into())];
+        for (body, reason, event, dup) in [
+            ("{\"x\":\"\u{7f}\\u0000\"}".as_bytes(), None, Some("t"), true),
+            (&[0xff, 0, 1][..], Some("bad"), None, false),
+            (&b""[..], None, None, false),
+        ] {
+            let mut owned = record("id\"1", body);
+            owned.headers = headers.clone();
+            owned.query = Some("q=1&b=\u{2028}".into());
+            owned.reason = reason.map(str::to_string);
+            owned.event_type = event.map(str::to_string);
+            owned.duplicate = dup;
+            let mut borrowed = RecordRef {
+                id: &owned.id,
+                received_at: &owned.received_at,
+                method: &owned.method,
+                path: &owned.path,
+                query: owned.query.as_deref(),
+                headers: &headers,
+                body: None,
+                body_base64: None,
+                verdict: &owned.verdict,
+                scheme: owned.scheme.as_deref(),
+                reason,
+                status: owned.status,
+                event_type: event,
+                duplicate: dup,
+            };
+            borrowed.set_body(body);
+            assert_eq!(serde_json::to_string(&borrowed).unwrap(), serde_json::to_string(&owned).unwrap());
+        }
     }
 
     #[test]

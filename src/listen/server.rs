@@ -19,7 +19,7 @@ use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 
-use super::capture::{self, Capture, Record};
+use super::capture::{self, Capture, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
 use super::{Config, DisplayMode};
@@ -126,7 +126,14 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
         Some((c, w)) => (Some(c), Some(w)),
         None => (None, None),
     };
-    let result = crate::block_on(serve(cfg.clone(), cap_handle, forwarder, display, printer.clone()));
+    let fut = serve(cfg.clone(), cap_handle, forwarder, display, printer.clone());
+    // Single-threaded event loops (this one plus one per extra core, see `split_listener`)
+    // instead of the work-stealing runtime: measured faster on 2 cores, and a loop's ready
+    // handlers share one capture `write`.
+    let result = match runtime() {
+        Ok(rt) => rt.block_on(fut),
+        Err(e) => Err(e),
+    };
     // Everything the handlers acknowledged is already flushed; this writes nothing new but
     // joins the threads so the process exits with whole files and all lines printed.
     if let Some(w) = writer {
@@ -243,6 +250,8 @@ async fn serve(
 
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
+    let (done_tx, done_rx) = watch::channel(false);
+    let (listener, second) = split_listener(listener, state.clone(), alive_tx.clone(), done_rx)?;
     loop {
         tokio::select! {
             biased;
@@ -264,6 +273,11 @@ async fn serve(
     // grace period is cut: its request was never acknowledged.
     let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout) + Duration::from_secs(2);
     let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
+    // The second loop may own pooled forward connections: it stops only now.
+    let _ = done_tx.send(true);
+    if let Some(h) = second {
+        let _ = tokio::task::spawn_blocking(move || h.join()).await;
+    }
 
     let stop = (*state.stop.borrow()).unwrap_or(Stop::Signal);
     let c = &state.counts;
@@ -277,6 +291,60 @@ async fn serve(
         counted: copy(&c.counted),
     };
     Ok((stop, counts))
+}
+
+/// A second single-threaded runtime on its own thread accepting from the same socket: two
+/// event loops, one per core, each batching its own capture lines, without the work-stealing
+/// scheduler's cross-thread wake-ups.
+/// Its connections count in `alive` like the main loop's; it runs until `done` (after every
+/// connection has ended), so no task is cut by its runtime going away.
+fn split_listener(
+    listener: TcpListener,
+    state: Arc<State>,
+    alive: mpsc::Sender<()>,
+    mut done: watch::Receiver<bool>,
+) -> Result<(TcpListener, Option<std::thread::JoinHandle<()>>)> {
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        return Ok((listener, None));
+    }
+    let io = |e| Error::io("cannot share the listening socket", e);
+    let std_listener = listener.into_std().map_err(io)?;
+    let clone = std_listener.try_clone().map_err(io)?;
+    let listener = TcpListener::from_std(std_listener).map_err(io)?;
+    let rt = runtime()?;
+    let handle = std::thread::Builder::new()
+        .name("hookctl-listen-2".into())
+        .spawn(move || {
+            rt.block_on(async move {
+                let Ok(listener) = TcpListener::from_std(clone) else { return };
+                let mut stop_rx = state.stop.subscribe();
+                loop {
+                    tokio::select! {
+                        biased;
+                        _ = stop_rx.wait_for(|s| s.is_some()) => break,
+                        accepted = listener.accept() => match accepted {
+                            Ok((stream, _)) => {
+                                let _ = stream.set_nodelay(true);
+                                tokio::spawn(connection(state.clone(), stream, alive.clone()));
+                            }
+                            Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+                        },
+                    }
+                }
+                drop(listener);
+                drop(alive);
+                let _ = done.wait_for(|d| *d).await;
+            })
+        })
+        .map_err(|e| Error::Internal(format!("cannot start a listener thread: {e}")))?;
+    Ok((listener, Some(handle)))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))
 }
 
 async fn bind(host: &str, port: u16) -> Result<TcpListener> {
@@ -531,24 +599,27 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
 
     // Capture before answering: acknowledged ⇒ captured.
     if let Some(cap) = &st.capture {
-        let mut rec = Record {
-            id: id.clone(),
-            received_at: received_at.clone(),
-            method: method.clone(),
-            path: path.clone(),
-            query: query.clone(),
-            headers,
-            body: None,
-            body_base64: None,
-            verdict: verdict.to_string(),
-            scheme: scheme.clone(),
-            reason: reason.clone(),
-            status,
-            event_type: event_type.clone(),
-            duplicate,
+        let res = {
+            let mut rec = RecordRef {
+                id: &id,
+                received_at: &received_at,
+                method: &method,
+                path: &path,
+                query: query.as_deref(),
+                headers: &headers,
+                body: None,
+                body_base64: None,
+                verdict,
+                scheme: scheme.as_deref(),
+                reason: reason.as_deref(),
+                status,
+                event_type: event_type.as_deref(),
+                duplicate,
+            };
+            rec.set_body(&body);
+            cap.write_ref(&rec).await
         };
-        rec.set_body(&body);
-        match cap.write(&rec).await {
+        match res {
             Ok(()) => {
                 st.counts.captured.fetch_add(1, Ordering::Relaxed);
             }
