@@ -22,6 +22,13 @@ pub use settings::Ctx;
 
 /// Runs one command line and returns the process exit code.
 pub fn run(cli: cli::Cli) -> u8 {
+    if let Some(message) = cli.global.contradiction() {
+        // Which format the user wanted is unclear: report in plain text.
+        let global = cli::GlobalOpts { json: false, output: None, quiet: false, ..cli.global };
+        let err = Error::usage(message);
+        Ctx::new(global).printer.error(&err);
+        return err.exit().code();
+    }
     let ctx = Ctx::new(cli.global);
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),

@@ -73,3 +73,20 @@ fn json_errors_are_one_object_on_stdout_and_one_line_on_stderr() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("error: no profile named 'ghost'\n"), "{stderr}");
 }
+
+/// Bug: `--output human --json` silently printed JSON and `-q -v` traced anyway; contradictory
+/// flags are a usage error (exit 2) wherever they appear on the command line.
+#[test]
+fn contradictory_output_flags_exit_2() {
+    let env = TestEnv::new();
+    for (args, needle) in [
+        (&["--output", "human", "config", "list", "--json"][..], "--json contradicts --output human"),
+        (&["-v", "config", "list", "-q"][..], "--quiet and --verbose"),
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: ") && stderr.contains(needle), "{stderr}");
+    }
+}
