@@ -176,8 +176,11 @@ impl<'a> EventLog<'a> {
     /// The rows already in the log before a wait, read within `timeout`: the user's
     /// `--timeout` bounds the whole wait, so a hanging event log must not hold the snapshot
     /// for the client's own retries (4 × 30 s).
+    /// Like a poll at the deadline, the snapshot gets at least the one-poll grace, so
+    /// `--timeout 0s` still means "read once".
     pub(crate) async fn snapshot(&self, timeout: Duration) -> Result<Vec<Row>> {
-        match tokio::time::timeout(timeout, self.rows()).await {
+        let budget = timeout.max(wait::FINAL_POLL_GRACE);
+        match tokio::time::timeout(budget, self.rows()).await {
             Ok(rows) => rows,
             Err(_) => Err(ApiError::Network {
                 message: format!(

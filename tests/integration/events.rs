@@ -225,3 +225,13 @@ fn wait_with_a_hanging_event_log_ends_at_the_timeout() {
     assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
     assert_eq!(stdout_json(&out)["error"]["kind"], "network");
 }
+
+/// `--timeout 0s` still reads the log once (the snapshot gets the one-poll grace) and ends
+/// with 6, not with "did not answer".
+#[test]
+fn wait_with_a_zero_timeout_polls_once_and_exits_6() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    let out = p.cmd(&env).args(["events", "wait", "--case", "case-1", "--timeout", "0s"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
+}
