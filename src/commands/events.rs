@@ -184,12 +184,15 @@ impl<'a> EventLog<'a> {
             Ok(rows) => rows,
             Err(_) => Err(ApiError::Network {
                 message: format!(
-                    "the {} did not answer within --timeout {}",
+                    "could not read the {} within --timeout {}",
                     self.kind.noun_singular(),
                     humantime::format_duration(timeout)
                 ),
-                details: vec!["no snapshot of the rows already there, so nothing was waited for".into()],
-                hint: Some("check that the provider is up; a longer --timeout may help".into()),
+                details: vec![
+                    "it did not answer, or only with errors worth retrying (429, 5xx)".into(),
+                    "no snapshot of the rows already there, so nothing was waited for".into(),
+                ],
+                hint: Some("-v shows each attempt; a longer --timeout may help".into()),
             }
             .into()),
         }
