@@ -94,7 +94,18 @@ impl Profile {
         let opt = |v: &str| if v.is_empty() { None } else { Some(v.to_string()) };
         match key {
             "provider" => self.provider = opt(value),
-            "base_url" | "base-url" => self.base_url = opt(value),
+            "base_url" | "base-url" => {
+                // Checked here too: a bad URL used to be stored and only fail at the next API call.
+                let ok = value.is_empty()
+                    || reqwest::Url::parse(value)
+                        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+                if !ok {
+                    return Err(ConfigError::Invalid(format!(
+                        "base URL '{value}' is not an http(s) URL (e.g. https://api.example.com)"
+                    )));
+                }
+                self.base_url = opt(value)
+            }
             "token" => self.token = opt(value),
             "secret" | "secrets" => {
                 if value.is_empty() {
@@ -146,8 +157,17 @@ impl ConfigFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ConfigFile::default()),
             Err(source) => return Err(ConfigError::Read { path: path.to_path_buf(), source }),
         };
-        toml::from_str(&text)
-            .map_err(|e| ConfigError::Parse { path: path.to_path_buf(), message: e.message().to_string() })
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            // toml's messages span lines; the error must stay one line.
+            message: e
+                .message()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
     }
 
     /// Unknown keys, as `profiles.x.foo`, for a warning.

@@ -20,8 +20,57 @@ pub use error::{Error, Result};
 pub use exit::{Exit, Outcome};
 pub use settings::Ctx;
 
+/// Parses the command line, or returns the exit code after reporting why it failed. Under
+/// `--json` a parse error is also a JSON object on stdout (DESIGN §6); `Cli::parse()` printed
+/// only clap's text, so a script reading stdout got nothing to parse.
+pub fn parse_args() -> std::result::Result<cli::Cli, u8> {
+    use clap::Parser;
+    use std::io::Write;
+    match cli::Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => {
+            let _ = e.print();
+            // 0 for --help/--version, 2 for usage errors.
+            let code = u8::try_from(e.exit_code()).unwrap_or(Exit::Usage.code());
+            if code != 0 && wants_json(std::env::args_os().skip(1)) {
+                let rendered = e.render().to_string();
+                let first = rendered.lines().next().unwrap_or_default();
+                let message = match e.kind() {
+                    // clap prints the help here, not an error line.
+                    clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                        "a command is required (see --help)"
+                    }
+                    _ => first.strip_prefix("error: ").unwrap_or(first),
+                };
+                let doc = serde_json::json!({"error": {
+                    "code": code, "kind": "usage", "message": message, "details": [], "hint": null,
+                }});
+                let _ = writeln!(std::io::stdout(), "{doc}");
+            }
+            Err(code)
+        }
+    }
+}
+
+/// `--json`, `--output json` or `--output=json` among arguments clap could not parse.
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<_> = args.collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--json"
+            || a == "--output=json"
+            || (a == "--output" && args.get(i + 1).is_some_and(|v| v == "json"))
+    })
+}
+
 /// Runs one command line and returns the process exit code.
 pub fn run(cli: cli::Cli) -> u8 {
+    if let Some(message) = cli.global.contradiction() {
+        // Which format the user wanted is unclear: report in plain text.
+        let global = cli::GlobalOpts { json: false, output: None, quiet: false, ..cli.global };
+        let err = Error::usage(message);
+        Ctx::new(global).printer.error(&err);
+        return err.exit().code();
+    }
     let ctx = Ctx::new(cli.global);
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),

@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = hookctl::cli::Cli::parse();
-    ExitCode::from(hookctl::run(cli))
+    match hookctl::parse_args() {
+        Ok(cli) => ExitCode::from(hookctl::run(cli)),
+        Err(code) => ExitCode::from(code),
+    }
 }

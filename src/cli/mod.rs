@@ -90,6 +90,19 @@ pub struct GlobalOpts {
 }
 
 impl GlobalOpts {
+    /// Flags that contradict each other (checked after parsing: clap's `conflicts_with` misses
+    /// global flags given on different levels, e.g. `-v config list -q`). These used to be
+    /// accepted silently: `--output human --json` printed JSON, `-q -v` traced anyway.
+    pub fn contradiction(&self) -> Option<&'static str> {
+        if self.json && self.output == Some(Format::Human) {
+            Some("--json contradicts --output human; pass one of them")
+        } else if self.quiet && self.verbose > 0 {
+            Some("--quiet and --verbose contradict each other; pass one of them")
+        } else {
+            None
+        }
+    }
+
     pub fn format(&self) -> Format {
         if self.json {
             Format::Json
@@ -145,5 +158,20 @@ mod tests {
         assert_eq!(cli.global.format(), Format::Json);
         let cli = Cli::try_parse_from(["hookctl", "--output", "json", "config", "list"]).unwrap();
         assert_eq!(cli.global.format(), Format::Json);
+    }
+
+    #[test]
+    fn contradictory_global_flags_are_rejected() {
+        for args in [
+            &["hookctl", "--output", "human", "config", "list", "--json"][..],
+            &["hookctl", "--json", "config", "list", "--output", "human"][..],
+            &["hookctl", "-q", "config", "list", "-v"][..],
+            &["hookctl", "-v", "config", "list", "-q"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.global.contradiction().is_some(), "{args:?}");
+        }
+        let cli = Cli::try_parse_from(["hookctl", "--output", "json", "--json", "-vv", "config", "list"]);
+        assert_eq!(cli.unwrap().global.contradiction(), None);
     }
 }

@@ -31,7 +31,8 @@ pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
 fn list(ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["endpoints.list"])?;
     let api = ctx.api()?;
-    let body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
+    let mut body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
+    mask_secrets(&mut body);
     let shape = api.preset().endpoints;
     let items = list_items(&body).cloned().unwrap_or_default();
     if list_items(&body).is_none() {
@@ -52,7 +53,8 @@ fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.get"])?;
     check_id(preset, id)?;
     let api = ctx.api()?;
-    let body = api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?);
+    let mut body = api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?);
+    mask_secrets(&mut body);
     ctx.printer.emit(&body, |_| print_details(ctx, &preset.endpoints, &body));
     Ok(Outcome::Success)
 }
@@ -158,12 +160,13 @@ fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
 fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Outcome> {
     let api = ctx.api()?;
     let shape = api.preset().endpoints;
-    let updated = api.unwrap(crate::block_on(api.call(
+    let mut updated = api.unwrap(crate::block_on(api.call(
         "endpoints.update",
         &[("id", id)],
         &[],
         Some(Value::Object(body)),
     ))?);
+    mask_secrets(&mut updated);
     ctx.printer.emit(&updated, |p| {
         p.success(&format!("{} {} {done}", shape.noun, sanitize_line(id)));
         if updated.is_object() {
@@ -328,9 +331,31 @@ fn print_details(ctx: &Ctx, shape: &EndpointShape, e: &Value) {
     }
 }
 
+/// Names under which providers return an endpoint's signing secret.
+const SECRET_FIELDS: [&str; 5] = ["secret", "signing_secret", "signingSecret", "secretKey", "webhook_secret"];
+
+/// Masks signing secrets in an answer that is not `create` (where it is shown once, on
+/// purpose): `get`, `list` and `update` used to pass them to `--json` output raw.
+fn mask_secrets(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, field) in map.iter_mut() {
+                match field {
+                    Value::String(s) if SECRET_FIELDS.contains(&k.as_str()) && !s.is_empty() => {
+                        *s = crate::output::secret::mask(s);
+                    }
+                    other => mask_secrets(other),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(mask_secrets),
+        _ => {}
+    }
+}
+
 /// The signing secret of a freshly created endpoint, under any of the usual names.
 fn find_secret(e: &Value) -> Option<String> {
-    ["secret", "signing_secret", "signingSecret", "secretKey", "webhook_secret"]
+    SECRET_FIELDS
         .iter()
         .find_map(|k| e.get(*k).and_then(Value::as_str))
         .filter(|s| !s.is_empty())

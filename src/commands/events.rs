@@ -44,6 +44,13 @@ impl LogKind {
         }
     }
 
+    fn noun_singular(self) -> &'static str {
+        match self {
+            LogKind::Events => "event log",
+            LogKind::Deliveries => "deliveries list",
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             LogKind::Events => "event-log rows",
@@ -165,6 +172,31 @@ impl<'a> EventLog<'a> {
     pub(crate) async fn rows(&self) -> Result<Vec<Row>> {
         Ok(self.fetch().await?.into_iter().map(|(_, r)| r).collect())
     }
+
+    /// The rows already in the log before a wait, read within `timeout`: the user's
+    /// `--timeout` bounds the whole wait, so a hanging event log must not hold the snapshot
+    /// for the client's own retries (4 × 30 s).
+    /// Like a poll at the deadline, the snapshot gets at least the one-poll grace, so
+    /// `--timeout 0s` still means "read once".
+    pub(crate) async fn snapshot(&self, timeout: Duration) -> Result<Vec<Row>> {
+        let budget = timeout.max(wait::FINAL_POLL_GRACE);
+        match tokio::time::timeout(budget, self.rows()).await {
+            Ok(rows) => rows,
+            Err(_) => Err(ApiError::Network {
+                message: format!(
+                    "could not read the {} within --timeout {}",
+                    self.kind.noun_singular(),
+                    humantime::format_duration(timeout)
+                ),
+                details: vec![
+                    "it did not answer, or only with errors worth retrying (429, 5xx)".into(),
+                    "no snapshot of the rows already there, so nothing was waited for".into(),
+                ],
+                hint: Some("-v shows each attempt; a longer --timeout may help".into()),
+            }
+            .into()),
+        }
+    }
 }
 
 /// `--since` must be ISO-8601 (RFC 3339), which is what the partner log takes.
@@ -240,9 +272,12 @@ fn wait_for(ctx: &Ctx, filter: &EventFilter, count: usize, timeout: Duration) ->
     let log = EventLog::new(ctx, kind, filter)?;
     let printer = &ctx.printer;
     let report = crate::block_on(async {
+        let start = std::time::Instant::now();
         // Rows already there when the wait starts never count.
-        let baseline = Baseline::from_rows(&log.rows().await?);
+        let baseline = Baseline::from_rows(&log.snapshot(timeout).await?);
         printer.debug(&format!("{} rows already in the log", baseline.len()));
+        // --timeout bounds the whole command, snapshot included.
+        let timeout = timeout.saturating_sub(start.elapsed());
         let spec = WaitSpec { expected: count, timeout, baseline, event_type: filter.event_type.clone() };
         wait::watch(printer, &spec, || async { log.rows().await.map_err(Into::into) }).await
     })?;

@@ -42,14 +42,16 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     let printer = &ctx.printer;
 
     crate::block_on(async {
+        let snapshot_started = std::time::Instant::now();
         let baseline = match &log {
             Some(log) => {
-                let rows = log.rows().await?;
+                let rows = log.snapshot(args.timeout).await?;
                 printer.debug(&format!("{} rows already in the event log of case {case}", rows.len()));
                 Baseline::from_rows(&rows)
             }
             None => Baseline::default(),
         };
+        let snapshot_took = snapshot_started.elapsed();
         let answer = api.call("fire", &[], &[], Some(body)).await?;
         let enqueued = enqueued_count(&answer);
         let Some(log) = &log else {
@@ -75,8 +77,9 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
                 humantime::format_duration(args.timeout)
             ));
         }
-        let spec =
-            WaitSpec { expected, timeout: args.timeout, baseline, event_type: Some(args.event.clone()) };
+        // --timeout bounds the snapshot and the wait together (the fire request has its own).
+        let timeout = args.timeout.saturating_sub(snapshot_took);
+        let spec = WaitSpec { expected, timeout, baseline, event_type: Some(args.event.clone()) };
         let report = wait::watch(printer, &spec, || async { log.rows().await.map_err(Into::into) }).await?;
         if printer.is_json() {
             let mut doc = report.to_json();

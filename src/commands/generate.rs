@@ -17,11 +17,13 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Outcome> {
             write_stdout(main_page)?;
         }
         Some(dir) => {
-            std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+            // A --out directory that cannot be written is the user's to fix: exit 2, not 1.
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Error::usage(format!("cannot create {}: {e}", dir.display())))?;
             for (name, page) in &pages {
                 let path = dir.join(name);
                 std::fs::write(&path, page)
-                    .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+                    .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
             }
             ctx.printer.info(&format!("wrote {} man pages to {}", pages.len(), dir.display()));
         }

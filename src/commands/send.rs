@@ -23,6 +23,15 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = concrete_scheme(args.scheme)?;
     let url = parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
+    // These frame the request; a user value (e.g. Content-Length: 1) was sent as given and
+    // contradicted the real body, so the handler read a truncated or garbled request.
+    const FRAMING: [&str; 5] = ["content-length", "transfer-encoding", "connection", "upgrade", "te"];
+    if let Some((name, _)) = extra.iter().find(|(k, _)| FRAMING.iter().any(|f| k.eq_ignore_ascii_case(f))) {
+        return Err(Error::usage_hint(
+            format!("--header {name} cannot be set: hookctl frames the request itself"),
+            "drop it; Content-Length is computed from the body",
+        ));
+    }
     let id = args.id.clone().unwrap_or_else(sign::new_message_id);
     if id.is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("--id must be non-empty printable text (it is sent as a header)"));

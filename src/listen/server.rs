@@ -105,8 +105,13 @@ impl State {
 pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     let capture = match &cfg.capture {
         Some(path) => Some(
-            capture::open(path)
-                .map_err(|e| Error::io(format!("cannot open capture file {}", path.display()), e))?,
+            // A path the user gave that cannot be opened is a usage error (2), not an internal one.
+            capture::open(path).map_err(|e| {
+                Error::usage_hint(
+                    format!("cannot open capture file {}: {e}", path.display()),
+                    "check that its directory exists and is writable",
+                )
+            })?,
         ),
         None => None,
     };

@@ -123,12 +123,35 @@ impl Printer {
     pub fn json(&self, value: &Value) {
         let text =
             if self.stdout_tty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-        write_stdout(format!("{}\n", text.unwrap_or_default()).as_bytes());
+        let text = self.tty_safe(text.unwrap_or_default());
+        write_stdout(format!("{text}\n").as_bytes());
+    }
+
+    /// serde_json escapes C0 controls but writes DEL, C1 controls (e.g. U+009B, a CSI on some
+    /// terminals) and bidi overrides raw, so `--json` on a terminal let payload text reorder or
+    /// drive the display. On a terminal they become `\uXXXX`: the same JSON value, escaped.
+    /// They can only occur inside JSON strings, so the document stays valid. Pipes are left as
+    /// they are (no terminal there, and `listen` stays on its fast path).
+    fn tty_safe(&self, text: String) -> String {
+        let unsafe_char =
+            |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if !self.stdout_tty || !text.chars().any(unsafe_char) {
+            return text;
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        for c in text.chars() {
+            if unsafe_char(c) {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     /// One JSON Lines record (streams such as `listen`), always compact, flushed at once.
     pub fn json_line(&self, value: &Value) {
-        let text = serde_json::to_string(value).unwrap_or_default();
+        let text = self.tty_safe(serde_json::to_string(value).unwrap_or_default());
         write_stdout(format!("{text}\n").as_bytes());
     }
 
@@ -221,4 +244,24 @@ fn write_stdout(bytes: &[u8]) {
 
 fn write_stderr(text: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tty_tests {
+    use super::*;
+
+    #[test]
+    fn json_on_a_terminal_escapes_c1_del_and_bidi_and_stays_valid() {
+        let mut p = Printer::plain();
+        p.stdout_tty = true;
+        let v = json!({"t": "a\u{202e}b\u{9b}31m\u{7f}c é"});
+        let text = p.tty_safe(serde_json::to_string(&v).unwrap());
+        assert!(!text.chars().any(|c| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202e}')), "{text}");
+        assert!(text.contains("\\u202e") && text.contains("\\u009b") && text.contains("é"), "{text}");
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+        // Piped: untouched.
+        p.stdout_tty = false;
+        let raw = serde_json::to_string(&v).unwrap();
+        assert_eq!(p.tty_safe(raw.clone()), raw);
+    }
 }

@@ -442,3 +442,39 @@ fn personio_create_sends_enabled_and_a_description_and_lists_read_data() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Bug: a provider that echoes the signing secret on `get`/`list`/`update` had it printed raw
+/// by `--json` (human output left it out); only `create` shows it, once, on purpose.
+#[test]
+fn json_get_list_and_update_mask_a_returned_secret() {
+    let env = TestEnv::new();
+    let with_secret = || {
+        let mut e = xpath_endpoint(&["cases.*"], "active");
+        e["secret"] = json!(SECRET);
+        e
+    };
+    let stub = Stub::start(
+        Router::new()
+            .route(
+                "/v2.3/webhooks/endpoints",
+                get(move || async move { json(200, json!({"data": [with_secret()]})) }),
+            )
+            .route(
+                "/v2.3/webhooks/endpoints/{id}",
+                get(move || async move { json(200, json!({"data": with_secret()})) })
+                    .patch(move || async move { json(200, json!({"data": with_secret()})) }),
+            ),
+    );
+    for args in [
+        &["--json", "endpoints", "list"][..],
+        &["--json", "endpoints", "get", "wh_1"][..],
+        &["--json", "endpoints", "pause", "wh_1"][..],
+    ] {
+        let out = api_cmd(&env, &stub, "xpath").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(!text.contains(SECRET), "{args:?} leaked the secret: {text}");
+        assert!(text.contains("whsec_…9f2c"), "{args:?}: {text}");
+        serde_json::from_str::<Value>(&text).expect("one JSON document");
+    }
+}

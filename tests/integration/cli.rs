@@ -73,3 +73,47 @@ fn json_errors_are_one_object_on_stdout_and_one_line_on_stderr() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("error: no profile named 'ghost'\n"), "{stderr}");
 }
+
+/// Bug: `--output human --json` silently printed JSON and `-q -v` traced anyway; contradictory
+/// flags are a usage error (exit 2) wherever they appear on the command line.
+#[test]
+fn contradictory_output_flags_exit_2() {
+    let env = TestEnv::new();
+    for (args, needle) in [
+        (&["--output", "human", "config", "list", "--json"][..], "--json contradicts --output human"),
+        (&["-v", "config", "list", "-q"][..], "--quiet and --verbose"),
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: ") && stderr.contains(needle), "{stderr}");
+    }
+}
+
+/// Bug: with `--json`, an argument clap rejects printed only text on stderr; scripts reading
+/// stdout got nothing. The error is now also one JSON object on stdout (DESIGN §6).
+#[test]
+fn parse_errors_under_json_are_a_json_object_on_stdout() {
+    let env = TestEnv::new();
+    for args in [
+        &["--json", "verify", "--scheme", "nope"][..],
+        &["frobnicate", "--output", "json"][..],
+        &["--json"][..],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+        assert_eq!(doc["error"]["code"], 2, "{args:?}");
+        assert_eq!(doc["error"]["kind"], "usage");
+        assert!(!doc["error"]["message"].as_str().unwrap().is_empty());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("error") || args == ["--json"]);
+    }
+    // Without --json, stdout stays empty; --help still goes to stdout with 0.
+    let out = env.cmd().args(["verify", "--scheme", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = env.cmd().args(["--json", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: hookctl"));
+}

@@ -114,3 +114,30 @@ fn unknown_keys_warn_but_do_not_fail() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown config key 'shiny'"));
 }
+
+/// Bug: `config set base_url 'not a url'` was stored and failed only at the next API call.
+#[test]
+fn config_set_rejects_a_base_url_that_is_not_http() {
+    let env = TestEnv::new();
+    for bad in ["not a url", "ftp://example.com"] {
+        let out = env.cmd().args(["config", "set", "base_url", bad]).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is not an http(s) URL"));
+    }
+    assert!(!env.config_path().exists(), "nothing was written");
+    env.cmd().args(["config", "set", "base_url", "https://api.example.test"]).assert().code(0);
+}
+
+/// Bug: a TOML syntax error printed a two-line message; errors are one `error:` line.
+#[test]
+fn broken_toml_is_reported_on_one_line() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), "current = \"x\"\n[profiles.x\nbroken").unwrap();
+    let out = env.cmd().args(["config", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines[0].starts_with("error: ") && lines[0].contains("not valid TOML"), "{stderr}");
+    assert!(lines[1..].iter().all(|l| l.starts_with("hint: ")), "{stderr}");
+}

@@ -207,3 +207,31 @@ fn closient_deliveries_list_failed_is_mid_retry() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(stdout_json(&out)["status"], Value::from("delivered"));
 }
+
+/// Bug: `events wait --timeout 1s` against a hanging event log ran for minutes: the snapshot
+/// taken before the wait was bounded only by the client's own retries.
+#[test]
+fn wait_with_a_hanging_event_log_ends_at_the_timeout() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    p.with(|s| s.hang_after = Some(0));
+    let started = std::time::Instant::now();
+    let out = p
+        .cmd(&env)
+        .args(["--json", "events", "wait", "--case", "case-1", "--timeout", "1s"])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
+    assert_eq!(stdout_json(&out)["error"]["kind"], "network");
+}
+
+/// `--timeout 0s` still reads the log once (the snapshot gets the one-poll grace) and ends
+/// with 6, not with "did not answer".
+#[test]
+fn wait_with_a_zero_timeout_polls_once_and_exits_6() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    let out = p.cmd(&env).args(["events", "wait", "--case", "case-1", "--timeout", "0s"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
+}

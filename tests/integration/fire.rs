@@ -516,3 +516,26 @@ fn an_auth_failure_while_polling_stops_the_wait_with_3() {
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     assert!(started.elapsed() < Duration::from_secs(10), "a 401 must not be polled until the deadline");
 }
+
+/// Bug: the snapshot before the fire was not bounded by `--timeout`, so a hanging event log
+/// held `fire --wait --timeout 3s` for the client's retries (4 × 30 s) instead of 3 s.
+#[test]
+fn a_hanging_snapshot_is_bounded_by_the_timeout_and_nothing_is_fired() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    p.with(|s| s.hang_after = Some(0));
+    let started = Instant::now();
+    let out = p
+        .cmd(&env)
+        .args(["fire", "case.assigned", "--case", "case-1", "--wait", "--timeout", "1s"])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("could not read the event log within --timeout 1s"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(p.fires().is_empty(), "fired although the wait could not work");
+}

@@ -80,3 +80,13 @@ fn man_out_writes_one_page_per_command() {
     let page = std::fs::read_to_string(env.path("pages/hookctl.1")).unwrap();
     assert!(page.contains("Exit codes"), "main page documents exit codes");
 }
+
+/// Bug: `man --out` into a directory that cannot be created exited 1 (internal error).
+#[test]
+fn man_out_into_an_impossible_directory_is_a_usage_error() {
+    let env = crate::support::TestEnv::new();
+    let file = env.write("not-a-dir", b"x");
+    let out = env.cmd().args(["man", "--out"]).arg(file.join("man")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot create"));
+}

@@ -620,3 +620,15 @@ fn ctrl_c_exits_0_but_130_while_an_expect_is_unmet() {
     assert_eq!(out.code, Some(130), "{}", out.stderr);
     assert!(out.stderr.contains("1 of 3"), "{}", out.stderr);
 }
+
+/// Bug: a `--capture` path that cannot be opened exited 1 ("unexpected internal error");
+/// it is the user's path to fix: exit 2 with one clear line.
+#[test]
+fn capture_file_that_cannot_be_opened_is_a_usage_error() {
+    let env = TestEnv::new();
+    let missing = env.dir.path().join("no/such/dir/hooks.jsonl");
+    let out = env.cmd().args(["listen", "--port", "0", "--capture"]).arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: cannot open capture file"), "{stderr}");
+}

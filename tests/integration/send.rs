@@ -263,3 +263,21 @@ fn shopify_requests_carry_the_headers_shopify_api_requires() {
     }
     assert_eq!(r.header("X-Shopify-Topic"), Some("orders/create"));
 }
+
+/// Bug: `send -H 'Content-Length: 1'` sent that header with the whole body, so the handler
+/// read one byte (a garbled request). Framing headers are refused before anything is sent.
+#[test]
+fn framing_headers_cannot_be_overridden() {
+    let env = TestEnv::new();
+    let s = stub(200, "ok");
+    for h in ["Content-Length: 1", "transfer-encoding: chunked", "Connection: close"] {
+        let out = env
+            .cmd()
+            .args(["send", &s.url("/hook"), "--secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "-H", h])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{h}");
+        assert!(out_text(&out).1.starts_with("error: --header"), "{h}: {}", out_text(&out).1);
+    }
+    assert!(s.requests().is_empty());
+}
