@@ -219,7 +219,7 @@ async fn serve(
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
     announce(&cfg, &printer, addr);
 
-    let (stop_tx, mut stop_rx) = watch::channel(None);
+    let (stop_tx, _) = watch::channel(None);
     let run_tag = format!("{:08x}", rand::random::<u32>());
     let state = Arc::new(State {
         capture,
@@ -257,22 +257,7 @@ async fn serve(
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
     let (listener, second) = split_listener(listener, state.clone(), alive_tx.clone(), done_rx)?;
-    loop {
-        tokio::select! {
-            biased;
-            _ = stop_rx.wait_for(|s| s.is_some()) => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let _ = stream.set_nodelay(true);
-                    tokio::spawn(connection(state.clone(), stream, alive_tx.clone()));
-                }
-                // Out of file descriptors or a connection reset before accept: keep serving the
-                // others, and give the OS a moment instead of spinning.
-                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-            },
-        }
-    }
-    drop(listener);
+    accept_until_stop(listener, &state, &alive_tx).await;
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
@@ -296,6 +281,27 @@ async fn serve(
         counted: copy(&c.counted),
     };
     Ok((stop, counts))
+}
+
+/// Accepts connections until a stop is requested, then closes the listener. Each connection
+/// task holds a clone of `alive`, so the caller can wait for all of them to end.
+async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mpsc::Sender<()>) {
+    let mut stop_rx = state.stop.subscribe();
+    loop {
+        tokio::select! {
+            biased;
+            _ = stop_rx.wait_for(|s| s.is_some()) => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let _ = stream.set_nodelay(true);
+                    tokio::spawn(connection(state.clone(), stream, alive.clone()));
+                }
+                // Out of file descriptors or a connection reset before accept: keep serving the
+                // others, and give the OS a moment instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            },
+        }
+    }
 }
 
 /// A second single-threaded runtime on its own thread accepting from the same socket: two
@@ -322,21 +328,7 @@ fn split_listener(
         .spawn(move || {
             rt.block_on(async move {
                 let Ok(listener) = TcpListener::from_std(clone) else { return };
-                let mut stop_rx = state.stop.subscribe();
-                loop {
-                    tokio::select! {
-                        biased;
-                        _ = stop_rx.wait_for(|s| s.is_some()) => break,
-                        accepted = listener.accept() => match accepted {
-                            Ok((stream, _)) => {
-                                let _ = stream.set_nodelay(true);
-                                tokio::spawn(connection(state.clone(), stream, alive.clone()));
-                            }
-                            Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-                        },
-                    }
-                }
-                drop(listener);
+                accept_until_stop(listener, &state, &alive).await;
                 drop(alive);
                 let _ = done.wait_for(|d| *d).await;
             })
