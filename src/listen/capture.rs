@@ -6,6 +6,7 @@
 //! fsync per request, by design. Measured faster than a writer thread on a 2-core box, where
 //! every cross-thread hand-off costs a context switch. The new leader yields once before
 //! writing, so the handlers its event loop has ready join the same `write` (group commit).
+//! Each event loop has its own queue (a lane); the lanes share the file behind one lock.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -107,16 +108,30 @@ struct Queue {
     appended: u64,
     /// Somebody is writing right now.
     writing: bool,
-    /// Lines from this sequence number on failed (sticky: after a failed write the file may
-    /// end in a partial line, so nothing later is acknowledged either).
+    /// Lines from this sequence number on failed.
     failed_from: Option<(u64, String)>,
 }
 
-struct Inner {
+/// One event loop's queue. Each loop batches its own handlers' lines and wakes only its own
+/// waiters: a queue shared by two loops made every write wake tasks on the other thread
+/// (an eventfd write and a context switch each).
+struct Lane {
     queue: Mutex<Queue>,
-    file: Mutex<File>,
     /// Sequence number of the last line written; also wakes waiters when a leader steps down.
     written: watch::Sender<u64>,
+}
+
+struct Inner {
+    lanes: Vec<Lane>,
+    /// Also orders the lanes' writes, so a batch is one contiguous run of whole lines.
+    file: Mutex<FileState>,
+}
+
+struct FileState {
+    file: File,
+    /// Sticky: after a failed write the file may end in a partial line, so no lane writes (or
+    /// acknowledges) anything after it.
+    failed: Option<String>,
 }
 
 /// The handle handlers use; cheap to clone.
@@ -132,8 +147,8 @@ pub struct Writer;
 /// is held up forever by everybody else's lines.
 const MAX_BATCH: usize = 4 << 20;
 
-/// Opens (creates or appends to) the capture file.
-pub fn open(path: &Path) -> io::Result<(Capture, Writer)> {
+/// Opens (creates or appends to) the capture file, with `lanes` queues (one per event loop).
+pub fn open(path: &Path, lanes: usize) -> io::Result<(Capture, Writer)> {
     let mut file = OpenOptions::new().create(true).append(true).read(true).open(path)?;
     // A file cut short by an earlier crash of another tool must not glue its partial last line
     // to our first record: start on a fresh line.
@@ -146,8 +161,9 @@ pub fn open(path: &Path) -> io::Result<(Capture, Writer)> {
             file.write_all(b"\n")?;
         }
     }
-    let (written, _) = watch::channel(0);
-    let inner = Arc::new(Inner { queue: Mutex::default(), file: Mutex::new(file), written });
+    let lanes =
+        (0..lanes.max(1)).map(|_| Lane { queue: Mutex::default(), written: watch::channel(0).0 }).collect();
+    let inner = Arc::new(Inner { lanes, file: Mutex::new(FileState { file, failed: None }) });
     Ok((Capture { inner }, Writer))
 }
 
@@ -156,22 +172,24 @@ impl Capture {
     pub async fn write(&self, record: &Record) -> Result<(), String> {
         let mut line = serde_json::to_vec(record).map_err(|e| e.to_string())?;
         line.push(b'\n');
-        self.write_line(&line).await
+        self.write_line(0, &line).await
     }
 
-    /// Like [`Capture::write`] for a borrowed record (the handler's hot path).
-    pub async fn write_ref(&self, record: &RecordRef<'_>) -> Result<(), String> {
+    /// Like [`Capture::write`] for a borrowed record (the handler's hot path), queued on the
+    /// caller's event loop `lane`.
+    pub async fn write_ref(&self, lane: usize, record: &RecordRef<'_>) -> Result<(), String> {
         let mut line = Vec::with_capacity(2048);
         serde_json::to_writer(&mut line, record).map_err(|e| e.to_string())?;
         line.push(b'\n');
-        self.write_line(&line).await
+        self.write_line(lane, &line).await
     }
 
     /// Appends one serialised line (ending in `\n`) and waits until it is written.
-    async fn write_line(&self, line: &[u8]) -> Result<(), String> {
-        let mut rx = self.inner.written.subscribe();
+    async fn write_line(&self, lane: usize, line: &[u8]) -> Result<(), String> {
+        let lane = &self.inner.lanes[lane % self.inner.lanes.len()];
+        let mut rx = lane.written.subscribe();
         let (mine, lead) = {
-            let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+            let mut q = lane.queue.lock().map_err(|_| poisoned())?;
             if let Some((_, e)) = &q.failed_from {
                 return Err(e.clone());
             }
@@ -185,21 +203,21 @@ impl Capture {
             // Let the other ready handlers of this event loop append their lines first, so one
             // `write` carries many records (measured ~1.05 lines per write without this).
             tokio::task::yield_now().await;
-            self.lead(mine);
+            self.lead(lane, mine);
         }
         loop {
             if *rx.borrow_and_update() >= mine {
-                return self.outcome(mine);
+                return outcome(lane, mine);
             }
             // The leader stepped down before reaching us: take over.
             let take_over = {
-                let mut q = self.inner.queue.lock().map_err(|_| poisoned())?;
+                let mut q = lane.queue.lock().map_err(|_| poisoned())?;
                 let t = !q.writing;
                 q.writing = true;
                 t
             };
             if take_over {
-                self.lead(mine);
+                self.lead(lane, mine);
                 continue;
             }
             if rx.changed().await.is_err() {
@@ -210,46 +228,50 @@ impl Capture {
 
     /// Writes queued lines until ours (`mine`) is written and the queue is empty or a batch
     /// limit is reached, then steps down.
-    fn lead(&self, mine: u64) {
+    fn lead(&self, lane: &Lane, mine: u64) {
         let mut total = 0usize;
         loop {
             let (data, upto) = {
-                let Ok(mut q) = self.inner.queue.lock() else { return };
-                if q.buf.is_empty() || (upto_reached(&self.inner, mine) && total >= MAX_BATCH) {
+                let Ok(mut q) = lane.queue.lock() else { return };
+                if q.buf.is_empty() || (*lane.written.borrow() >= mine && total >= MAX_BATCH) {
                     q.writing = false;
                     drop(q);
                     // Wake waiters so one of them can take over what is left.
-                    self.inner.written.send_modify(|_| {});
+                    lane.written.send_modify(|_| {});
                     return;
                 }
                 (std::mem::take(&mut q.buf), q.appended)
             };
             total += data.len();
-            let res = match self.inner.file.lock() {
-                Ok(mut f) => f.write_all(&data).map_err(|e| format!("cannot write the capture file: {e}")),
-                Err(_) => Err(poisoned()),
-            };
-            if let Err(e) = res {
-                if let Ok(mut q) = self.inner.queue.lock() {
+            if let Err(e) = self.write_file(&data) {
+                if let Ok(mut q) = lane.queue.lock() {
                     let first = upto - count_lines(&data) + 1;
                     q.failed_from.get_or_insert((first, e));
                 }
             }
-            self.inner.written.send_modify(|w| *w = upto);
+            lane.written.send_modify(|w| *w = upto);
         }
     }
 
-    fn outcome(&self, mine: u64) -> Result<(), String> {
-        let q = self.inner.queue.lock().map_err(|_| poisoned())?;
-        match &q.failed_from {
-            Some((from, e)) if mine >= *from => Err(e.clone()),
-            _ => Ok(()),
+    fn write_file(&self, data: &[u8]) -> Result<(), String> {
+        let mut f = self.inner.file.lock().map_err(|_| poisoned())?;
+        if let Some(e) = &f.failed {
+            return Err(e.clone());
         }
+        let res = f.file.write_all(data).map_err(|e| format!("cannot write the capture file: {e}"));
+        if let Err(e) = &res {
+            f.failed = Some(e.clone());
+        }
+        res
     }
 }
 
-fn upto_reached(inner: &Inner, mine: u64) -> bool {
-    *inner.written.borrow() >= mine
+fn outcome(lane: &Lane, mine: u64) -> Result<(), String> {
+    let q = lane.queue.lock().map_err(|_| poisoned())?;
+    match &q.failed_from {
+        Some((from, e)) if mine >= *from => Err(e.clone()),
+        _ => Ok(()),
+    }
 }
 
 fn count_lines(data: &[u8]) -> u64 {
@@ -337,7 +359,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_failed_write_is_reported_not_acknowledged() {
-        let (cap, _w) = open(Path::new("/dev/full")).unwrap();
+        let (cap, _w) = open(Path::new("/dev/full"), 1).unwrap();
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let err = rt.block_on(cap.write(&record("a", b"{}"))).unwrap_err();
         assert!(err.contains("cannot write the capture file"), "{err}");
@@ -350,13 +372,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.jsonl");
         std::fs::write(&path, b"{\"partial\":").unwrap();
-        let (cap, writer) = open(&path).unwrap();
+        let (cap, writer) = open(&path, 2).unwrap();
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
         rt.block_on(async {
             let mut tasks = Vec::new();
             for i in 0..500 {
                 let cap = cap.clone();
-                tasks.push(tokio::spawn(async move { cap.write(&record(&i.to_string(), b"{}")).await }));
+                tasks.push(tokio::spawn(async move {
+                    let mut line = serde_json::to_vec(&record(&i.to_string(), b"{}")).unwrap();
+                    line.push(b'\n');
+                    // Both lanes, as the two event loops use them.
+                    cap.write_line(i % 2, &line).await
+                }));
             }
             for t in tasks {
                 t.await.unwrap().unwrap();

@@ -106,7 +106,7 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     let capture = match &cfg.capture {
         Some(path) => Some(
             // A path the user gave that cannot be opened is a usage error (2), not an internal one.
-            capture::open(path).map_err(|e| {
+            capture::open(path, event_loops()).map_err(|e| {
                 Error::usage_hint(
                     format!("cannot open capture file {}: {e}", path.display()),
                     "check that its directory exists and is writable",
@@ -257,7 +257,7 @@ async fn serve(
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
     let (listener, second) = split_listener(listener, state.clone(), alive_tx.clone(), done_rx)?;
-    accept_until_stop(listener, &state, &alive_tx).await;
+    accept_until_stop(listener, &state, &alive_tx, 0).await;
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
@@ -285,7 +285,8 @@ async fn serve(
 
 /// Accepts connections until a stop is requested, then closes the listener. Each connection
 /// task holds a clone of `alive`, so the caller can wait for all of them to end.
-async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mpsc::Sender<()>) {
+/// `lane` names the event loop (its capture queue).
+async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mpsc::Sender<()>, lane: usize) {
     let mut stop_rx = state.stop.subscribe();
     loop {
         tokio::select! {
@@ -294,7 +295,7 @@ async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mp
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     let _ = stream.set_nodelay(true);
-                    tokio::spawn(connection(state.clone(), stream, alive.clone()));
+                    tokio::spawn(connection(state.clone(), stream, alive.clone(), lane));
                 }
                 // Out of file descriptors or a connection reset before accept: keep serving the
                 // others, and give the OS a moment instead of spinning.
@@ -315,7 +316,7 @@ fn split_listener(
     alive: mpsc::Sender<()>,
     mut done: watch::Receiver<bool>,
 ) -> Result<(TcpListener, Option<std::thread::JoinHandle<()>>)> {
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+    if event_loops() < 2 {
         return Ok((listener, None));
     }
     let io = |e| Error::io("cannot share the listening socket", e);
@@ -328,13 +329,18 @@ fn split_listener(
         .spawn(move || {
             rt.block_on(async move {
                 let Ok(listener) = TcpListener::from_std(clone) else { return };
-                accept_until_stop(listener, &state, &alive).await;
+                accept_until_stop(listener, &state, &alive, 1).await;
                 drop(alive);
                 let _ = done.wait_for(|d| *d).await;
             })
         })
         .map_err(|e| Error::Internal(format!("cannot start a listener thread: {e}")))?;
     Ok((listener, Some(handle)))
+}
+
+/// One event loop per core, at most two (measured: more loops than cores only add switches).
+fn event_loops() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(2)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -403,12 +409,12 @@ async fn wait_for_signal() {
     }
 }
 
-async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>) {
+async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>, lane: usize) {
     let mut stop = state.stop.subscribe();
     let st = state.clone();
     let service = hyper::service::service_fn(move |req| {
         let st = st.clone();
-        async move { Ok::<_, Infallible>(handle(st, req).await) }
+        async move { Ok::<_, Infallible>(handle(st, req, lane).await) }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     // The header timer also runs while a keep-alive connection waits for its next request, so
@@ -444,7 +450,7 @@ fn unix_now() -> i64 {
         .unwrap_or_default()
 }
 
-async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>> {
+async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response<Full<Bytes>> {
     let cfg = &st.cfg;
     let seq = st.seq.fetch_add(1, Ordering::Relaxed) + 1;
     let id = format!("req_{}_{seq:06}", st.run_tag);
@@ -614,7 +620,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>) -> Response<Full<Bytes>>
                 duplicate,
             };
             rec.set_body(&body);
-            cap.write_ref(&rec).await
+            cap.write_ref(lane, &rec).await
         };
         match res {
             Ok(()) => {
