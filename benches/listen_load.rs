@@ -192,6 +192,10 @@ async fn read_response(s: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<
 #[derive(Clone)]
 struct LoadResult {
     ok: u64,
+    /// Every 2xx, warm-up included (for CPU per request).
+    total: u64,
+    /// The server's CPU time (user + system, all threads) per request, when measured.
+    cpu_us: Option<f64>,
     errors: u64,
     elapsed: Duration,
     latencies_us: Vec<u32>,
@@ -218,10 +222,17 @@ fn drive(addr: SocketAddr, concurrency: usize, dur: Duration, requests: Arc<Vec<
         let measuring = Arc::new(AtomicBool::new(false));
         let ok = Arc::new(AtomicU64::new(0));
         let errors = Arc::new(AtomicU64::new(0));
+        let total = Arc::new(AtomicU64::new(0));
         let mut tasks = Vec::new();
         for c in 0..concurrency {
-            let (stop, measuring, ok, errors, requests) =
-                (stop.clone(), measuring.clone(), ok.clone(), errors.clone(), requests.clone());
+            let (stop, measuring, ok, errors, requests, total) = (
+                stop.clone(),
+                measuring.clone(),
+                ok.clone(),
+                errors.clone(),
+                requests.clone(),
+                total.clone(),
+            );
             tasks.push(tokio::spawn(async move {
                 let mut lat = Vec::with_capacity(1 << 16);
                 let mut i = c;
@@ -254,6 +265,7 @@ fn drive(addr: SocketAddr, concurrency: usize, dur: Duration, requests: Arc<Vec<
                     let counting = measuring.load(Ordering::Relaxed);
                     match res {
                         Ok(st) if (200..300).contains(&st) => {
+                            total.fetch_add(1, Ordering::Relaxed);
                             if counting {
                                 ok.fetch_add(1, Ordering::Relaxed);
                                 lat.push(took.as_micros().min(u32::MAX as u128) as u32);
@@ -286,11 +298,33 @@ fn drive(addr: SocketAddr, concurrency: usize, dur: Duration, requests: Arc<Vec<
         all.sort_unstable();
         LoadResult {
             ok: ok.load(Ordering::Relaxed),
+            total: total.load(Ordering::Relaxed),
+            cpu_us: None,
             errors: errors.load(Ordering::Relaxed),
             elapsed,
             latencies_us: all,
         }
     })
+}
+
+/// User + system CPU seconds of a process (all threads) from /proc (USER_HZ is 100 on Linux).
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) start at ") ".
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
+/// `drive`, plus the server's CPU time per answered request.
+fn drive_measured(addr: SocketAddr, pid: u32, dur: Duration, requests: Arc<Vec<Vec<u8>>>) -> LoadResult {
+    let before = cpu_secs(pid);
+    let mut r = drive(addr, 32, dur, requests);
+    if let (Some(a), Some(b)) = (before, cpu_secs(pid)) {
+        r.cpu_us = Some((b - a) * 1e6 / r.total.max(1) as f64);
+    }
+    r
 }
 
 fn peak_rss_kib(pid: u32) -> Option<u64> {
@@ -372,15 +406,16 @@ fn compare(bin: &Path, secs: u64) {
     let mut results: Vec<(LoadResult, LoadResult)> = Vec::new();
     let mut before_results: Vec<(LoadResult, LoadResult)> = Vec::new();
     for round in 0..rounds {
-        let before_addr = before.as_ref().map(|(_, a)| *a);
+        let before_srv = before.as_ref().map(|(c, a)| (*a, c.id()));
+        let (bare_pid, hk_pid) = (bare.id(), hk.id());
         let (b, h, old) = if round % 2 == 0 {
-            let b = drive(bare_addr, 32, dur, requests.clone());
-            let old = before_addr.map(|a| drive(a, 32, dur, requests.clone()));
-            (b, drive(hk_addr, 32, dur, requests.clone()), old)
+            let b = drive_measured(bare_addr, bare_pid, dur, requests.clone());
+            let old = before_srv.map(|(a, p)| drive_measured(a, p, dur, requests.clone()));
+            (b, drive_measured(hk_addr, hk_pid, dur, requests.clone()), old)
         } else {
-            let h = drive(hk_addr, 32, dur, requests.clone());
-            let old = before_addr.map(|a| drive(a, 32, dur, requests.clone()));
-            (drive(bare_addr, 32, dur, requests.clone()), h, old)
+            let h = drive_measured(hk_addr, hk_pid, dur, requests.clone());
+            let old = before_srv.map(|(a, p)| drive_measured(a, p, dur, requests.clone()));
+            (drive_measured(bare_addr, bare_pid, dur, requests.clone()), h, old)
         };
         if let Some(old) = old {
             before_results.push((b.clone(), old));
@@ -419,17 +454,22 @@ fn table(
         "\n### {title} vs bare hyper (concurrency 32, 1 KiB signed JSON, {rounds} alternating rounds of {secs} s, {} cores)\n",
         cores()
     );
-    println!("| round | bare req/s | listen req/s | RPS ratio | bare p50/p99 ms | listen p50/p99 ms | p99 ratio | errors (bare/listen) |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| round | bare req/s | listen req/s | RPS ratio | bare p50/p99 ms | listen p50/p99 ms | p99 ratio | CPU µs/req bare/listen | errors (bare/listen) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut ratios = Vec::new();
     let mut p99s = Vec::new();
+    let mut cpus = Vec::new();
     for (i, (b, h)) in results.iter().enumerate() {
         let ratio = h.rps() / b.rps().max(1.0);
         let p99 = h.pct(0.99) / b.pct(0.99).max(0.001);
         ratios.push(ratio);
         p99s.push(p99);
+        let cpu = |r: &LoadResult| r.cpu_us.map(|c| format!("{c:.1}")).unwrap_or("?".into());
+        if let Some(c) = h.cpu_us {
+            cpus.push(c);
+        }
         println!(
-            "| {} | {:.0} | {:.0} | {ratio:.2}× | {:.2} / {:.2} | {:.2} / {:.2} | {p99:.2}× | {} / {} |",
+            "| {} | {:.0} | {:.0} | {ratio:.2}× | {:.2} / {:.2} | {:.2} / {:.2} | {p99:.2}× | {} / {} | {} / {} |",
             i + 1,
             b.rps(),
             h.rps(),
@@ -437,6 +477,8 @@ fn table(
             b.pct(0.99),
             h.pct(0.5),
             h.pct(0.99),
+            cpu(b),
+            cpu(h),
             b.errors,
             h.errors
         );
@@ -445,8 +487,9 @@ fn table(
         v.sort_by(|a, b| a.total_cmp(b));
         v[v.len() / 2]
     };
+    let cpu = if cpus.is_empty() { "?".to_string() } else { format!("{:.1}", median(&mut cpus)) };
     println!(
-        "\nmedian: {:.2}× RPS (target ≥ 0.8), p99 {:.2}× (target ≤ 2); peak RSS bare {} / listen {} (target ≤ 20 MB); {captured} records captured",
+        "\nmedian: {:.2}× RPS (target ≥ 0.8), p99 {:.2}× (target ≤ 2), listener CPU {cpu} µs/request; peak RSS bare {} / listen {} (target ≤ 20 MB); {captured} records captured",
         median(&mut ratios),
         median(&mut p99s),
         mb(bare_rss),
