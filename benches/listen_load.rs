@@ -389,7 +389,9 @@ fn compare(bin: &Path, secs: u64) {
     // The box is shared: alternate the two servers over several rounds (order flipped each
     // round) and compare per round, so a neighbour's burst hits both sides alike.
     let rounds: usize = std::env::var("BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
-    let dir = std::env::temp_dir().join(format!("hookctl-bench-{}", std::process::id()));
+    // BENCH_CAPTURE_DIR=/dev/shm takes disk write-back (GBs of capture) out of A/B comparisons.
+    let base = std::env::var_os("BENCH_CAPTURE_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let dir = base.join(format!("hookctl-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
 
     let me = std::env::current_exe().expect("exe");

@@ -8,6 +8,7 @@
 //! writing, so the handlers its event loop has ready join the same `write` (group commit).
 //! Each event loop has its own queue (a lane); the lanes share the file behind one lock.
 
+use std::borrow::Cow;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -55,7 +56,7 @@ pub struct RecordRef<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: Option<&'a str>,
-    pub headers: &'a [(String, String)],
+    pub headers: &'a [(&'a str, Cow<'a, str>)],
     pub body: Option<&'a str>,
     pub body_base64: Option<String>,
     pub verdict: &'a str,
@@ -453,13 +454,15 @@ mod tests {
             owned.reason = reason.map(str::to_string);
             owned.event_type = event.map(str::to_string);
             owned.duplicate = dup;
+            let borrowed_headers: Vec<(&str, Cow<str>)> =
+                headers.iter().map(|(k, v)| (k.as_str(), Cow::Borrowed(v.as_str()))).collect();
             let mut borrowed = RecordRef {
                 id: &owned.id,
                 received_at: &owned.received_at,
                 method: &owned.method,
                 path: &owned.path,
                 query: owned.query.as_deref(),
-                headers: &headers,
+                headers: &borrowed_headers,
                 body: None,
                 body_base64: None,
                 verdict: &owned.verdict,

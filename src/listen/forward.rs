@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
+use crate::sign::HeaderPair;
+
 /// `PATTERN=URL`; `--forward-to URL` is the route `*=URL` after all `--route`s.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
@@ -112,21 +114,15 @@ impl Forwarder {
         Ok(Forwarder { client })
     }
 
-    pub async fn send(
-        &self,
-        method: &str,
-        url: &str,
-        headers: &[(String, String)],
-        body: Bytes,
-    ) -> Forwarded {
+    pub async fn send(&self, method: &str, url: &str, headers: &[impl HeaderPair], body: Bytes) -> Forwarded {
         let method = match reqwest::Method::from_bytes(method.as_bytes()) {
             Ok(m) => m,
             Err(_) => return Forwarded::Unreachable(format!("method '{method}' cannot be forwarded")),
         };
         let mut req = self.client.request(method, url).body(body);
-        for (k, v) in headers {
-            if !is_hop_by_hop(k) {
-                req = req.header(k.as_str(), v.as_str());
+        for h in headers {
+            if !is_hop_by_hop(h.name()) {
+                req = req.header(h.name(), h.value());
             }
         }
         let resp = match req.send().await {

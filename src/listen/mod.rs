@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::output::Secret;
+use crate::sign::HeaderPair;
 
 pub use server::run;
 
@@ -101,7 +102,7 @@ pub fn strip_prefix<'a>(prefix: Option<&str>, path: &'a str) -> Option<&'a str> 
 /// object with `type` as Slack does), `eventType`, `event_type`, `event_name`, `eventName`,
 /// `topic` (first found wins, in that order), then headers such as `X-GitHub-Event` and
 /// `X-Shopify-Topic`.
-pub fn event_type(headers: &[(String, String)], body: &[u8]) -> Option<String> {
+pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
     // Only the few candidate fields are decoded; the rest of the payload is skipped, which
     // keeps this cheap on the hot path.
     #[derive(serde::Deserialize)]
@@ -166,18 +167,18 @@ pub fn event_type(headers: &[(String, String)], body: &[u8]) -> Option<String> {
         "x-event-key",
         "x-hook-event",
     ];
-    HEADERS
-        .iter()
-        .find_map(|name| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone()))
+    HEADERS.iter().find_map(|name| {
+        headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)).map(|h| h.value().to_string())
+    })
 }
 
 /// The id a sender keeps across retries, for duplicate detection and `replay --id`.
-pub fn delivery_id(headers: &[(String, String)]) -> Option<&str> {
+pub fn delivery_id<H: HeaderPair>(headers: &[H]) -> Option<&str> {
     const HEADERS: [&str; 5] =
         ["webhook-id", "svix-id", "x-github-delivery", "x-shopify-webhook-id", "x-delivery-id"];
     HEADERS
         .iter()
-        .find_map(|name| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()))
+        .find_map(|name| headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)).map(|h| h.value()))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! verifies → forwards → captures → answers, and an orderly shutdown (signals, `--expect`,
 //! `--timeout`) that finishes in-flight requests and flushes the capture.
 
+use std::borrow::Cow;
 use std::collections::{HashSet, VecDeque};
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -62,19 +63,25 @@ struct State {
     run_tag: String,
     seq: AtomicU64,
     stop: watch::Sender<Option<Stop>>,
+    /// Open connections per event loop, for spreading new ones.
+    open: [AtomicU64; 2],
 }
 
-/// Recently seen delivery ids, oldest forgotten first.
+/// Recently seen delivery ids, oldest forgotten first. Kept as 64-bit keyed hashes (no copy
+/// of each id): a false "duplicate" needs a collision among 10,000 ids, about 1 in 10^15.
 #[derive(Default)]
 struct Dedup {
-    set: HashSet<String>,
-    order: VecDeque<String>,
+    hasher: std::hash::RandomState,
+    set: HashSet<u64>,
+    order: VecDeque<u64>,
 }
 
 impl Dedup {
     /// True when `id` was seen before.
     fn check(&mut self, id: &str) -> bool {
-        if self.set.contains(id) {
+        use std::hash::BuildHasher;
+        let h = self.hasher.hash_one(id);
+        if self.set.contains(&h) {
             return true;
         }
         if self.order.len() >= DEDUP_WINDOW {
@@ -82,8 +89,8 @@ impl Dedup {
                 self.set.remove(&old);
             }
         }
-        self.set.insert(id.to_string());
-        self.order.push_back(id.to_string());
+        self.set.insert(h);
+        self.order.push_back(h);
         false
     }
 }
@@ -232,6 +239,7 @@ async fn serve(
         run_tag,
         seq: AtomicU64::new(0),
         stop: stop_tx,
+        open: Default::default(),
         cfg,
     });
 
@@ -256,8 +264,14 @@ async fn serve(
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
-    let (listener, second) = split_listener(listener, state.clone(), alive_tx.clone(), done_rx)?;
-    accept_until_stop(listener, &state, &alive_tx, 0).await;
+    let (second, second_thread) = match event_loops() {
+        1 => (None, None),
+        _ => {
+            let (tx, thread) = second_loop(state.clone(), alive_tx.clone(), done_rx)?;
+            (Some(tx), Some(thread))
+        }
+    };
+    accept_until_stop(listener, &state, &alive_tx, second).await;
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
@@ -265,7 +279,7 @@ async fn serve(
     let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
     // The second loop may own pooled forward connections: it stops only now.
     let _ = done_tx.send(true);
-    if let Some(h) = second {
+    if let Some(h) = second_thread {
         let _ = tokio::task::spawn_blocking(move || h.join()).await;
     }
 
@@ -284,9 +298,15 @@ async fn serve(
 }
 
 /// Accepts connections until a stop is requested, then closes the listener. Each connection
-/// task holds a clone of `alive`, so the caller can wait for all of them to end.
-/// `lane` names the event loop (its capture queue).
-async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mpsc::Sender<()>, lane: usize) {
+/// runs on the event loop with fewer open connections: this one (lane 0) or, when there is one,
+/// the `second` (lane 1). Each connection task holds a clone of `alive`, so the caller can wait
+/// for all of them to end.
+async fn accept_until_stop(
+    listener: TcpListener,
+    state: &Arc<State>,
+    alive: &mpsc::Sender<()>,
+    second: Option<mpsc::UnboundedSender<std::net::TcpStream>>,
+) {
     let mut stop_rx = state.stop.subscribe();
     loop {
         tokio::select! {
@@ -295,7 +315,19 @@ async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mp
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     let _ = stream.set_nodelay(true);
-                    tokio::spawn(connection(state.clone(), stream, alive.clone(), lane));
+                    let busy = |lane: usize| state.open[lane].load(Ordering::Relaxed);
+                    // Both loops accepting from one socket split connections unevenly (whichever
+                    // was awake took a burst), which left one core idle under load.
+                    match &second {
+                        Some(tx) if busy(1) < busy(0) => {
+                            if let Ok(std_stream) = stream.into_std() {
+                                let _ = tx.send(std_stream);
+                            }
+                        }
+                        _ => {
+                            tokio::spawn(connection(state.clone(), stream, alive.clone(), 0));
+                        }
+                    }
                 }
                 // Out of file descriptors or a connection reset before accept: keep serving the
                 // others, and give the OS a moment instead of spinning.
@@ -305,37 +337,34 @@ async fn accept_until_stop(listener: TcpListener, state: &Arc<State>, alive: &mp
     }
 }
 
-/// A second single-threaded runtime on its own thread accepting from the same socket: two
-/// event loops, one per core, each batching its own capture lines, without the work-stealing
-/// scheduler's cross-thread wake-ups.
+/// A second single-threaded runtime on its own thread serving the connections handed to it:
+/// two event loops, one per core, each batching its own capture lines, without the
+/// work-stealing scheduler's cross-thread wake-ups.
 /// Its connections count in `alive` like the main loop's; it runs until `done` (after every
 /// connection has ended), so no task is cut by its runtime going away.
-fn split_listener(
-    listener: TcpListener,
+fn second_loop(
     state: Arc<State>,
     alive: mpsc::Sender<()>,
     mut done: watch::Receiver<bool>,
-) -> Result<(TcpListener, Option<std::thread::JoinHandle<()>>)> {
-    if event_loops() < 2 {
-        return Ok((listener, None));
-    }
-    let io = |e| Error::io("cannot share the listening socket", e);
-    let std_listener = listener.into_std().map_err(io)?;
-    let clone = std_listener.try_clone().map_err(io)?;
-    let listener = TcpListener::from_std(std_listener).map_err(io)?;
+) -> Result<(mpsc::UnboundedSender<std::net::TcpStream>, std::thread::JoinHandle<()>)> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<std::net::TcpStream>();
     let rt = runtime()?;
     let handle = std::thread::Builder::new()
         .name("hookctl-listen-2".into())
         .spawn(move || {
             rt.block_on(async move {
-                let Ok(listener) = TcpListener::from_std(clone) else { return };
-                accept_until_stop(listener, &state, &alive, 1).await;
+                // Ends when the acceptor stops (it drops the sender).
+                while let Some(std_stream) = rx.recv().await {
+                    if let Ok(stream) = tokio::net::TcpStream::from_std(std_stream) {
+                        tokio::spawn(connection(state.clone(), stream, alive.clone(), 1));
+                    }
+                }
                 drop(alive);
                 let _ = done.wait_for(|d| *d).await;
             })
         })
         .map_err(|e| Error::Internal(format!("cannot start a listener thread: {e}")))?;
-    Ok((listener, Some(handle)))
+    Ok((tx, handle))
 }
 
 /// One event loop per core, at most two (measured: more loops than cores only add switches).
@@ -410,6 +439,8 @@ async fn wait_for_signal() {
 }
 
 async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>, lane: usize) {
+    state.open[lane].fetch_add(1, Ordering::Relaxed);
+    let _open = OpenGuard(&state.open[lane]);
     let mut stop = state.stop.subscribe();
     let st = state.clone();
     let service = hyper::service::service_fn(move |req| {
@@ -432,10 +463,21 @@ async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mp
     }
 }
 
+/// Counts a connection as open on its event loop until it ends.
+struct OpenGuard<'a>(&'a AtomicU64);
+
+impl Drop for OpenGuard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+const TEXT: &str = "text/plain; charset=utf-8";
+
 fn text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
     let mut resp = Response::new(Full::new(Bytes::from(body)));
     *resp.status_mut() = status;
-    resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(TEXT));
     resp
 }
 
@@ -457,19 +499,17 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     let received_at = now_rfc3339();
     st.counts.received.fetch_add(1, Ordering::Relaxed);
 
+    // Borrowed from the request: nothing is copied per request unless it is displayed.
     let (parts, body) = req.into_parts();
-    let method = parts.method.as_str().to_string();
-    let path = parts.uri.path().to_string();
-    let query = parts.uri.query().map(str::to_string);
-    let headers: Vec<(String, String)> = parts
+    let method = parts.method.as_str();
+    let path = parts.uri.path();
+    let query = parts.uri.query();
+    let headers: Vec<(&str, Cow<str>)> = parts
         .headers
         .iter()
         .map(|(k, v)| {
-            let v = v
-                .to_str()
-                .map(str::to_string)
-                .unwrap_or_else(|_| String::from_utf8_lossy(v.as_bytes()).into());
-            (k.as_str().to_string(), v)
+            let v = v.to_str().map(Cow::Borrowed).unwrap_or_else(|_| String::from_utf8_lossy(v.as_bytes()));
+            (k.as_str(), v)
         })
         .collect();
 
@@ -477,9 +517,9 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     let mut shown = st.display.as_ref().map(|_| Shown {
         id: id.clone(),
         received_at: received_at.clone(),
-        method: method.clone(),
-        path: path.clone(),
-        query: query.clone(),
+        method: method.to_string(),
+        path: path.to_string(),
+        query: query.map(str::to_string),
         event_type: None,
         verdict: "rejected",
         scheme: None,
@@ -501,7 +541,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         text(status, format!("{reason}\n"))
     };
 
-    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), &path) else {
+    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
         return reject(
             shown,
@@ -509,7 +549,6 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
             format!("not found: this listener only serves {prefix}"),
         );
     };
-    let suffix = suffix.to_string();
 
     let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > cfg.max_body as u64) {
@@ -536,17 +575,15 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     // Which of several secrets matched (rotation), shown when more than one is configured.
     let mut secret_used = None;
     let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
-        ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name().to_string()), None)
+        ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name()), None)
     } else {
         let opts = sign::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
         match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
             sign::Verdict::Valid { scheme, secret_index } => {
                 secret_used = (cfg.secrets.len() > 1).then_some(secret_index + 1);
-                ("valid", Some(scheme.name().to_string()), None)
+                ("valid", Some(scheme.name()), None)
             }
-            sign::Verdict::Invalid { scheme, reason } => {
-                ("invalid", scheme.map(|s| s.name().to_string()), Some(reason))
-            }
+            sign::Verdict::Invalid { scheme, reason } => ("invalid", scheme.map(|s| s.name()), Some(reason)),
         }
     };
     match verdict {
@@ -557,8 +594,8 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     .fetch_add(1, Ordering::Relaxed);
 
     let event_type = super::event_type(&headers, &body);
-    let delivery = super::delivery_id(&headers).map(str::to_string);
-    let duplicate = match &delivery {
+    let delivery = super::delivery_id(&headers);
+    let duplicate = match delivery {
         Some(d) => st.seen.lock().map(|mut s| s.check(d)).unwrap_or(false),
         None => false,
     };
@@ -566,23 +603,23 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     // Answer: 401, the forward target's answer, or our own 200.
     let mut forwarded_to = None;
     let mut forward_error = None;
-    let (status, content_type, answer): (u16, String, Bytes) = if verdict == "invalid" {
-        let reason = reason.clone().unwrap_or_default();
-        (401, "text/plain; charset=utf-8".into(), Bytes::from(format!("invalid signature: {reason}\n")))
+    let (status, content_type, answer): (u16, Cow<'static, str>, Bytes) = if verdict == "invalid" {
+        let reason = reason.as_deref().unwrap_or_default();
+        (401, TEXT.into(), Bytes::from(format!("invalid signature: {reason}\n")))
     } else if let Some(route) =
         st.forwarder.as_ref().and_then(|f| forward::pick(&cfg.routes, event_type.as_deref()).map(|r| (f, r)))
     {
         let (fwd, route) = route;
-        let url = forward::target_url(&route.url, &suffix, query.as_deref());
+        let url = forward::target_url(&route.url, suffix, query);
         forwarded_to = Some(url.clone());
-        match fwd.send(&method, &url, &headers, body.clone()).await {
+        match fwd.send(method, &url, &headers, body.clone()).await {
             Forwarded::Answer { status, content_type, body } => {
-                (status, content_type.unwrap_or_default(), body)
+                (status, content_type.unwrap_or_default().into(), body)
             }
             Forwarded::Unreachable(why) => {
                 let msg = format!("forward target {url} unreachable: {why}");
                 forward_error = Some(why);
-                (502, "text/plain; charset=utf-8".into(), Bytes::from(msg + "\n"))
+                (502, TEXT.into(), Bytes::from(msg + "\n"))
             }
             Forwarded::TimedOut => {
                 let msg = format!(
@@ -590,7 +627,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
                     humantime::format_duration(cfg.forward_timeout)
                 );
                 forward_error = Some("timed out".into());
-                (504, "text/plain; charset=utf-8".into(), Bytes::from(msg + "\n"))
+                (504, TEXT.into(), Bytes::from(msg + "\n"))
             }
         }
     } else {
@@ -606,14 +643,14 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
             let mut rec = RecordRef {
                 id: &id,
                 received_at: &received_at,
-                method: &method,
-                path: &path,
-                query: query.as_deref(),
+                method,
+                path,
+                query,
                 headers: &headers,
                 body: None,
                 body_base64: None,
                 verdict,
-                scheme: scheme.as_deref(),
+                scheme,
                 reason: reason.as_deref(),
                 status,
                 event_type: event_type.as_deref(),
@@ -630,7 +667,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
                 st.printer.warn(&format!("request {id} not captured: {e}"));
                 // Not stored ⇒ not acknowledged: the sender will retry.
                 status = 500;
-                content_type = "text/plain; charset=utf-8".into();
+                content_type = TEXT.into();
                 answer = Bytes::from(format!("capture failed: {e}\n"));
             }
         }
@@ -647,7 +684,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         // A retried delivery (same id) counts once.
         let first_time = match &delivery {
             Some(d) if counts_toward => {
-                st.counted_ids.lock().map(|mut s| s.insert(d.clone())).unwrap_or(true)
+                st.counted_ids.lock().map(|mut s| s.insert(d.to_string())).unwrap_or(true)
             }
             _ => counts_toward,
         };
@@ -666,7 +703,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         shown.event_type = event_type;
         shown.secret = secret_used;
         shown.verdict = verdict;
-        shown.scheme = scheme;
+        shown.scheme = scheme.map(str::to_string);
         shown.reason = reason;
         shown.status = status;
         shown.duplicate = duplicate;
@@ -678,10 +715,13 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
 
     let mut resp = Response::new(Full::new(answer));
     *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-    if let Ok(v) = HeaderValue::from_str(&content_type) {
-        if !content_type.is_empty() {
-            resp.headers_mut().insert(CONTENT_TYPE, v);
-        }
+    let content_type = match content_type {
+        Cow::Borrowed("") => None,
+        Cow::Borrowed(s) => Some(HeaderValue::from_static(s)),
+        Cow::Owned(s) => HeaderValue::try_from(s).ok().filter(|v| !v.is_empty()),
+    };
+    if let Some(v) = content_type {
+        resp.headers_mut().insert(CONTENT_TYPE, v);
     }
     resp
 }

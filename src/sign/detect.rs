@@ -1,7 +1,7 @@
 //! Which scheme a request uses, from the headers present (names are case-insensitive). The
 //! most specific flavour wins: `svix-*` before the unbranded `webhook-*` it may also carry.
 
-use super::{github, header, shopify, slack, stripe, Scheme};
+use super::{github, header, shopify, slack, stripe, HeaderPair, Scheme};
 
 /// The headers that identify a scheme, in detection order (for "no signature headers found").
 pub const SIGNATURE_HEADERS: [&str; 6] = [
@@ -13,7 +13,7 @@ pub const SIGNATURE_HEADERS: [&str; 6] = [
     slack::SIGNATURE,
 ];
 
-pub fn detect(headers: &[(String, String)]) -> Option<Scheme> {
+pub fn detect(headers: &[impl HeaderPair]) -> Option<Scheme> {
     let has = |name: &str| header(headers, name).is_some();
     let any = |names: &[&str]| names.iter().any(|n| has(n));
     if any(&["svix-signature", "svix-id", "svix-timestamp"]) {

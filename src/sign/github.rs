@@ -3,12 +3,12 @@
 //! with `sha256=` + lower-case hex (so upper-case hex or a bare digest does not match), and
 //! an empty body or empty secret is refused. No timestamp: GitHub signs none.
 
-use super::{ct_eq, first_matching_secret, header, hex32, hmac_sha256, Scheme, Verdict};
+use super::{ct_eq, first_matching_secret, header, hex32, hmac_sha256, HeaderPair, Scheme, Verdict};
 use crate::output::Secret;
 
 pub(crate) const HEADER: &str = "X-Hub-Signature-256";
 
-pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u8]) -> Verdict {
+pub(crate) fn verify(secrets: &[Secret], headers: &[impl HeaderPair], body: &[u8]) -> Verdict {
     let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
         return Verdict::invalid(Scheme::Github, format!("missing header {HEADER}"));
     };

@@ -181,7 +181,7 @@ pub enum SignError {
 pub fn verify(
     scheme: Option<Scheme>,
     secrets: &[Secret],
-    headers: &[(String, String)],
+    headers: &[impl HeaderPair],
     body: &[u8],
     opts: VerifyOptions,
 ) -> Verdict {
@@ -254,8 +254,24 @@ pub fn new_message_id() -> String {
 type HmacSha256 = Hmac<Sha256>;
 
 /// The first header called `name` (ASCII case-insensitive), trimmed like HTTP does.
-pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())
+pub(crate) fn header<'a, H: HeaderPair>(headers: &'a [H], name: &str) -> Option<&'a str> {
+    headers.iter().find(|h| h.name().trim().eq_ignore_ascii_case(name)).map(|h| h.value().trim())
+}
+
+/// A request header as the verifiers read it: owned pairs from the command line and capture
+/// files, borrowed ones from the listener (no copy per request).
+pub trait HeaderPair {
+    fn name(&self) -> &str;
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderPair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
 }
 
 /// HMAC-SHA256 over the concatenation of `parts`, fed one by one (no copy of the body).

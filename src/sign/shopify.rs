@@ -8,12 +8,12 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
-use super::{ct_eq, first_matching_secret, header, hmac_sha256, Scheme, Verdict};
+use super::{ct_eq, first_matching_secret, header, hmac_sha256, HeaderPair, Scheme, Verdict};
 use crate::output::Secret;
 
 pub(crate) const HEADER: &str = "X-Shopify-Hmac-Sha256";
 
-pub(crate) fn verify(secrets: &[Secret], headers: &[(String, String)], body: &[u8]) -> Verdict {
+pub(crate) fn verify(secrets: &[Secret], headers: &[impl HeaderPair], body: &[u8]) -> Verdict {
     let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
         return Verdict::invalid(Scheme::Shopify, format!("missing header {HEADER}"));
     };

@@ -7,7 +7,8 @@
 //! raises on other bytes; we sign the raw bytes, which is what Slack's server does.
 
 use super::{
-    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Scheme, Verdict, VerifyOptions,
+    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, HeaderPair, Scheme, Verdict,
+    VerifyOptions,
 };
 use crate::output::Secret;
 
@@ -16,7 +17,7 @@ pub(crate) const TIMESTAMP: &str = "X-Slack-Request-Timestamp";
 
 pub(crate) fn verify(
     secrets: &[Secret],
-    headers: &[(String, String)],
+    headers: &[impl HeaderPair],
     body: &[u8],
     opts: VerifyOptions,
 ) -> Verdict {

@@ -20,7 +20,8 @@ use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
 use super::{
-    check_tolerance, ct_eq, header, hmac_sha256, no_match, Decimal, Scheme, SignError, Verdict, VerifyOptions,
+    check_tolerance, ct_eq, header, hmac_sha256, no_match, Decimal, HeaderPair, Scheme, SignError, Verdict,
+    VerifyOptions,
 };
 use crate::output::Secret;
 
@@ -132,8 +133,8 @@ pub(crate) fn parse_key(secret: &str) -> Result<Key, String> {
     Ok(Key::Hmac(key))
 }
 
-fn get<'a>(
-    headers: &'a [(String, String)],
+fn get<'a, H: HeaderPair>(
+    headers: &'a [H],
     names: &Names,
     pick: fn(&Names) -> &'static str,
 ) -> Option<&'a str> {
@@ -156,7 +157,7 @@ fn entries(value: &str) -> impl Iterator<Item = (&str, &str)> {
 pub(crate) fn verify(
     names: &Names,
     secrets: &[Secret],
-    headers: &[(String, String)],
+    headers: &[impl HeaderPair],
     body: &[u8],
     opts: VerifyOptions,
 ) -> Verdict {

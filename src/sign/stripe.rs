@@ -10,8 +10,8 @@
 //! With several `t=` items the first wins (stripe-python; stripe-node keeps the last).
 
 use super::{
-    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Decimal, Scheme, Verdict,
-    VerifyOptions,
+    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Decimal, HeaderPair, Scheme,
+    Verdict, VerifyOptions,
 };
 use crate::output::Secret;
 
@@ -19,7 +19,7 @@ pub(crate) const HEADER: &str = "Stripe-Signature";
 
 pub(crate) fn verify(
     secrets: &[Secret],
-    headers: &[(String, String)],
+    headers: &[impl HeaderPair],
     body: &[u8],
     opts: VerifyOptions,
 ) -> Verdict {

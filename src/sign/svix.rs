@@ -2,7 +2,7 @@
 //! Like the svix libraries, each `svix-*` header falls back to its unbranded `webhook-*` twin.
 
 use super::standard::{self, Names, STANDARD};
-use super::{Scheme, Verdict, VerifyOptions};
+use super::{HeaderPair, Scheme, Verdict, VerifyOptions};
 use crate::output::Secret;
 
 pub(crate) const SVIX: &Names = &Names {
@@ -15,7 +15,7 @@ pub(crate) const SVIX: &Names = &Names {
 
 pub(crate) fn verify(
     secrets: &[Secret],
-    headers: &[(String, String)],
+    headers: &[impl HeaderPair],
     body: &[u8],
     opts: VerifyOptions,
 ) -> Verdict {
