@@ -79,7 +79,7 @@ fn detection_from_headers() {
     assert_eq!(detect(&h(&[("x-shopify-hmac-sha256", "x")])), Some(Scheme::Shopify));
     assert_eq!(detect(&h(&[("X-Slack-Signature", "v0=")])), Some(Scheme::Slack));
     assert_eq!(detect(&h(&[("content-type", "application/json")])), None);
-    assert_eq!(detect(&[]), None);
+    assert_eq!(detect(&[] as &[(String, String)]), None);
 }
 
 #[test]
