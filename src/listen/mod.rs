@@ -103,56 +103,33 @@ pub fn strip_prefix<'a>(prefix: Option<&str>, path: &'a str) -> Option<&'a str> 
 /// `topic` (first found wins, in that order), then headers such as `X-GitHub-Event` and
 /// `X-Shopify-Topic`.
 pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
-    // Only the few candidate fields are decoded; the rest of the payload is skipped, which
-    // keeps this cheap on the hot path.
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Field {
-        Name(String),
-        // Numbers, objects…: not a name; skipped without failing the whole probe.
-        #[allow(dead_code)]
-        Other(serde::de::IgnoredAny),
-    }
-    #[derive(serde::Deserialize)]
-    struct Inner {
-        #[serde(rename = "type")]
-        kind: Option<serde_json::Value>,
-    }
+    // Only the few candidate fields are decoded (no `Value`, no buffering); the rest of the
+    // payload is skipped, which keeps this cheap on the hot path.
     #[derive(serde::Deserialize)]
     struct Probe {
         #[serde(rename = "type")]
-        kind: Option<Field>,
-        event: Option<serde_json::Value>,
+        kind: Option<probe::Name>,
+        event: Option<probe::Event>,
         #[serde(rename = "eventType")]
-        event_type_camel: Option<Field>,
-        event_type: Option<Field>,
-        event_name: Option<Field>,
+        event_type_camel: Option<probe::Name>,
+        event_type: Option<probe::Name>,
+        event_name: Option<probe::Name>,
         #[serde(rename = "eventName")]
-        event_name_camel: Option<Field>,
-        topic: Option<Field>,
+        event_name_camel: Option<probe::Name>,
+        topic: Option<probe::Name>,
     }
-    let name = |f: Option<Field>| match f {
-        Some(Field::Name(s)) if !s.is_empty() => Some(s),
-        _ => None,
-    };
     let starts_like_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if starts_like_object {
         if let Ok(p) = serde_json::from_slice::<Probe>(body) {
-            let event = match p.event {
-                Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
-                Some(v @ serde_json::Value::Object(_)) => serde_json::from_value::<Inner>(v)
-                    .ok()
-                    .and_then(|i| i.kind)
-                    .and_then(|k| k.as_str().map(str::to_string)),
-                _ => None,
-            };
-            let found = name(p.kind)
-                .or(event)
-                .or_else(|| name(p.event_type_camel))
-                .or_else(|| name(p.event_type))
-                .or_else(|| name(p.event_name))
-                .or_else(|| name(p.event_name_camel))
-                .or_else(|| name(p.topic));
+            let found = [p.kind.map(|n| n.0), p.event.map(|e| e.0)]
+                .into_iter()
+                .chain(
+                    [p.event_type_camel, p.event_type, p.event_name, p.event_name_camel, p.topic]
+                        .map(|n| n.map(|n| n.0)),
+                )
+                .flatten()
+                .flatten()
+                .find(|s| !s.is_empty());
             if found.is_some() {
                 return found;
             }
@@ -170,6 +147,96 @@ pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
     HEADERS.iter().find_map(|name| {
         headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)).map(|h| h.value().to_string())
     })
+}
+
+/// Body fields for [`event_type`]: a string is a name; anything else is skipped without failing
+/// the probe (a number in `type` must not hide `topic`).
+mod probe {
+    use std::fmt;
+
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::Deserialize;
+
+    /// `type`, `eventType`, …: the string, if it is one.
+    pub struct Name(pub Option<String>);
+    /// `event`: a string, or an object whose `type` is the name (Slack).
+    pub struct Event(pub Option<String>);
+
+    impl<'de> Deserialize<'de> for Name {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(NameVisitor { nested: false }).map(Name)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Event {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(NameVisitor { nested: true }).map(Event)
+        }
+    }
+
+    /// A map key, compared with `type` without copying it.
+    struct IsType(bool);
+
+    impl<'de> Deserialize<'de> for IsType {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = IsType;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_str<E>(self, v: &str) -> Result<IsType, E> {
+                    Ok(IsType(v == "type"))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    struct NameVisitor {
+        /// Look for `type` inside an object (`event`).
+        nested: bool,
+    }
+
+    impl<'de> Visitor<'de> for NameVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+            while a.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(IsType(is_type)) = a.next_key()? {
+                if self.nested && is_type && found.is_none() {
+                    found = a.next_value::<Name>()?.0;
+                } else {
+                    a.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
 }
 
 /// The id a sender keeps across retries, for duplicate detection and `replay --id`.

@@ -481,22 +481,48 @@ fn text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
     resp
 }
 
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+/// When a request arrived: RFC 3339 UTC with microseconds (`2026-11-23T14:20:00.123456Z`),
+/// formatted on the stack, and the Unix time the signature tolerance is checked against.
+struct Stamp {
+    text: [u8; 27],
+    unix: i64,
 }
 
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+impl Stamp {
+    fn now() -> Stamp {
+        Stamp::at(time::OffsetDateTime::now_utc())
+    }
+
+    fn at(t: time::OffsetDateTime) -> Stamp {
+        let mut text = *b"0000-00-00T00:00:00.000000Z";
+        let mut put = |at: usize, width: usize, mut n: u32| {
+            for i in (at..at + width).rev() {
+                text[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, 4, t.year().clamp(0, 9999) as u32);
+        put(5, 2, u8::from(t.month()).into());
+        put(8, 2, t.day().into());
+        put(11, 2, t.hour().into());
+        put(14, 2, t.minute().into());
+        put(17, 2, t.second().into());
+        put(20, 6, t.microsecond());
+        Stamp { text, unix: t.unix_timestamp() }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and separators are ever written.
+        std::str::from_utf8(&self.text).unwrap_or_default()
+    }
 }
 
 async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response<Full<Bytes>> {
     let cfg = &st.cfg;
     let seq = st.seq.fetch_add(1, Ordering::Relaxed) + 1;
     let id = format!("req_{}_{seq:06}", st.run_tag);
-    let received_at = now_rfc3339();
+    let stamp = Stamp::now();
+    let received_at = stamp.as_str();
     st.counts.received.fetch_add(1, Ordering::Relaxed);
 
     // Borrowed from the request: nothing is copied per request unless it is displayed.
@@ -516,7 +542,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     // Built only when something is displayed: no clones on the hot path with --no-display.
     let mut shown = st.display.as_ref().map(|_| Shown {
         id: id.clone(),
-        received_at: received_at.clone(),
+        received_at: received_at.to_string(),
         method: method.to_string(),
         path: path.to_string(),
         query: query.map(str::to_string),
@@ -577,7 +603,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
         ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name()), None)
     } else {
-        let opts = sign::VerifyOptions { now: unix_now(), tolerance: TOLERANCE_SECS };
+        let opts = sign::VerifyOptions { now: stamp.unix, tolerance: TOLERANCE_SECS };
         match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
             sign::Verdict::Valid { scheme, secret_index } => {
                 secret_used = (cfg.secrets.len() > 1).then_some(secret_index + 1);
@@ -642,7 +668,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         let res = {
             let mut rec = RecordRef {
                 id: &id,
-                received_at: &received_at,
+                received_at,
                 method,
                 path,
                 query,
@@ -728,4 +754,33 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
 
 fn too_large(max: usize) -> String {
     format!("request body larger than {max} bytes (raise --max-body)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamp_is_rfc3339_utc_with_microseconds() {
+        let t = time::macros::datetime!(2026-03-04 05:06:07.089_012_345 UTC);
+        let s = Stamp::at(t);
+        assert_eq!(s.as_str(), "2026-03-04T05:06:07.089012Z");
+        assert_eq!(s.unix, t.unix_timestamp());
+        let now = Stamp::now();
+        let parsed =
+            time::OffsetDateTime::parse(now.as_str(), &time::format_description::well_known::Rfc3339)
+                .unwrap();
+        assert_eq!(parsed.unix_timestamp(), now.unix);
+    }
+
+    #[test]
+    fn dedup_flags_repeats_and_forgets_the_oldest() {
+        let mut d = Dedup::default();
+        assert!(!d.check("msg_1"));
+        assert!(d.check("msg_1"));
+        for i in 0..DEDUP_WINDOW {
+            d.check(&format!("other_{i}"));
+        }
+        assert!(!d.check("msg_1"), "forgotten after {DEDUP_WINDOW} newer ids");
+    }
 }
