@@ -14,9 +14,12 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
+
+use crate::sign::HeaderPair;
 
 /// One captured request, exactly as stored in the file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -29,7 +32,7 @@ pub struct Record {
     pub query: Option<String>,
     /// In arrival order, repeated names kept (names lower-cased by HTTP/1 parsing).
     #[serde(default)]
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<Header>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +49,98 @@ pub struct Record {
     pub duplicate: bool,
 }
 
+/// A captured header, stored as `[name, value]`, or as `[name, base64, "base64"]` when the
+/// value is not UTF-8 (HTTP allows such bytes; no byte is lost and replay sends them as they
+/// came).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub name: String,
+    /// The value, or its bytes in base64 when `base64` is set.
+    pub value: String,
+    pub base64: bool,
+}
+
+impl Header {
+    pub fn text(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Header { name: name.into(), value: value.into(), base64: false }
+    }
+}
+
+impl HeaderPair for Header {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn value(&self) -> &str {
+        &self.value
+    }
+    fn bytes(&self) -> Cow<'_, [u8]> {
+        match self.base64 {
+            // Checked when the record was read (see `Deserialize`).
+            true => Cow::Owned(B64.decode(&self.value).unwrap_or_default()),
+            false => Cow::Borrowed(self.value.as_bytes()),
+        }
+    }
+}
+
+impl Serialize for Header {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(if self.base64 { 3 } else { 2 }))?;
+        seq.serialize_element(&self.name)?;
+        seq.serialize_element(&self.value)?;
+        if self.base64 {
+            seq.serialize_element("base64")?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut parts = Vec::<String>::deserialize(d)?.into_iter();
+        let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
+            return Err(D::Error::custom("a header is [name, value] or [name, base64, \"base64\"]"));
+        };
+        let base64 = match (parts.next().as_deref(), parts.next()) {
+            (None, _) => false,
+            (Some("base64"), None) => {
+                B64.decode(&value)
+                    .map_err(|e| D::Error::custom(format!("header {name}: bad base64: {e}")))?;
+                true
+            }
+            _ => return Err(D::Error::custom("a header is [name, value] or [name, base64, \"base64\"]")),
+        };
+        Ok(Header { name, value, base64 })
+    }
+}
+
+/// One request header as the listener sees it: `value` is the text (lossy only when `raw` is
+/// not UTF-8, for verification and display), `raw` the exact bytes for capture and forwarding.
+pub struct HeaderRef<'a> {
+    pub name: &'a str,
+    pub value: Cow<'a, str>,
+    pub raw: &'a [u8],
+}
+
+impl<'a> HeaderRef<'a> {
+    pub fn new(name: &'a str, raw: &'a [u8]) -> Self {
+        HeaderRef { name, value: String::from_utf8_lossy(raw), raw }
+    }
+}
+
+impl HeaderPair for HeaderRef<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn value(&self) -> &str {
+        &self.value
+    }
+    fn bytes(&self) -> Cow<'_, [u8]> {
+        Cow::Borrowed(self.raw)
+    }
+}
+
 /// The same record as [`Record`], borrowed from the request: the handler writes it straight
 /// into the capture queue without copying the body, headers or names first. [`RecordRef::to_line`]
 /// writes exactly the bytes `serde_json` writes for the `Record` (tested below), with a faster
@@ -56,7 +151,7 @@ pub struct RecordRef<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: Option<&'a str>,
-    pub headers: &'a [(&'a str, Cow<'a, str>)],
+    pub headers: &'a [HeaderRef<'a>],
     pub body: Option<&'a str>,
     pub body_base64: Option<String>,
     pub verdict: &'a str,
@@ -86,14 +181,21 @@ impl<'a> RecordRef<'a> {
         out.extend_from_slice(b",\"query\":");
         opt(out, self.query);
         out.extend_from_slice(b",\"headers\":[");
-        for (i, (k, v)) in self.headers.iter().enumerate() {
+        for (i, h) in self.headers.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.push(b'[');
-            push_json_str(out, k);
+            push_json_str(out, h.name);
             out.push(b',');
-            push_json_str(out, v);
+            match &h.value {
+                // Borrowed: the bytes were UTF-8, the text is exact.
+                Cow::Borrowed(v) => push_json_str(out, v),
+                Cow::Owned(_) => {
+                    push_json_str(out, &B64.encode(h.raw));
+                    out.extend_from_slice(b",\"base64\"");
+                }
+            }
             out.push(b']');
         }
         out.push(b']');
@@ -127,7 +229,7 @@ impl<'a> RecordRef<'a> {
     pub fn set_body(&mut self, bytes: &'a [u8]) {
         match std::str::from_utf8(bytes) {
             Ok(s) => self.body = Some(s),
-            Err(_) => self.body_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
+            Err(_) => self.body_base64 = Some(B64.encode(bytes)),
         }
     }
 }
@@ -430,7 +532,7 @@ mod tests {
             method: "POST".into(),
             path: "/".into(),
             query: None,
-            headers: vec![("a".into(), "1".into()), ("a".into(), "2".into())],
+            headers: vec![Header::text("a", "1"), Header::text("a", "2")],
             body: None,
             body_base64: None,
             verdict: "valid".into(),
@@ -446,20 +548,26 @@ mod tests {
 
     #[test]
     fn borrowed_record_serialises_exactly_like_record() {
-        let headers = vec![("a".to_string(), "1\"\\\n\u{1}é".to_string()), ("a".into(), "2".into())];
+        // Raw header values as they come off the wire: text, repeated names, and Latin-1 bytes
+        // that are not UTF-8.
+        let raw: [(&str, &[u8]); 3] =
+            [("a", "1\"\\\n\u{1}é".as_bytes()), ("a", b"2"), ("x-latin1", b"caf\xe9 \xff")];
         for (body, reason, event, dup) in [
             ("{\"x\":\"\u{7f}\\u0000\"}".as_bytes(), None, Some("t"), true),
             (&[0xff, 0, 1][..], Some("bad"), None, false),
             (&b""[..], None, None, false),
         ] {
             let mut owned = record("id\"1", body);
-            owned.headers = headers.clone();
+            owned.headers = vec![
+                Header::text("a", "1\"\\\n\u{1}é"),
+                Header::text("a", "2"),
+                Header { name: "x-latin1".into(), value: B64.encode(b"caf\xe9 \xff"), base64: true },
+            ];
             owned.query = Some("q=1&b=\u{2028}".into());
             owned.reason = reason.map(str::to_string);
             owned.event_type = event.map(str::to_string);
             owned.duplicate = dup;
-            let borrowed_headers: Vec<(&str, Cow<str>)> =
-                headers.iter().map(|(k, v)| (k.as_str(), Cow::Borrowed(v.as_str()))).collect();
+            let borrowed_headers: Vec<HeaderRef> = raw.iter().map(|(k, v)| HeaderRef::new(k, v)).collect();
             let mut borrowed = RecordRef {
                 id: &owned.id,
                 received_at: &owned.received_at,
@@ -479,8 +587,28 @@ mod tests {
             borrowed.set_body(body);
             let mut line = Vec::new();
             borrowed.to_line(&mut line);
-            assert_eq!(String::from_utf8(line).unwrap(), serde_json::to_string(&owned).unwrap() + "\n");
+            assert_eq!(
+                String::from_utf8(line.clone()).unwrap(),
+                serde_json::to_string(&owned).unwrap() + "\n"
+            );
+            // And back: every header value round-trips to its exact bytes.
+            let back: Record = serde_json::from_slice(&line).unwrap();
+            assert_eq!(back, owned);
+            for (h, (name, bytes)) in back.headers.iter().zip(raw) {
+                assert_eq!((h.name(), &*h.bytes()), (name, bytes));
+            }
         }
+    }
+
+    #[test]
+    fn malformed_headers_are_refused_when_read() {
+        for bad in
+            [r#"[["a"]]"#, r#"[["a","b","hex"]]"#, r#"[["a","%%%","base64"]]"#, r#"[["a","b","base64","x"]]"#]
+        {
+            assert!(serde_json::from_str::<Vec<Header>>(bad).is_err(), "{bad}");
+        }
+        let ok: Vec<Header> = serde_json::from_str(r#"[["a","b"],["c","/w==","base64"]]"#).unwrap();
+        assert_eq!(&*ok[1].bytes(), &[0xff]);
     }
 
     proptest::proptest! {

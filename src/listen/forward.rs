@@ -122,7 +122,13 @@ impl Forwarder {
         let mut req = self.client.request(method, url).body(body);
         for h in headers {
             if !is_hop_by_hop(h.name()) {
-                req = req.header(h.name(), h.value());
+                // The exact bytes, so a non-UTF-8 value passes through unchanged.
+                match reqwest::header::HeaderValue::from_bytes(&h.bytes()) {
+                    Ok(v) => req = req.header(h.name(), v),
+                    Err(_) => {
+                        return Forwarded::Unreachable(format!("header {} cannot be sent as is", h.name()))
+                    }
+                }
             }
         }
         let resp = match req.send().await {

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use colored::Color;
 use serde_json::json;
 
-use super::capture::Record;
+use super::capture::{Header, Record};
 use super::forward::{self, Forwarded, Forwarder};
 use crate::api::ApiError;
 use crate::output::sanitize::sanitize_line;
@@ -80,7 +80,7 @@ pub fn select(records: Vec<Record>, sel: &Selection) -> std::result::Result<Vec<
 }
 
 /// Headers to send, and the scheme used when re-signed.
-pub type Prepared = (Vec<(String, String)>, Option<sign::Scheme>);
+pub type Prepared = (Vec<Header>, Option<sign::Scheme>);
 
 /// The headers to send: captured ones minus hop-by-hop, and with `--resign` minus the old
 /// signature headers, plus fresh ones.
@@ -90,8 +90,8 @@ pub fn prepare(
     resign: Option<&Resign>,
     now: i64,
 ) -> std::result::Result<Prepared, String> {
-    let mut headers: Vec<(String, String)> =
-        rec.headers.iter().filter(|(k, _)| !forward::is_hop_by_hop(k)).cloned().collect();
+    let mut headers: Vec<Header> =
+        rec.headers.iter().filter(|h| !forward::is_hop_by_hop(&h.name)).cloned().collect();
     let Some(resign) = resign else { return Ok((headers, None)) };
     let scheme = resign
         .scheme
@@ -100,8 +100,8 @@ pub fn prepare(
         .unwrap_or(sign::Scheme::Standard);
     let fresh = sign::sign(scheme, &resign.secret, &sign::new_message_id(), now, body)
         .map_err(|e| format!("cannot re-sign record {} with {}: {e}", rec.id, scheme.name()))?;
-    headers.retain(|(k, _)| !fresh.iter().any(|(f, _)| f.eq_ignore_ascii_case(k)));
-    headers.extend(fresh);
+    headers.retain(|h| !fresh.iter().any(|(f, _)| f.eq_ignore_ascii_case(&h.name)));
+    headers.extend(fresh.into_iter().map(|(k, v)| Header::text(k, v)));
     Ok((headers, Some(scheme)))
 }
 
@@ -279,17 +279,17 @@ mod tests {
         let r = rec("a", "m1");
         let (plain, s) = prepare(&r, b"{}", None, 0).unwrap();
         assert!(s.is_none());
-        assert!(plain.iter().any(|(k, v)| k == "webhook-signature" && v == "v1,old"));
-        assert!(!plain.iter().any(|(k, _)| k == "connection" || k == "host"));
+        assert!(plain.iter().any(|h| h.name == "webhook-signature" && h.value == "v1,old"));
+        assert!(!plain.iter().any(|h| h.name == "connection" || h.name == "host"));
         let resign = Resign { secret: Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), scheme: None };
         let (h, s) = prepare(&r, b"{}", Some(&resign), 1_700_000_000).unwrap();
         assert_eq!(s, Some(sign::Scheme::Standard));
-        let sigs: Vec<_> = h.iter().filter(|(k, _)| k.eq_ignore_ascii_case("webhook-signature")).collect();
+        let sigs: Vec<_> = h.iter().filter(|h| h.name.eq_ignore_ascii_case("webhook-signature")).collect();
         assert_eq!(sigs.len(), 1);
-        assert_ne!(sigs[0].1, "v1,old");
-        let ts: Vec<_> = h.iter().filter(|(k, _)| k.eq_ignore_ascii_case("webhook-timestamp")).collect();
+        assert_ne!(sigs[0].value, "v1,old");
+        let ts: Vec<_> = h.iter().filter(|h| h.name.eq_ignore_ascii_case("webhook-timestamp")).collect();
         assert_eq!(ts.len(), 1);
-        assert_eq!(ts[0].1, "1700000000");
-        assert!(h.iter().any(|(k, _)| k == "content-type"));
+        assert_eq!(ts[0].value, "1700000000");
+        assert!(h.iter().any(|h| h.name == "content-type"));
     }
 }

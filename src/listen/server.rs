@@ -20,7 +20,7 @@ use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 
-use super::capture::{self, Capture, RecordRef};
+use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
 use super::{Config, DisplayMode};
@@ -530,14 +530,8 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
     let method = parts.method.as_str();
     let path = parts.uri.path();
     let query = parts.uri.query();
-    let headers: Vec<(&str, Cow<str>)> = parts
-        .headers
-        .iter()
-        .map(|(k, v)| {
-            let v = v.to_str().map(Cow::Borrowed).unwrap_or_else(|_| String::from_utf8_lossy(v.as_bytes()));
-            (k.as_str(), v)
-        })
-        .collect();
+    let headers: Vec<HeaderRef> =
+        parts.headers.iter().map(|(k, v)| HeaderRef::new(k.as_str(), v.as_bytes())).collect();
 
     // Built only when something is displayed: no clones on the hot path with --no-display.
     let mut shown = st.display.as_ref().map(|_| Shown {

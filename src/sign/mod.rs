@@ -263,6 +263,11 @@ pub(crate) fn header<'a, H: HeaderPair>(headers: &'a [H], name: &str) -> Option<
 pub trait HeaderPair {
     fn name(&self) -> &str;
     fn value(&self) -> &str;
+    /// The exact value bytes (forwarding and replay send these): the text, unless the value
+    /// was not UTF-8.
+    fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        std::borrow::Cow::Borrowed(self.value().as_bytes())
+    }
 }
 
 impl<K: AsRef<str>, V: AsRef<str>> HeaderPair for (K, V) {

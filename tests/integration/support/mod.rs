@@ -62,10 +62,16 @@ pub struct Recorded {
     pub path: String,
     pub query: Option<String>,
     pub headers: Vec<(String, String)>,
+    /// The same headers with their exact value bytes.
+    pub raw_headers: Vec<(String, Vec<u8>)>,
     pub body: Vec<u8>,
 }
 
 impl Recorded {
+    pub fn header_bytes(&self, name: &str) -> Option<&[u8]> {
+        self.raw_headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_slice())
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
@@ -108,6 +114,11 @@ impl Stub {
                                     .map(|(k, v)| {
                                         (k.to_string(), String::from_utf8_lossy(v.as_bytes()).to_string())
                                     })
+                                    .collect(),
+                                raw_headers: parts
+                                    .headers
+                                    .iter()
+                                    .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
                                     .collect(),
                                 body: bytes.to_vec(),
                             });
