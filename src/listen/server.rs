@@ -51,6 +51,22 @@ struct Counts {
     counted: AtomicU64,
 }
 
+/// What one event loop counts. Each loop has its own, on its own cache line: counters shared
+/// by both loops' threads made every request move cache lines between cores.
+#[derive(Default)]
+#[repr(align(128))]
+struct LaneCounts {
+    counts: Counts,
+    seq: AtomicU64,
+}
+
+/// A handler's view: the shared state and its event loop. Each loop clones its own `Arc`, so
+/// the per-request reference count stays on one core too.
+struct Lane {
+    state: Arc<State>,
+    index: usize,
+}
+
 struct State {
     cfg: Config,
     capture: Option<Capture>,
@@ -59,9 +75,12 @@ struct State {
     printer: Printer,
     seen: Mutex<Dedup>,
     counted_ids: Mutex<HashSet<String>>,
-    counts: Counts,
+    lanes: [LaneCounts; 2],
+    /// How many event loops run ([`event_loops`], read once: it asks the OS each time).
+    loops: u64,
+    /// Deliveries counted toward `--expect` (both loops).
+    counted: AtomicU64,
     run_tag: String,
-    seq: AtomicU64,
     stop: watch::Sender<Option<Stop>>,
     /// Open connections per event loop, for spreading new ones.
     open: [AtomicU64; 2],
@@ -228,6 +247,7 @@ async fn serve(
 
     let (stop_tx, _) = watch::channel(None);
     let run_tag = format!("{:08x}", rand::random::<u32>());
+    let loops = event_loops();
     let state = Arc::new(State {
         capture,
         forwarder,
@@ -235,9 +255,10 @@ async fn serve(
         printer,
         seen: Mutex::default(),
         counted_ids: Mutex::default(),
-        counts: Counts::default(),
+        lanes: Default::default(),
+        loops: loops as u64,
+        counted: AtomicU64::new(0),
         run_tag,
-        seq: AtomicU64::new(0),
         stop: stop_tx,
         open: Default::default(),
         cfg,
@@ -264,7 +285,7 @@ async fn serve(
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
-    let (second, second_thread) = match event_loops() {
+    let (second, second_thread) = match loops {
         1 => (None, None),
         _ => {
             let (tx, thread) = second_loop(state.clone(), alive_tx.clone(), done_rx)?;
@@ -284,15 +305,16 @@ async fn serve(
     }
 
     let stop = (*state.stop.borrow()).unwrap_or(Stop::Signal);
-    let c = &state.counts;
-    let copy = |a: &AtomicU64| AtomicU64::new(a.load(Ordering::Relaxed));
+    let sum = |f: fn(&Counts) -> &AtomicU64| {
+        AtomicU64::new(state.lanes.iter().map(|l| f(&l.counts).load(Ordering::Relaxed)).sum())
+    };
     let counts = Counts {
-        received: copy(&c.received),
-        valid: copy(&c.valid),
-        invalid: copy(&c.invalid),
-        unverified: copy(&c.unverified),
-        captured: copy(&c.captured),
-        counted: copy(&c.counted),
+        received: sum(|c| &c.received),
+        valid: sum(|c| &c.valid),
+        invalid: sum(|c| &c.invalid),
+        unverified: sum(|c| &c.unverified),
+        captured: sum(|c| &c.captured),
+        counted: AtomicU64::new(state.counted.load(Ordering::Relaxed)),
     };
     Ok((stop, counts))
 }
@@ -307,6 +329,7 @@ async fn accept_until_stop(
     alive: &mpsc::Sender<()>,
     second: Option<mpsc::UnboundedSender<std::net::TcpStream>>,
 ) {
+    let lane = Arc::new(Lane { state: state.clone(), index: 0 });
     let mut stop_rx = state.stop.subscribe();
     loop {
         tokio::select! {
@@ -325,7 +348,7 @@ async fn accept_until_stop(
                             }
                         }
                         _ => {
-                            tokio::spawn(connection(state.clone(), stream, alive.clone(), 0));
+                            tokio::spawn(connection(lane.clone(), stream, alive.clone()));
                         }
                     }
                 }
@@ -349,6 +372,7 @@ fn second_loop(
 ) -> Result<(mpsc::UnboundedSender<std::net::TcpStream>, std::thread::JoinHandle<()>)> {
     let (tx, mut rx) = mpsc::unbounded_channel::<std::net::TcpStream>();
     let rt = runtime()?;
+    let lane = Arc::new(Lane { state, index: 1 });
     let handle = std::thread::Builder::new()
         .name("hookctl-listen-2".into())
         .spawn(move || {
@@ -356,7 +380,7 @@ fn second_loop(
                 // Ends when the acceptor stops (it drops the sender).
                 while let Some(std_stream) = rx.recv().await {
                     if let Ok(stream) = tokio::net::TcpStream::from_std(std_stream) {
-                        tokio::spawn(connection(state.clone(), stream, alive.clone(), 1));
+                        tokio::spawn(connection(lane.clone(), stream, alive.clone()));
                     }
                 }
                 drop(alive);
@@ -438,14 +462,15 @@ async fn wait_for_signal() {
     }
 }
 
-async fn connection(state: Arc<State>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>, lane: usize) {
-    state.open[lane].fetch_add(1, Ordering::Relaxed);
-    let _open = OpenGuard(&state.open[lane]);
+async fn connection(lane: Arc<Lane>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>) {
+    let state = &lane.state;
+    state.open[lane.index].fetch_add(1, Ordering::Relaxed);
+    let _open = OpenGuard(&state.open[lane.index]);
     let mut stop = state.stop.subscribe();
-    let st = state.clone();
+    let ln = lane.clone();
     let service = hyper::service::service_fn(move |req| {
-        let st = st.clone();
-        async move { Ok::<_, Infallible>(handle(st, req, lane).await) }
+        let ln = ln.clone();
+        async move { Ok::<_, Infallible>(handle(ln, req).await) }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     // The header timer also runs while a keep-alive connection waits for its next request, so
@@ -517,13 +542,17 @@ impl Stamp {
     }
 }
 
-async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response<Full<Bytes>> {
+async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> {
+    let st = &ln.state;
+    let lane = ln.index;
+    let counts = &st.lanes[lane].counts;
     let cfg = &st.cfg;
-    let seq = st.seq.fetch_add(1, Ordering::Relaxed) + 1;
+    // Unique across both loops: loop i numbers i+1, i+1+n, … (n loops).
+    let seq = st.lanes[lane].seq.fetch_add(1, Ordering::Relaxed) * st.loops + lane as u64 + 1;
     let id = format!("req_{}_{seq:06}", st.run_tag);
     let stamp = Stamp::now();
     let received_at = stamp.as_str();
-    st.counts.received.fetch_add(1, Ordering::Relaxed);
+    counts.received.fetch_add(1, Ordering::Relaxed);
 
     // Borrowed from the request: nothing is copied per request unless it is displayed.
     let (parts, body) = req.into_parts();
@@ -607,9 +636,9 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         }
     };
     match verdict {
-        "valid" => &st.counts.valid,
-        "invalid" => &st.counts.invalid,
-        _ => &st.counts.unverified,
+        "valid" => &counts.valid,
+        "invalid" => &counts.invalid,
+        _ => &counts.unverified,
     }
     .fetch_add(1, Ordering::Relaxed);
 
@@ -681,7 +710,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
         };
         match res {
             Ok(()) => {
-                st.counts.captured.fetch_add(1, Ordering::Relaxed);
+                counts.captured.fetch_add(1, Ordering::Relaxed);
             }
             Err(e) => {
                 st.printer.warn(&format!("request {id} not captured: {e}"));
@@ -709,7 +738,7 @@ async fn handle(st: Arc<State>, req: Request<Incoming>, lane: usize) -> Response
             _ => counts_toward,
         };
         if counts_toward && first_time {
-            let c = st.counts.counted.fetch_add(1, Ordering::Relaxed) + 1;
+            let c = st.counted.fetch_add(1, Ordering::Relaxed) + 1;
             if c >= n {
                 st.request_stop(Stop::ExpectReached);
             }
