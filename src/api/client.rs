@@ -209,7 +209,7 @@ impl Client {
                 self.printer.debug(&format!("  {k}: {shown}"));
             }
         }
-        let bytes = read_body(resp).await.map_err(|e| (Attempt::Lost, e))?;
+        let bytes = read_body(resp).await?;
         Ok((status, retry_after, bytes))
     }
 
@@ -351,27 +351,24 @@ fn parse_success(status: u16, bytes: &[u8], attempts: u32) -> Result<Response, A
     }
 }
 
-async fn read_body(mut resp: reqwest::Response) -> Result<Vec<u8>, ApiError> {
+async fn read_body(mut resp: reqwest::Response) -> Result<Vec<u8>, (Attempt, ApiError)> {
     let mut out = Vec::new();
     loop {
         match resp.chunk().await {
             Ok(Some(chunk)) => {
                 if out.len() + chunk.len() > MAX_BODY {
-                    return Err(ApiError::Network {
-                        message: format!("the provider's answer exceeds {} MiB", MAX_BODY / 1024 / 1024),
-                        details: Vec::new(),
-                        hint: None,
-                    });
+                    let message = format!("the provider's answer exceeds {} MiB", MAX_BODY / 1024 / 1024);
+                    return Err((
+                        Attempt::Unusable,
+                        ApiError::Network { message, details: Vec::new(), hint: None },
+                    ));
                 }
                 out.extend_from_slice(&chunk);
             }
             Ok(None) => return Ok(out),
             Err(e) => {
-                return Err(ApiError::Network {
-                    message: format!("reading the answer failed: {}", error_chain(&e)),
-                    details: Vec::new(),
-                    hint: None,
-                })
+                let message = format!("reading the answer failed: {}", error_chain(&e));
+                return Err((Attempt::Lost, ApiError::Network { message, details: Vec::new(), hint: None }));
             }
         }
     }

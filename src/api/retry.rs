@@ -14,6 +14,9 @@ pub enum Attempt {
     NotConnected,
     /// Sent, then the connection failed or timed out: the server may have processed it.
     Lost,
+    /// An answer arrived but cannot be used (larger than the limit): asking again would get
+    /// the same, so it is never retried.
+    Unusable,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +79,7 @@ impl RetryPolicy {
             },
             Attempt::NotConnected => true,
             Attempt::Lost => idempotent,
+            Attempt::Unusable => false,
         };
         if !retry {
             return None;
@@ -133,6 +137,8 @@ mod tests {
         // DELETE/PATCH: a 500 may have applied the change; report it.
         assert!(p.next_delay(1, true, false, st(500, None), 0.5).is_none());
         assert!(p.next_delay(1, true, false, st(502, None), 0.5).is_some());
+        // An answer too large to use comes back the same way every time.
+        assert!(p.next_delay(1, true, true, Attempt::Unusable, 0.5).is_none());
     }
 
     #[test]

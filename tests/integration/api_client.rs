@@ -397,3 +397,19 @@ fn a_2xx_that_is_not_json_is_exit_5_pointing_at_the_base_url() {
     let err = stderr(&out);
     assert!(err.contains("not JSON") && err.contains("<!doctype html>") && err.contains("base URL"), "{err}");
 }
+
+/// An answer over the 16 MiB limit is refused once, not fetched again by every retry.
+#[test]
+fn an_oversized_answer_is_refused_without_retrying() {
+    let env = TestEnv::new();
+    let stub =
+        Stub::start(Router::new().route(
+            XPATH_LIST,
+            get(|| async { ([("content-type", "application/json")], vec![b' '; 17 << 20]) }),
+        ));
+    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("exceeds 16 MiB"), "{err}");
+    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(stub.requests().len(), 1, "{err}");
+}
