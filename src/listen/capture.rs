@@ -166,21 +166,32 @@ impl<'a> RecordRef<'a> {
     /// Appends the record as one JSON line (with its `\n`), field order and skip rules as
     /// [`Record`]'s `Serialize`.
     pub fn to_line(&self, out: &mut Vec<u8>) {
-        let opt = |out: &mut Vec<u8>, v: Option<&str>| match v {
-            Some(v) => push_json_str(out, v),
-            None => out.extend_from_slice(b"null"),
-        };
+        fn key(out: &mut Vec<u8>, k: &str) {
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(k.as_bytes());
+            out.extend_from_slice(b"\":");
+        }
+        fn text(out: &mut Vec<u8>, k: &str, v: &str) {
+            key(out, k);
+            push_json_str(out, v);
+        }
+        fn nullable(out: &mut Vec<u8>, k: &str, v: Option<&str>) {
+            match v {
+                Some(v) => text(out, k, v),
+                None => {
+                    key(out, k);
+                    out.extend_from_slice(b"null");
+                }
+            }
+        }
         out.extend_from_slice(b"{\"id\":");
         push_json_str(out, self.id);
-        out.extend_from_slice(b",\"received_at\":");
-        push_json_str(out, self.received_at);
-        out.extend_from_slice(b",\"method\":");
-        push_json_str(out, self.method);
-        out.extend_from_slice(b",\"path\":");
-        push_json_str(out, self.path);
-        out.extend_from_slice(b",\"query\":");
-        opt(out, self.query);
-        out.extend_from_slice(b",\"headers\":[");
+        text(out, "received_at", self.received_at);
+        text(out, "method", self.method);
+        text(out, "path", self.path);
+        nullable(out, "query", self.query);
+        key(out, "headers");
+        out.push(b'[');
         for (i, h) in self.headers.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
@@ -200,24 +211,18 @@ impl<'a> RecordRef<'a> {
         }
         out.push(b']');
         if let Some(b) = self.body {
-            out.extend_from_slice(b",\"body\":");
-            push_json_str(out, b);
+            text(out, "body", b);
         }
         if let Some(b) = &self.body_base64 {
-            out.extend_from_slice(b",\"body_base64\":");
-            push_json_str(out, b);
+            text(out, "body_base64", b);
         }
-        out.extend_from_slice(b",\"verdict\":");
-        push_json_str(out, self.verdict);
-        out.extend_from_slice(b",\"scheme\":");
-        opt(out, self.scheme);
-        out.extend_from_slice(b",\"reason\":");
-        opt(out, self.reason);
-        out.extend_from_slice(b",\"status\":");
+        text(out, "verdict", self.verdict);
+        nullable(out, "scheme", self.scheme);
+        nullable(out, "reason", self.reason);
+        key(out, "status");
         push_u16(out, self.status);
         if let Some(t) = self.event_type {
-            out.extend_from_slice(b",\"event_type\":");
-            push_json_str(out, t);
+            text(out, "event_type", t);
         }
         if self.duplicate {
             out.extend_from_slice(b",\"duplicate\":true");
