@@ -633,7 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)')
-            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Body instead of the sample: JSON text, @file, or - for stdin')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H ''Content-Type: …'' names a non-JSON type)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra request header ''Name: value''')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra request header ''Name: value''')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Message id to sign with (default: a fresh msg_… id)')

@@ -586,7 +586,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --scheme 'Signature scheme'
             cand --secret 'Signing secret [env: HOOKCTL_SECRET]'
             cand --event 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)'
-            cand --data 'Body instead of the sample: JSON text, @file, or - for stdin'
+            cand --data 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H ''Content-Type: …'' names a non-JSON type)'
             cand -H 'Extra request header ''Name: value'''
             cand --header 'Extra request header ''Name: value'''
             cand --id 'Message id to sign with (default: a fresh msg_… id)'

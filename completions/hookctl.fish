@@ -627,7 +627,7 @@ shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l secret -d 'Signing secret [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l event -d 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l data -d 'Body instead of the sample: JSON text, @file, or - for stdin' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l data -d 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H \'Content-Type: …\' names a non-JSON type)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s H -l header -d 'Extra request header \'Name: value\'' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l id -d 'Message id to sign with (default: a fresh msg_… id)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l at -d 'Timestamp to sign with (default: now)' -r

@@ -15,7 +15,8 @@ pub struct SendArgs {
     /// Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)
     #[arg(long = "event", value_name = "TYPE")]
     pub event: Option<String>,
-    /// Body instead of the sample: JSON text, @file, or - for stdin
+    /// Body instead of the sample: JSON text, @file, or - for stdin (any format when
+    /// -H 'Content-Type: …' names a non-JSON type)
     #[arg(long, value_name = "JSON|@FILE|-")]
     pub data: Option<String>,
     /// Extra request header 'Name: value'

@@ -38,8 +38,14 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let at = args.at.unwrap_or_else(unix_now);
     let event = args.event.clone().unwrap_or_else(|| "ping".into());
+    // A body in another format (Slack slash commands are form-encoded, say) is sent as given
+    // when the user sets its Content-Type; JSON is checked before anything is signed.
+    let json = extra
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map_or(true, |(_, v)| v.to_ascii_lowercase().contains("json"));
     let body = match &args.data {
-        Some(data) => read_data(data)?,
+        Some(data) => read_data(data, json)?,
         None => {
             let value = samples::sample(&event, &id, at).unwrap_or_else(|| {
                 ctx.printer.warn(&format!(
@@ -138,9 +144,9 @@ fn parse_url(raw: &str) -> Result<reqwest::Url> {
     Ok(url)
 }
 
-/// `--data`: JSON text, `@file`, or `-` for stdin. The bytes are sent as given (formatting
-/// kept, so the signature covers exactly what the user wrote) once they parse as JSON.
-fn read_data(data: &str) -> Result<Vec<u8>> {
+/// `--data`: text, `@file`, or `-` for stdin. The bytes are sent as given (formatting kept, so
+/// the signature covers exactly what the user wrote), once they parse as JSON when `json`.
+fn read_data(data: &str, json: bool) -> Result<Vec<u8>> {
     let (bytes, from) = if data == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -155,10 +161,10 @@ fn read_data(data: &str) -> Result<Vec<u8>> {
     } else {
         (data.as_bytes().to_vec(), "--data".to_string())
     };
-    if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+    if let Err(e) = json.then(|| serde_json::from_slice::<serde_json::Value>(&bytes)).transpose() {
         return Err(Error::usage_hint(
             format!("{} is not valid JSON: {e}", sanitize_line(&from)),
-            "pass JSON text, @file.json, or - for stdin",
+            "pass JSON text, @file.json, or - for stdin; for another format set its type with -H 'Content-Type: …'",
         ));
     }
     Ok(bytes)

@@ -145,6 +145,48 @@ fn data_argument_forms_and_errors() {
     assert_eq!(stub.requests().len(), 3);
 }
 
+/// A form-encoded body (Slack slash commands, say) is sent and signed byte for byte once its
+/// Content-Type says it is not JSON.
+#[test]
+fn a_non_json_body_is_sent_when_its_content_type_says_so() {
+    let env = TestEnv::new();
+    let stub = stub(200, "ok");
+    let form = "token=x&text=hello%20world&user_name=ana";
+    let out = env
+        .cmd()
+        .args([
+            "send",
+            &stub.url("/hook"),
+            "--scheme",
+            "slack",
+            "--secret",
+            "8f742231b10e8888abcd99yyyzzz85a5",
+        ])
+        .args(["--data", form, "-H", "Content-Type: application/x-www-form-urlencoded"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", out_text(&out).1);
+    let r = &stub.requests()[0];
+    assert_eq!(r.body, form.as_bytes());
+    assert_eq!(r.header("content-type"), Some("application/x-www-form-urlencoded"));
+    let now: i64 = r.header("x-slack-request-timestamp").unwrap().parse().unwrap();
+    let v = sign::verify(
+        None,
+        &[Secret::new("8f742231b10e8888abcd99yyyzzz85a5")],
+        &r.headers,
+        &r.body,
+        VerifyOptions::new(now),
+    );
+    assert_eq!(v, Verdict::Valid { scheme: Scheme::Slack, secret_index: 0 });
+    // A JSON content type keeps the check.
+    let out = env
+        .cmd()
+        .args(["send", &stub.url("/hook"), "--data", form, "-H", "Content-Type: application/json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn unknown_event_sends_a_generic_body_with_a_warning() {
     let env = TestEnv::new();
