@@ -1,5 +1,5 @@
 //! `--capture FILE`: one JSONL record per request, with group commit and no writer thread.
-//! A handler appends its line to a shared buffer; if nobody is writing, it becomes the leader
+//! A handler appends its line to its event loop's buffer; if nobody is writing, it becomes the leader
 //! and writes everything queued (its line and its neighbours') with one `write`, then wakes
 //! them. A handler answers only after its line is written, so an acknowledged request is always
 //! in the file. Written means handed to the OS (it survives our crash, not a power cut): no

@@ -158,7 +158,7 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
         None => (None, None),
     };
     let fut = serve(cfg.clone(), cap_handle, forwarder, display, printer.clone());
-    // Single-threaded event loops (this one plus one per extra core, see `split_listener`)
+    // Single-threaded event loops (this one plus one on a second thread, see `second_loop`)
     // instead of the work-stealing runtime: measured faster on 2 cores, and a loop's ready
     // handlers share one capture `write`.
     let result = match runtime() {
