@@ -302,5 +302,13 @@ mod tests {
         let gh = vec![("X-GitHub-Event".to_string(), "push".to_string())];
         assert_eq!(event_type(&gh, Some(&json!({"ref": "main"}))).as_deref(), Some("push"));
         assert_eq!(event_type(&none, Some(&json!([1, 2]))), None);
+        // Skipped without failing the probe: empty names, non-string values, nested arrays.
+        assert_eq!(
+            event_type(&none, Some(&json!({"event": {"type": "", "x": [1, {"a": null}]}, "topic": "t2"})))
+                .as_deref(),
+            Some("t2")
+        );
+        assert_eq!(event_type(&none, Some(&json!({"event": 7, "eventName": "e"}))).as_deref(), Some("e"));
+        assert_eq!(super::event_type(&none, br#"{"type":"a\u002eb"}"#).as_deref(), Some("a.b"));
     }
 }
