@@ -244,7 +244,7 @@ impl Record {
     pub fn set_body(&mut self, bytes: &[u8]) {
         match std::str::from_utf8(bytes) {
             Ok(s) => self.body = Some(s.to_string()),
-            Err(_) => self.body_base64 = Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
+            Err(_) => self.body_base64 = Some(B64.encode(bytes)),
         }
     }
 
@@ -252,9 +252,9 @@ impl Record {
     pub fn body_bytes(&self) -> Result<Vec<u8>, String> {
         match (&self.body, &self.body_base64) {
             (Some(s), _) => Ok(s.as_bytes().to_vec()),
-            (None, Some(b)) => base64::engine::general_purpose::STANDARD
-                .decode(b)
-                .map_err(|e| format!("record {}: body_base64 is not base64: {e}", self.id)),
+            (None, Some(b)) => {
+                B64.decode(b).map_err(|e| format!("record {}: body_base64 is not base64: {e}", self.id))
+            }
             (None, None) => Ok(Vec::new()),
         }
     }
@@ -387,15 +387,8 @@ pub fn open(path: &Path, lanes: usize) -> io::Result<(Capture, Writer)> {
 }
 
 impl Capture {
-    /// Appends one record and returns once it has been written to the file.
-    pub async fn write(&self, record: &Record) -> Result<(), String> {
-        let mut line = serde_json::to_vec(record).map_err(|e| e.to_string())?;
-        line.push(b'\n');
-        self.write_line(0, |buf| buf.extend_from_slice(&line)).await
-    }
-
-    /// Like [`Capture::write`] for a borrowed record (the handler's hot path), queued on the
-    /// caller's event loop `lane` and written straight into its queue.
+    /// Appends one record, queued on the caller's event loop `lane` and written straight into
+    /// its queue, and returns once it has been written to the file.
     pub async fn write_ref(&self, lane: usize, record: &RecordRef<'_>) -> Result<(), String> {
         self.write_line(lane, |buf| record.to_line(buf)).await
     }
@@ -624,15 +617,22 @@ mod tests {
         assert_eq!(t.body_bytes().unwrap(), "héllo\u{1b}[31m".as_bytes());
     }
 
+    /// An owned record through `lane`, as serde_json writes it.
+    async fn write(cap: &Capture, lane: usize, record: &Record) -> Result<(), String> {
+        let mut line = serde_json::to_vec(record).unwrap();
+        line.push(b'\n');
+        cap.write_line(lane, |buf| buf.extend_from_slice(&line)).await
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn a_failed_write_is_reported_not_acknowledged() {
         let (cap, _w) = open(Path::new("/dev/full"), 1).unwrap();
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let err = rt.block_on(cap.write(&record("a", b"{}"))).unwrap_err();
+        let err = rt.block_on(write(&cap, 0, &record("a", b"{}"))).unwrap_err();
         assert!(err.contains("cannot write the capture file"), "{err}");
         // Sticky: nothing after a failed write is acknowledged either.
-        assert!(rt.block_on(cap.write(&record("b", b"{}"))).is_err());
+        assert!(rt.block_on(write(&cap, 0, &record("b", b"{}"))).is_err());
     }
 
     #[test]
@@ -646,12 +646,10 @@ mod tests {
             let mut tasks = Vec::new();
             for i in 0..500 {
                 let cap = cap.clone();
-                tasks.push(tokio::spawn(async move {
-                    let mut line = serde_json::to_vec(&record(&i.to_string(), b"{}")).unwrap();
-                    line.push(b'\n');
-                    // Both lanes, as the two event loops use them.
-                    cap.write_line(i % 2, |buf| buf.extend_from_slice(&line)).await
-                }));
+                // Both lanes, as the two event loops use them.
+                tasks.push(tokio::spawn(
+                    async move { write(&cap, i % 2, &record(&i.to_string(), b"{}")).await },
+                ));
             }
             for t in tasks {
                 t.await.unwrap().unwrap();
