@@ -58,6 +58,8 @@ struct Counts {
 struct LaneCounts {
     counts: Counts,
     seq: AtomicU64,
+    /// Open connections, for spreading new ones over the loops.
+    open: AtomicU64,
 }
 
 /// A handler's view: the shared state and its event loop. Each loop clones its own `Arc`, so
@@ -76,14 +78,12 @@ struct State {
     seen: Mutex<Dedup>,
     counted_ids: Mutex<HashSet<String>>,
     lanes: [LaneCounts; 2],
-    /// How many event loops run ([`event_loops`], read once: it asks the OS each time).
+    /// How many event loops run ([`event_loops`]).
     loops: u64,
     /// Deliveries counted toward `--expect` (both loops).
     counted: AtomicU64,
     run_tag: String,
     stop: watch::Sender<Option<Stop>>,
-    /// Open connections per event loop, for spreading new ones.
-    open: [AtomicU64; 2],
 }
 
 /// Recently seen delivery ids, oldest forgotten first. Kept as 64-bit keyed hashes (no copy
@@ -129,10 +129,12 @@ impl State {
 
 /// Runs the listener until a signal, `--expect`, `--timeout` or a bad signature stops it.
 pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
+    // Asked once: the capture needs a queue per loop, and the OS is asked anew on each call.
+    let loops = event_loops();
     let capture = match &cfg.capture {
         Some(path) => Some(
             // A path the user gave that cannot be opened is a usage error (2), not an internal one.
-            capture::open(path, event_loops()).map_err(|e| {
+            capture::open(path, loops).map_err(|e| {
                 Error::usage_hint(
                     format!("cannot open capture file {}: {e}", path.display()),
                     "check that its directory exists and is writable",
@@ -157,7 +159,7 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
         Some((c, w)) => (Some(c), Some(w)),
         None => (None, None),
     };
-    let fut = serve(cfg.clone(), cap_handle, forwarder, display, printer.clone());
+    let fut = serve(cfg.clone(), loops, cap_handle, forwarder, display, printer.clone());
     // Single-threaded event loops (this one plus one on a second thread, see `second_loop`)
     // instead of the work-stealing runtime: measured faster on 2 cores, and a loop's ready
     // handlers share one capture `write`.
@@ -236,6 +238,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
 
 async fn serve(
     cfg: Config,
+    loops: usize,
     capture: Option<Capture>,
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
@@ -247,7 +250,6 @@ async fn serve(
 
     let (stop_tx, _) = watch::channel(None);
     let run_tag = format!("{:08x}", rand::random::<u32>());
-    let loops = event_loops();
     let state = Arc::new(State {
         capture,
         forwarder,
@@ -260,7 +262,6 @@ async fn serve(
         counted: AtomicU64::new(0),
         run_tag,
         stop: stop_tx,
-        open: Default::default(),
         cfg,
     });
 
@@ -338,7 +339,7 @@ async fn accept_until_stop(
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     let _ = stream.set_nodelay(true);
-                    let busy = |lane: usize| state.open[lane].load(Ordering::Relaxed);
+                    let busy = |lane: usize| state.lanes[lane].open.load(Ordering::Relaxed);
                     // Both loops accepting from one socket split connections unevenly (whichever
                     // was awake took a burst), which left one core idle under load.
                     match &second {
@@ -464,8 +465,9 @@ async fn wait_for_signal() {
 
 async fn connection(lane: Arc<Lane>, stream: tokio::net::TcpStream, _alive: mpsc::Sender<()>) {
     let state = &lane.state;
-    state.open[lane.index].fetch_add(1, Ordering::Relaxed);
-    let _open = OpenGuard(&state.open[lane.index]);
+    let open = &state.lanes[lane.index].open;
+    open.fetch_add(1, Ordering::Relaxed);
+    let _open = OpenGuard(open);
     let mut stop = state.stop.subscribe();
     let ln = lane.clone();
     let service = hyper::service::service_fn(move |req| {
