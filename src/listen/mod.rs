@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::output::Secret;
-use crate::sign::HeaderPair;
+use crate::sign::{self, HeaderPair};
 
 pub use server::run;
 
@@ -109,7 +109,8 @@ pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
     struct Probe {
         #[serde(rename = "type")]
         kind: Option<probe::Name>,
-        event: Option<probe::Event>,
+        #[serde(default, deserialize_with = "probe::event")]
+        event: Option<probe::Name>,
         #[serde(rename = "eventType")]
         event_type_camel: Option<probe::Name>,
         event_type: Option<probe::Name>,
@@ -121,15 +122,18 @@ pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
     let starts_like_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if starts_like_object {
         if let Ok(p) = serde_json::from_slice::<Probe>(body) {
-            let found = [p.kind.map(|n| n.0), p.event.map(|e| e.0)]
-                .into_iter()
-                .chain(
-                    [p.event_type_camel, p.event_type, p.event_name, p.event_name_camel, p.topic]
-                        .map(|n| n.map(|n| n.0)),
-                )
-                .flatten()
-                .flatten()
-                .find(|s| !s.is_empty());
+            let found = [
+                p.kind,
+                p.event,
+                p.event_type_camel,
+                p.event_type,
+                p.event_name,
+                p.event_name_camel,
+                p.topic,
+            ]
+            .into_iter()
+            .filter_map(|n| n?.0)
+            .find(|s| !s.is_empty());
             if found.is_some() {
                 return found;
             }
@@ -144,9 +148,7 @@ pub fn event_type(headers: &[impl HeaderPair], body: &[u8]) -> Option<String> {
         "x-event-key",
         "x-hook-event",
     ];
-    HEADERS.iter().find_map(|name| {
-        headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)).map(|h| h.value().to_string())
-    })
+    HEADERS.iter().find_map(|name| sign::header(headers, name)).map(str::to_string)
 }
 
 /// Body fields for [`event_type`]: a string is a name; anything else is skipped without failing
@@ -159,8 +161,6 @@ mod probe {
 
     /// `type`, `eventType`, …: the string, if it is one.
     pub struct Name(pub Option<String>);
-    /// `event`: a string, or an object whose `type` is the name (Slack).
-    pub struct Event(pub Option<String>);
 
     impl<'de> Deserialize<'de> for Name {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -168,10 +168,9 @@ mod probe {
         }
     }
 
-    impl<'de> Deserialize<'de> for Event {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(NameVisitor { nested: true }).map(Event)
-        }
+    /// `event`: a string, or an object whose `type` is the name (Slack).
+    pub fn event<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Name>, D::Error> {
+        d.deserialize_any(NameVisitor { nested: true }).map(|n| Some(Name(n)))
     }
 
     /// A map key, compared with `type` without copying it.
@@ -243,9 +242,7 @@ mod probe {
 pub fn delivery_id<H: HeaderPair>(headers: &[H]) -> Option<&str> {
     const HEADERS: [&str; 5] =
         ["webhook-id", "svix-id", "x-github-delivery", "x-shopify-webhook-id", "x-delivery-id"];
-    HEADERS
-        .iter()
-        .find_map(|name| headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)).map(|h| h.value()))
+    HEADERS.iter().find_map(|name| sign::header(headers, name))
 }
 
 #[cfg(test)]
