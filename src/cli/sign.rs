@@ -1,3 +1,5 @@
+//! Arguments of `hookctl sign`.
+
 use std::path::PathBuf;
 
 use clap::Args;

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl verify`.
+
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};

@@ -22,11 +22,11 @@ mod detect;
 mod github;
 mod shopify;
 mod slack;
-pub mod standard;
+pub(crate) mod standard;
 mod stripe;
 mod svix;
 
-pub use detect::{detect, SIGNATURE_HEADERS};
+pub(crate) use detect::{detect, SIGNATURE_HEADERS};
 
 /// Allowed clock difference, in seconds, when the caller does not choose one.
 pub const DEFAULT_TOLERANCE: u64 = 300;
