@@ -18,10 +18,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
     }
     var completions = [
         &'hookctl'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -519,9 +515,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections'
             cand --body-timeout 'Time a client has to send the request body'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-invalid 'Do not fail --expect when an invalid signature arrives'
@@ -545,9 +538,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Pretend the current time is this Unix timestamp'
             cand --tolerance 'Allowed clock difference in seconds'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -567,9 +557,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --id 'Message id (default: a fresh msg_… id)'
             cand --at 'Timestamp to sign with (default: now)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -593,9 +580,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Timestamp to sign with (default: now)'
             cand --timeout 'Request timeout'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -610,9 +594,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -635,10 +616,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --name 'Profile name [default: the --profile given, else "default"]'
             cand --secret 'Webhook signing secret for listen/verify (repeat for rotation)'
             cand --auth-header 'Header carrying the token instead of the preset''s (e.g. XApiKey)'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
             cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-input 'Never prompt, even on a terminal'
@@ -656,9 +637,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;list'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -673,9 +651,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;show'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -690,9 +665,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;set'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -707,9 +679,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;use'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -743,10 +712,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;config;help;help'= {
         }
         &'hookctl;completions'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -761,10 +726,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;man'= {
             cand --out 'Directory to write the pages to (one per command); without it, print hookctl.1'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'

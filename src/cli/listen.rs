@@ -61,4 +61,7 @@ pub struct ListenArgs {
     /// Time a client has to send the request body
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub body_timeout: Duration,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

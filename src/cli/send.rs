@@ -33,4 +33,7 @@ pub struct SendArgs {
     /// Request timeout
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub timeout: std::time::Duration,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

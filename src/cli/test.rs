@@ -20,4 +20,7 @@ pub struct TestArgs {
     /// How long to wait
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub timeout: Duration,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
