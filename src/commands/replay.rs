@@ -6,11 +6,19 @@ use std::time::Duration;
 use crate::cli::replay::ReplayArgs;
 use crate::{Ctx, Error, Outcome, Result};
 
+/// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
+const DEFAULT_WAIT: Duration = Duration::from_secs(30);
+
 pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.from.is_some() {
         local(args, ctx)
-    } else {
+    } else if args.delivery_id.is_some() {
         provider(args, ctx)
+    } else {
+        Err(Error::usage_hint(
+            "replay needs a delivery id (provider replay) or --from FILE (requests captured by listen)",
+            "`hookctl replay DELIVERY_ID [--wait]`, or `hookctl replay --from capture.jsonl --to URL --last 1`",
+        ))
     }
 }
 
@@ -42,7 +50,7 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => e,
         }
         })?;
-    super::test::delivery_result(ctx, &body, args.wait, args.timeout)
+    super::test::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT))
 }
 
 /// Polls the delivery (`deliveries.get`) with the shared waiter until it is delivered or
