@@ -1,29 +1,37 @@
 //! hookctl: test webhooks end to end. `main` parses arguments and calls [`run`]; everything
 //! else lives in the library so it can be tested in-process.
 
-pub mod api;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod error;
-pub mod exit;
+pub(crate) mod api;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod error;
+pub(crate) mod exit;
 pub mod generate;
-pub mod listen;
+pub(crate) mod listen;
 pub mod output;
-pub mod providers;
-pub mod samples;
-pub mod settings;
+pub(crate) mod providers;
+pub(crate) mod samples;
+pub(crate) mod settings;
 pub mod sign;
 pub mod wait;
 
-pub use error::{Error, Result};
-pub use exit::{Exit, Outcome};
-pub use settings::Ctx;
+pub(crate) use error::{Error, Result};
+pub(crate) use exit::{Exit, Outcome};
+pub(crate) use settings::Ctx;
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn main() -> u8 {
+    match parse_args() {
+        Ok(cli) => run(cli),
+        Err(code) => code,
+    }
+}
 
 /// Parses the command line, or returns the exit code after reporting why it failed. Under
 /// `--json` a parse error is also a JSON object on stdout (DESIGN §6); `Cli::parse()` printed
 /// only clap's text, so a script reading stdout got nothing to parse.
-pub fn parse_args() -> std::result::Result<cli::Cli, u8> {
+fn parse_args() -> std::result::Result<cli::Cli, u8> {
     use clap::Parser;
     use std::io::Write;
     match cli::Cli::try_parse() {
@@ -63,7 +71,7 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 }
 
 /// Runs one command line and returns the process exit code.
-pub fn run(cli: cli::Cli) -> u8 {
+fn run(cli: cli::Cli) -> u8 {
     if let Some(message) = cli.global.contradiction() {
         // Which format the user wanted is unclear: report in plain text.
         let global = cli::GlobalOpts { json: false, output: None, quiet: false, ..cli.global };

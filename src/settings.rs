@@ -41,14 +41,6 @@ impl Env {
     }
 }
 
-/// Where a resolved value came from, for `config show` and `-v`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Flag,
-    Env,
-    Profile,
-}
-
 /// Provider connection settings after precedence; the API client turns these into requests.
 #[derive(Debug, Clone, Default)]
 pub struct ApiSettings {
@@ -160,16 +152,5 @@ impl Ctx {
             profile,
             profile_name,
         })
-    }
-
-    /// Where the token came from (for `config show`).
-    pub fn token_source(&self) -> Option<Source> {
-        if self.global.token.is_some() {
-            Some(Source::Flag)
-        } else if self.env.token.is_some() {
-            Some(Source::Env)
-        } else {
-            None
-        }
     }
 }

@@ -6,7 +6,7 @@ pub mod client;
 pub mod error;
 pub mod retry;
 
-pub use client::{list_items, unwrap_envelope, Client, ClientConfig, Response};
+pub use client::{list_items, Client, ClientConfig};
 pub use error::ApiError;
 
 use crate::config::ConfigError;

@@ -7,9 +7,6 @@ use std::time::Duration;
 /// or a CI job waits for; a day is far beyond any of them and leaves room for additions.
 pub const MAX: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Shown in the help of every duration flag.
-pub const FORMAT: &str = "30s, 2m, 500ms; a bare number is seconds; at most 24h";
-
 /// `30s`, `2m`, `1h 30m`, `500ms`, or `45` (seconds). Values above [`MAX`] are refused, so a
 /// huge value is a usage error instead of an overflow later.
 pub fn parse(text: &str) -> Result<Duration, String> {
@@ -52,6 +49,31 @@ mod tests {
             let err = parse(v).unwrap_err();
             assert!(err.contains("too long"), "{v}: {err}");
         }
+    }
+
+    /// Every flag parsed here says its format in its help (a test, since help is doc text).
+    #[test]
+    fn every_duration_flag_shows_its_format() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, found: &mut usize) {
+            for arg in cmd.get_arguments() {
+                if arg.get_value_names().is_some_and(|v| v.iter().any(|n| n == "DURATION")) {
+                    *found += 1;
+                    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                    assert!(
+                        help.contains("(30s, 2m, 500ms; a bare number is seconds)"),
+                        "{path} --{}: {help}",
+                        arg.get_id()
+                    );
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), found);
+            }
+        }
+        let mut found = 0;
+        walk(&crate::cli::Cli::command(), "hookctl", &mut found);
+        assert!(found >= 10, "{found} duration flags");
     }
 
     #[test]

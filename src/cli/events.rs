@@ -1,3 +1,5 @@
+//! Arguments of `hookctl events`.
+
 use std::time::Duration;
 
 use clap::{Args, Subcommand};

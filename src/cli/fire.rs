@@ -1,3 +1,5 @@
+//! Arguments of `hookctl fire`.
+
 use std::time::Duration;
 
 use clap::Args;

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl listen`.
+
 use std::path::PathBuf;
 use std::time::Duration;
 

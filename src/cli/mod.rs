@@ -1,4 +1,5 @@
 //! clap definitions only. One file per command group; conversion into library types happens
+
 //! in `commands/`, so clap never leaks into `api/`, `sign/` or `listen/`.
 
 use clap::{Args, Parser, Subcommand};

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl replay`.
+
 use std::path::PathBuf;
 use std::time::Duration;
 

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl send`.
+
 use clap::Args;
 
 use super::body::BodyArgs;

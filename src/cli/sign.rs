@@ -1,3 +1,5 @@
+//! Arguments of `hookctl sign`.
+
 use clap::{Args, ValueEnum};
 
 use super::body::BodyArgs;

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl test`.
+
 use std::time::Duration;
 
 use clap::Args;

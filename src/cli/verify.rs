@@ -1,3 +1,5 @@
+//! Arguments of `hookctl verify`.
+
 use clap::{Args, ValueEnum};
 
 use super::body::BodyArgs;

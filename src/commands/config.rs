@@ -1,3 +1,5 @@
+//! `hookctl config init | list | show | set | use`: profiles in the config file.
+
 use serde_json::{json, Map, Value};
 
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};

@@ -55,7 +55,7 @@ pub(crate) fn report(ctx: &Ctx, verdict: &Verdict) -> Outcome {
             ctx.printer.always(&format!(
                 "{} signature invalid: {}",
                 ctx.printer.paint_err("error:", Color::Red),
-                sanitize_line(reason)
+                sanitize_line(&reason.to_string())
             ));
             Outcome::InvalidSignature
         }

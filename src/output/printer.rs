@@ -155,6 +155,17 @@ impl Printer {
         write_stdout(format!("{text}\n").as_bytes());
     }
 
+    /// Several JSON Lines records already serialised (a stream's batch), written with one
+    /// `write`; on a terminal escaped like [`Printer::json_line`].
+    pub fn json_lines(&self, text: String) {
+        write_stdout(self.tty_safe(text).as_bytes());
+    }
+
+    /// Several lines of human output already built (and sanitised), written with one `write`.
+    pub fn lines(&self, text: &str) {
+        write_stdout(text.as_bytes());
+    }
+
     /// Prints `value` as JSON or runs `human` to print it for people.
     pub fn emit(&self, value: &Value, human: impl FnOnce(&Printer)) {
         match self.format {

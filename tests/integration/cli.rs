@@ -134,7 +134,16 @@ fn huge_durations_are_usage_errors_on_every_flag() {
         vec!["fire", "case.closed", "--case", "c1", "--wait", "--timeout", huge],
         vec!["test", "ep_1", "--wait", "--timeout", "99999999999999999999999"],
         vec!["replay", "d_1", "--wait", "--timeout", huge],
-        vec!["replay", "--from", "c.jsonl", "--to", "http://127.0.0.1:1/", "--all", "--request-timeout", huge],
+        vec![
+            "replay",
+            "--from",
+            "c.jsonl",
+            "--to",
+            "http://127.0.0.1:1/",
+            "--all",
+            "--request-timeout",
+            huge,
+        ],
     ];
     for args in cases {
         let out = env.cmd().args(&args).timeout(std::time::Duration::from_secs(15)).output().unwrap();
