@@ -10,7 +10,8 @@ use super::color::{self, ColorChoice, ColorEnv};
 use super::sanitize::sanitize_line;
 use crate::error::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// `--output`: human lines or JSON documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     #[default]
     Human,
