@@ -48,7 +48,7 @@ pub(crate) fn labels(ctx: &Ctx, flags: &[String], n: usize) -> Result<Vec<String
     if !flags.is_empty() {
         return Ok(numbered("--secret"));
     }
-    if ctx.env.secret.is_some() {
+    if ctx.settings.secret.is_some() {
         return Ok(numbered("HOOKCTL_SECRET"));
     }
     let profile = ctx.profile()?.map(|(name, _)| name.to_string()).unwrap_or_default();
