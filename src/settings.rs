@@ -22,7 +22,7 @@ pub(crate) struct Env {
     pub secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
-    /// `HOOKCTL_HTTP_TIMEOUT` (humantime, e.g. `2s`): per-request timeout of the API client.
+    /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
     /// Hidden knob for tests and slow links; an unparsable value is ignored.
     pub http_timeout: Option<Duration>,
 }
@@ -38,7 +38,7 @@ impl Env {
             secret: var("HOOKCTL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
-            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| humantime::parse_duration(&v).ok()),
+            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
         }
     }
 }

@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::output::{ColorChoice, Format};
 
+pub mod body;
 pub mod config;
+pub mod duration;
 pub mod endpoints;
 pub mod events;
 pub mod fire;

@@ -2,9 +2,10 @@
 
 use std::time::Duration;
 
-use super::verify::{reject_empty_secrets, scheme_of};
+use super::verify::scheme_of;
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode};
+use crate::sign::{self, KeyUse, Scheme};
 use crate::{Ctx, Error, Outcome, Result};
 
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.
@@ -41,8 +42,12 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         port: args.port,
         path: args.path.as_deref().and_then(listen::normalize_prefix),
         secrets: {
-            reject_empty_secrets(&args.secrets)?;
-            ctx.signing_secrets(&args.secrets)?
+            let scheme = scheme_of(args.scheme);
+            let secrets = super::secret::resolve(ctx, &args.secrets, scheme, KeyUse::Verify)?;
+            if scheme.is_none() {
+                warn_unusable_for_standard(ctx, &secrets);
+            }
+            secrets
         },
         scheme: scheme_of(args.scheme),
         routes,
@@ -57,6 +62,22 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
     })
+}
+
+/// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain
+/// bytes), but one that Standard Webhooks cannot decode will fail every such request: say so.
+fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
+    // Only whsec_ secrets: GitHub, Shopify and Slack secrets are not base64 and need not be.
+    for (i, secret) in secrets.iter().enumerate().filter(|(_, s)| s.expose().starts_with("whsec_")) {
+        if let Err(sign::SignError::BadSecret(problem)) =
+            sign::check_secret(Some(Scheme::Standard), KeyUse::Verify, secret)
+        {
+            ctx.printer.warn(&format!(
+                "secret #{} cannot verify standard or svix requests ({problem}); pass --scheme to refuse it at start",
+                i + 1
+            ));
+        }
+    }
 }
 
 /// `replay --from` flags → [`listen::replay::ReplayConfig`] (kept here so `commands/replay.rs`
@@ -82,11 +103,19 @@ pub(crate) fn replay_config(
     };
     let resign = if args.resign {
         let flags: Vec<String> = args.secret.into_iter().collect();
-        reject_empty_secrets(&flags)?;
-        let secret = ctx.require_secret(&flags)?.remove(0);
-        Some(Resign { secret, scheme: scheme_of(args.scheme) })
+        let mut secrets = super::secret::require(ctx, &flags, scheme_of(args.scheme), KeyUse::Sign)?;
+        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
+        Some(Resign { secret: secrets.remove(0), scheme: scheme_of(args.scheme), which })
     } else {
         None
     };
-    Ok(ReplayConfig { from, to, select, resign, timeout: args.timeout })
+    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
+    let timeout = match args.timeout {
+        Some(t) => {
+            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
+            t
+        }
+        None => args.request_timeout,
+    };
+    Ok(ReplayConfig { from, to, select, resign, timeout })
 }

@@ -4,11 +4,19 @@
 use crate::cli::replay::ReplayArgs;
 use crate::{Ctx, Error, Outcome, Result};
 
+/// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
+const DEFAULT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.from.is_some() {
         local(args, ctx)
-    } else {
+    } else if args.delivery_id.is_some() {
         provider(args, ctx)
+    } else {
+        Err(Error::usage_hint(
+            "replay needs a delivery id (provider replay) or --from FILE (requests captured by listen)",
+            "`hookctl replay DELIVERY_ID [--wait]`, or `hookctl replay --from capture.jsonl --to URL --last 1`",
+        ))
     }
 }
 
@@ -52,5 +60,5 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => e,
         }
         })?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout)
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT))
 }

@@ -297,7 +297,7 @@ async fn serve(
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
-    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout) + Duration::from_secs(2);
+    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout).saturating_add(Duration::from_secs(2));
     let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
     // The second loop may own pooled forward connections: it stops only now.
     let _ = done_tx.send(true);
