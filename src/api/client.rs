@@ -44,7 +44,7 @@ pub struct Response {
     pub attempts: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     cfg: ClientConfig,
