@@ -14,6 +14,7 @@ pub mod providers;
 pub mod samples;
 pub mod settings;
 pub mod sign;
+pub mod tunnel;
 pub mod wait;
 
 pub use error::{Error, Result};

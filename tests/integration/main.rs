@@ -14,4 +14,5 @@ mod listen;
 mod replay_local;
 mod send;
 mod sign;
+mod tunnel;
 mod verify;
