@@ -1,3 +1,5 @@
+//! Arguments of `hookctl endpoints`.
+
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::verify::{reject_empty_secrets, scheme_of};
+use super::verify::scheme_of;
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
 use crate::output::Secret;
+use crate::sign::{self, KeyUse, Scheme};
 use crate::tunnel::{bore, Expose, Plan, RegisterPlan, TunnelPlan};
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -39,8 +40,14 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
     if timeout == Some(Duration::ZERO) {
         return Err(Error::usage("--timeout must be longer than 0s"));
     }
-    reject_empty_secrets(&args.secrets)?;
-    let secrets = ctx.signing_secrets(&args.secrets)?;
+    let secrets = {
+        let scheme = scheme_of(args.scheme);
+        let secrets = super::secret::resolve(ctx, &args.secrets, scheme, KeyUse::Verify)?;
+        if scheme.is_none() {
+            warn_unusable_for_standard(ctx, &secrets);
+        }
+        secrets
+    };
     let exposure = exposure(&args, ctx, &secrets)?;
     Ok(Config {
         host: args.host,
@@ -147,6 +154,22 @@ fn is_loopback(host: &str) -> bool {
         || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain
+/// bytes), but one that Standard Webhooks cannot decode will fail every such request: say so.
+fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
+    // Only whsec_ secrets: GitHub, Shopify and Slack secrets are not base64 and need not be.
+    for (i, secret) in secrets.iter().enumerate().filter(|(_, s)| s.expose().starts_with("whsec_")) {
+        if let Err(sign::SignError::BadSecret(problem)) =
+            sign::check_secret(Some(Scheme::Standard), KeyUse::Verify, secret)
+        {
+            ctx.printer.warn(&format!(
+                "secret #{} cannot verify standard or svix requests ({problem}); pass --scheme to refuse it at start",
+                i + 1
+            ));
+        }
+    }
+}
+
 /// `replay --from` flags → [`listen::replay::ReplayConfig`] (kept here so `commands/replay.rs`
 /// stays a short dispatch and clap types stay out of `listen/`).
 pub(crate) fn replay_config(
@@ -170,11 +193,19 @@ pub(crate) fn replay_config(
     };
     let resign = if args.resign {
         let flags: Vec<String> = args.secret.into_iter().collect();
-        reject_empty_secrets(&flags)?;
-        let secret = ctx.require_secret(&flags)?.remove(0);
-        Some(Resign { secret, scheme: scheme_of(args.scheme) })
+        let mut secrets = super::secret::require(ctx, &flags, scheme_of(args.scheme), KeyUse::Sign)?;
+        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
+        Some(Resign { secret: secrets.remove(0), scheme: scheme_of(args.scheme), which })
     } else {
         None
     };
-    Ok(ReplayConfig { from, to, select, resign, timeout: args.timeout })
+    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
+    let timeout = match args.timeout {
+        Some(t) => {
+            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
+            t
+        }
+        None => args.request_timeout,
+    };
+    Ok(ReplayConfig { from, to, select, resign, timeout })
 }

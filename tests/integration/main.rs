@@ -12,6 +12,7 @@ mod fire;
 mod generate;
 mod listen;
 mod replay_local;
+mod secrets;
 mod send;
 mod sign;
 mod tunnel;
