@@ -202,7 +202,7 @@ impl Command {
             Command::Test(a) => a.provider.parts(),
             Command::Replay(a) => a.provider.parts(),
             Command::Events(a) => a.provider.parts(),
-            Command::Listen(a) => (Some(&a.profile), None),
+            Command::Listen(a) => a.provider.parts(),
             Command::Verify(a) => (Some(&a.profile), None),
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
