@@ -2,14 +2,14 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::settings::Sourced;
-
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};
 use crate::config::{ConfigError, ConfigFile, Profile};
 use crate::output::color::stdin_is_tty;
 use crate::output::sanitize;
 use crate::output::secret::mask;
+use crate::output::Secret;
 use crate::providers::PRESET_NAMES;
+use crate::settings::Sourced;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -42,7 +42,7 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         profile.base_url = Some(u.clone());
     }
     if let Some(t) = Sourced::flag(&s.token) {
-        profile.token = Some(t.expose().to_string());
+        profile.token = Some(t.clone());
     }
     if let Some(h) = &args.auth_header {
         profile.auth_header = Some(h.clone());
@@ -91,7 +91,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .allow_empty_password(true)
             .interact()
             .map_err(perr)?;
-        profile.token = Some(token).filter(|t| !t.is_empty());
+        profile.token = Some(token).filter(|t| !t.is_empty()).map(Secret::new);
     }
     if profile.secrets.is_empty() {
         let secret = Password::new()
@@ -100,7 +100,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .interact()
             .map_err(perr)?;
         if !secret.is_empty() {
-            profile.secrets.push(secret);
+            profile.secrets.push(Secret::new(secret));
         }
     }
     Ok(())
@@ -155,8 +155,8 @@ fn masked(profile: &Profile) -> Value {
     };
     put("provider", json!(profile.provider));
     put("base_url", json!(profile.base_url));
-    put("token", json!(profile.token.as_deref().map(mask)));
-    put("secrets", json!(profile.secrets.iter().map(|s| mask(s)).collect::<Vec<_>>()));
+    put("token", json!(profile.token.as_ref().map(Secret::mask)));
+    put("secrets", json!(profile.secrets.iter().map(Secret::mask).collect::<Vec<_>>()));
     put("auth_header", json!(profile.auth_header));
     put("routes", json!(profile.routes));
     put("fields", json!(profile.fields));
