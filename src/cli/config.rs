@@ -10,7 +10,8 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Create or update a profile (prompts on a terminal for what no flag gives)
+    /// Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on
+    /// a terminal for the rest; refuses when nothing is given)
     Init(ConfigInitArgs),
     /// List profiles
     List,
