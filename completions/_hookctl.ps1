@@ -75,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -214,6 +215,24 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hookctl;endpoints;cleanup' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hookctl;endpoints;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one endpoint')
@@ -222,6 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -244,6 +264,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;endpoints;help;resume' {
+            break
+        }
+        'hookctl;endpoints;help;cleanup' {
             break
         }
         'hookctl;endpoints;help;help' {
@@ -564,6 +587,10 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest accepted body in bytes (larger: 413)')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)')
+            [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops')
+            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret)')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The listener''s public address through your own tunnel or proxy (used by --register)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
@@ -572,6 +599,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--allow-invalid', '--allow-invalid', [CompletionResultType]::ParameterName, 'Do not fail --expect when an invalid signature arrives')
             [CompletionResult]::new('--no-display', '--no-display', [CompletionResultType]::ParameterName, 'Do not print requests (capture and forward still work)')
+            [CompletionResult]::new('--register', '--register', [CompletionResultType]::ParameterName, 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit')
+            [CompletionResult]::new('--allow-unverified', '--allow-unverified', [CompletionResultType]::ParameterName, 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -870,6 +899,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             break
         }
         'hookctl;help;endpoints;list' {
@@ -891,6 +921,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;endpoints;resume' {
+            break
+        }
+        'hookctl;help;endpoints;cleanup' {
             break
         }
         'hookctl;help;subscriptions' {

@@ -94,6 +94,9 @@ _hookctl() {
             hookctl__subcmd__config__subcmd__help,use)
                 cmd="hookctl__subcmd__config__subcmd__help__subcmd__use"
                 ;;
+            hookctl__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__cleanup"
+                ;;
             hookctl__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__create"
                 ;;
@@ -117,6 +120,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__endpoints,update)
                 cmd="hookctl__subcmd__endpoints__subcmd__update"
+                ;;
+            hookctl__subcmd__endpoints__subcmd__help,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup"
                 ;;
             hookctl__subcmd__endpoints__subcmd__help,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__create"
@@ -222,6 +228,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__help__subcmd__config,use)
                 cmd="hookctl__subcmd__help__subcmd__config__subcmd__use"
+                ;;
+            hookctl__subcmd__help__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup"
                 ;;
             hookctl__subcmd__help__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__create"
@@ -716,8 +725,46 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume help"
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints__subcmd__cleanup)
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -880,8 +927,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__help)
-            opts="list get create update delete pause resume help"
+            opts="list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1594,8 +1655,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__endpoints)
-            opts="list get create update delete pause resume"
+            opts="list get create update delete pause resume cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1958,7 +2033,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2026,6 +2101,22 @@ _hookctl() {
                     ;;
                 --body-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -71,6 +71,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookctl;endpoints;list'= {
@@ -202,6 +203,23 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookctl;endpoints;cleanup'= {
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
+            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
+            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
+            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookctl;endpoints;help'= {
             cand list 'List endpoints'
             cand get 'Show one endpoint'
@@ -210,6 +228,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookctl;endpoints;help;list'= {
@@ -225,6 +244,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;endpoints;help;pause'= {
         }
         &'hookctl;endpoints;help;resume'= {
+        }
+        &'hookctl;endpoints;help;cleanup'= {
         }
         &'hookctl;endpoints;help;help'= {
         }
@@ -520,6 +541,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --max-body 'Largest accepted body in bytes (larger: 413)'
             cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)'
             cand --body-timeout 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)'
+            cand --tunnel 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops'
+            cand --tunnel-secret 'Secret of the bore server (bore server --secret)'
+            cand --public-url 'The listener''s public address through your own tunnel or proxy (used by --register)'
+            cand --event 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
@@ -528,6 +553,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-invalid 'Do not fail --expect when an invalid signature arrives'
             cand --no-display 'Do not print requests (capture and forward still work)'
+            cand --register 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
+            cand --allow-unverified 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -806,6 +833,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
         }
         &'hookctl;help;endpoints;list'= {
         }
@@ -820,6 +848,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;endpoints;pause'= {
         }
         &'hookctl;help;endpoints;resume'= {
+        }
+        &'hookctl;help;endpoints;cleanup'= {
         }
         &'hookctl;help;subscriptions'= {
             cand list 'Event types each endpoint receives (or one endpoint''s)'

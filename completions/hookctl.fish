@@ -52,28 +52,29 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "config" -d 'Manage 
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Write man pages'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l output -d 'Output format' -r -f -a "human\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l json -d 'Same as --output json'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s q -l quiet -d 'Print only results and errors'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "list" -d 'List endpoints'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "get" -d 'Show one endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "update" -d 'Change an endpoint\'s URL, events, description or status'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "pause" -d 'Stop deliveries to an endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "resume" -d 'Resume deliveries to an endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "list" -d 'List endpoints'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "get" -d 'Show one endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "update" -d 'Change an endpoint\'s URL, events, description or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "pause" -d 'Stop deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -261,6 +262,20 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l output -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
@@ -268,6 +283,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop deliveries to an endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
@@ -553,6 +569,50 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'H
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l event -d 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider\'s)' -r -f -a "case.assigned\t'current lifecycle'
+case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'
+case.closed\t'current close code and comment'
+payment.created\t'most recent payment on the case (422 if no payments exist)'
+chat.created\t'most recent chat message on the case (422 if no chats exist)'
+cases.*\t'every case event'
+cases.created\t'a case was created'
+cases.updated\t'a case was updated'
+cases.closed\t'a case was closed'
+cases.archived\t'a case was archived'
+cases.unarchived\t'a case was unarchived'
+cases.tasks.*\t'every case task event'
+cases.expenses.*\t'every case expense event'
+assignments.*\t'every assignment event'
+assignments.created\t'an assignment was created'
+assignments.updated\t'an assignment was updated'
+assignments.status.updated\t'an assignment\'s status changed'
+assignments.archived\t'an assignment was archived'
+assignments.unarchived\t'an assignment was unarchived'
+assignments.extensions.created\t'an assignment extension was created'
+assignments.contacts.*\t'every assignment contact event'
+assignments.billing-details.*\t'every assignment billing-details event'
+person.created\t'needs payload_data person.id'
+person.updated\t'needs payload_data person.id'
+person.deleted\t'needs payload_data person.id'
+employment.created\t'an employment was added'
+employment.updated\t'an employment changed'
+employment.deleted\t'an employment was removed'
+employment.started\t'an employment starts today'
+employment.terminated\t'an employment ends today'
+absence-period.created\t'an absence period was created'
+absence-period.updated.timerange\t'an absence period\'s time range changed'
+absence-period.updated.status\t'an absence period\'s status changed'
+absence-period.deleted\t'an absence period was deleted'
+attendance-period.created\t'an attendance period was created'
+attendance-period.updated\t'an attendance period was changed'
+attendance-period.deleted\t'an attendance period was deleted'
+document.created\t'needs payload_data document.id and document.owner.id'
+document.updated\t'needs payload_data document.id and document.owner.id'
+document.signed\t'needs payload_data document.id and document.owner.id'
+document.deleted\t'needs payload_data document.id and document.owner.id'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -564,6 +624,8 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-invalid -d 'Do not fail --expect when an invalid signature arrives'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-display -d 'Do not print requests (capture and forward still work)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l register -d 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
@@ -801,6 +863,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "pause" -d 'Stop deliveries to an endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "list" -d 'Event types each endpoint receives (or one endpoint\'s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "types" -d 'The provider\'s event catalog'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "add" -d 'Subscribe an endpoint to more event types'

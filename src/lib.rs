@@ -14,6 +14,7 @@ pub(crate) mod providers;
 pub(crate) mod samples;
 pub(crate) mod settings;
 pub mod sign;
+pub(crate) mod tunnel;
 pub mod wait;
 
 pub(crate) use error::{Error, Result};

@@ -53,7 +53,7 @@ impl ClientConfig {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     cfg: ClientConfig,
@@ -78,6 +78,11 @@ impl Client {
     /// The preset's data (routes, catalog, endpoint shape).
     pub fn preset(&self) -> &'static Preset {
         self.cfg.preset
+    }
+
+    /// The API's base URL (recorded with temporary registrations, to clean them up later).
+    pub fn base_url(&self) -> &str {
+        &self.cfg.base_url
     }
 
     /// Profile `fields.<name>` overrides (event-row field names).

@@ -96,6 +96,11 @@ pub enum EndpointsCommand {
         /// Endpoint id
         id: String,
     },
+    /// Delete temporary endpoints left behind by `listen --register` runs that were killed
+    #[command(after_long_help = "Examples:
+  hookctl endpoints cleanup
+  hookctl endpoints cleanup --json")]
+    Cleanup,
 }
 
 /// Accepts any event name, but offers every preset's catalog to shell completion. The

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
+use super::endpoints::EventName;
 use super::verify::SchemeArg;
 
 #[derive(Debug, Args)]
@@ -69,4 +70,30 @@ pub struct ListenArgs {
     /// Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub body_timeout: Duration,
+    /// Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to
+    /// ask for, any by default); prints the public URL and reconnects when the tunnel drops
+    #[arg(long, value_name = "bore:HOST[:PORT]", conflicts_with = "public_url")]
+    pub tunnel: Option<String>,
+    /// Secret of the bore server (bore server --secret)
+    #[arg(
+        long,
+        value_name = "SECRET",
+        requires = "tunnel",
+        env = "HOOKCTL_TUNNEL_SECRET",
+        hide_env_values = true
+    )]
+    pub tunnel_secret: Option<String>,
+    /// The listener's public address through your own tunnel or proxy (used by --register)
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Register a temporary endpoint at the provider for this run (verifying with the secret it
+    /// returns) and delete it on exit
+    #[arg(long)]
+    pub register: bool,
+    /// Event type the temporary endpoint subscribes to; repeatable (default: all the provider's)
+    #[arg(long = "event", value_name = "EVENT", requires = "register", value_parser = EventName, hide_possible_values = true)]
+    pub events: Vec<String>,
+    /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
+    #[arg(long)]
+    pub allow_unverified: bool,
 }

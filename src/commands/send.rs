@@ -41,7 +41,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let json = extra
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        .map_or(true, |(_, v)| v.to_ascii_lowercase().contains("json"));
+        .is_none_or(|(_, v)| v.to_ascii_lowercase().contains("json"));
     let given = super::body::read(&args.body)?;
     let sample = given.is_none();
     let body = match given {

@@ -23,7 +23,7 @@ use tokio::sync::{mpsc, watch};
 use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
-use super::{Config, DisplayMode, Verdict};
+use super::{Config, DisplayMode, Exposed, Verdict};
 use crate::output::Printer;
 use crate::sign;
 use crate::{Error, Outcome, Result};
@@ -116,15 +116,20 @@ impl Dedup {
 
 impl State {
     fn request_stop(&self, why: Stop) {
-        self.stop.send_if_modified(|s| {
-            if s.is_none() {
-                *s = Some(why);
-                true
-            } else {
-                false
-            }
-        });
+        request_stop(&self.stop, why);
     }
+}
+
+/// The first reason wins.
+fn request_stop(stop: &watch::Sender<Option<Stop>>, why: Stop) {
+    stop.send_if_modified(|s| {
+        if s.is_none() {
+            *s = Some(why);
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Runs the listener until a signal, `--expect`, `--timeout` or a bad signature stops it.
@@ -175,8 +180,10 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     if let Some(d) = display_thread {
         d.close();
     }
-    let (stop, counts) = result?;
+    let (stop, counts, cleanup) = result?;
     summary(&cfg, printer, stop, &counts);
+    // A registration that could not be deleted fails the run, whatever else happened.
+    cleanup?;
     Ok(match stop {
         Stop::ExpectReached => Outcome::Success,
         Stop::Invalid => Outcome::InvalidSignature,
@@ -243,12 +250,54 @@ async fn serve(
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
     printer: Printer,
-) -> Result<(Stop, Counts)> {
+) -> Result<(Stop, Counts, Result<()>)> {
+    let mut cfg = cfg;
     let listener = bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-    announce(&cfg, &printer, addr);
-
     let (stop_tx, _) = watch::channel(None);
+    {
+        // Watched before the exposure starts: a Ctrl-C during registration still cleans up.
+        let tx = stop_tx.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            request_stop(&tx, Stop::Signal);
+        });
+    }
+    let url = local_url(&cfg, addr);
+    let exposure = cfg.exposure.clone();
+    let exposed = match &exposure {
+        Some(e) => match e.start(addr, &url).await {
+            Ok(x) => x,
+            Err(err) => {
+                // Undo whatever part of the start succeeded; the start error is the one to report.
+                let _ = e.stop().await;
+                return Err(err);
+            }
+        },
+        None => Exposed::default(),
+    };
+    cfg.secrets.extend(exposed.secrets.iter().cloned());
+    announce(&cfg, &printer, &url, addr.port(), &exposed);
+    let served = serve_bound(cfg, loops, listener, capture, forwarder, display, printer, stop_tx).await;
+    let cleanup = match &exposure {
+        Some(e) => e.stop().await,
+        None => Ok(()),
+    };
+    let (stop, counts) = served?;
+    Ok((stop, counts, cleanup))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn serve_bound(
+    cfg: Config,
+    loops: usize,
+    listener: TcpListener,
+    capture: Option<Capture>,
+    forwarder: Option<Forwarder>,
+    display: Option<DisplayHandle>,
+    printer: Printer,
+    stop_tx: watch::Sender<Option<Stop>>,
+) -> Result<(Stop, Counts)> {
     let run_tag = format!("{:08x}", rand::random::<u32>());
     let state = Arc::new(State {
         capture,
@@ -275,14 +324,6 @@ async fn serve(
             st.request_stop(Stop::Timeout);
         });
     }
-    {
-        let st = state.clone();
-        tokio::spawn(async move {
-            wait_for_signal().await;
-            st.request_stop(Stop::Signal);
-        });
-    }
-
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
@@ -421,18 +462,31 @@ async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     })
 }
 
-/// The ready signal: scripts wait for this line instead of sleeping.
-fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr) {
+fn local_url(cfg: &Config, addr: SocketAddr) -> String {
     let host = if cfg.host.contains(':') && !cfg.host.starts_with('[') {
         format!("[{}]", cfg.host)
     } else {
         cfg.host.clone()
     };
-    let url = format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"));
+    format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"))
+}
+
+/// The ready signal: scripts wait for this line instead of sleeping.
+fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed) {
     if printer.is_json() || cfg.display == DisplayMode::Json {
-        printer.json_line(&json!({"type": "ready", "url": url, "port": addr.port()}));
+        let mut ready = json!({"type": "ready", "url": url, "port": port});
+        if let Some(p) = &exposed.public_url {
+            ready["public_url"] = json!(p);
+        }
+        if let Some(id) = &exposed.endpoint_id {
+            ready["endpoint_id"] = json!(id);
+        }
+        printer.json_line(&ready);
     }
     printer.always(&format!("listening on {url}"));
+    if let Some(p) = &exposed.public_url {
+        printer.always(&format!("public URL: {p}"));
+    }
     if cfg.secrets.is_empty() {
         printer.info("no signing secret: requests are accepted and shown as unverified");
     }

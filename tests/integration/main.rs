@@ -15,4 +15,5 @@ mod replay_local;
 mod secrets;
 mod send;
 mod sign;
+mod tunnel;
 mod verify;
