@@ -18,10 +18,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
     }
     var completions = [
         &'hookctl'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -575,9 +571,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Pretend the current time is this Unix timestamp'
             cand --tolerance 'Allowed clock difference in seconds'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -598,9 +591,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --id 'Message id (default: a fresh msg_… id)'
             cand --at 'Timestamp to sign with (default: now)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -625,9 +615,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Timestamp to sign with (default: now)'
             cand --request-timeout 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -642,9 +629,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -667,10 +651,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --name 'Profile name [default: the --profile given, else "default"]'
             cand --secret 'Webhook signing secret for listen/verify (repeat for rotation)'
             cand --auth-header 'Header carrying the token instead of the preset''s (e.g. XApiKey)'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
             cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-input 'Never prompt, even on a terminal'
@@ -688,9 +672,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;list'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -705,9 +686,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;show'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -722,9 +700,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;set'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -739,9 +714,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;use'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -775,10 +747,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;config;help;help'= {
         }
         &'hookctl;completions'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -793,10 +761,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;man'= {
             cand --out 'Directory to write the pages to (one per command); without it, print hookctl.1'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
