@@ -12,6 +12,7 @@ pub mod listen;
 pub mod output;
 pub mod providers;
 pub mod samples;
+pub mod sandbox;
 pub mod settings;
 pub mod sign;
 pub mod wait;

@@ -12,6 +12,7 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 pub mod replay;
+pub mod sandbox;
 pub mod send;
 pub mod sign;
 pub mod subscriptions;
@@ -134,6 +135,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Sign a sample event and POST it to a URL
     Send(send::SendArgs),
+    /// Run a local emulator of the four provider APIs, with a real delivery pipeline
+    Sandbox(sandbox::SandboxArgs),
     /// Manage profiles in the config file
     Config(config::ConfigArgs),
     /// Print shell completions

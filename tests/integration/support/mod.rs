@@ -4,6 +4,7 @@
 
 pub mod listen;
 pub mod partner;
+pub mod sandbox;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
