@@ -97,6 +97,9 @@ _hookctl() {
             hookctl__subcmd__config__subcmd__help,use)
                 cmd="hookctl__subcmd__config__subcmd__help__subcmd__use"
                 ;;
+            hookctl__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__cleanup"
+                ;;
             hookctl__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__create"
                 ;;
@@ -120,6 +123,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__endpoints,update)
                 cmd="hookctl__subcmd__endpoints__subcmd__update"
+                ;;
+            hookctl__subcmd__endpoints__subcmd__help,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup"
                 ;;
             hookctl__subcmd__endpoints__subcmd__help,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__create"
@@ -228,6 +234,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__help__subcmd__config,use)
                 cmd="hookctl__subcmd__help__subcmd__config__subcmd__use"
+                ;;
+            hookctl__subcmd__help__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup"
                 ;;
             hookctl__subcmd__help__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__create"
@@ -722,8 +731,46 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume help"
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints__subcmd__cleanup)
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -886,8 +933,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__help)
-            opts="list get create update delete pause resume help"
+            opts="list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1600,8 +1661,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__endpoints)
-            opts="list get create update delete pause resume"
+            opts="list get create update delete pause resume cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1978,7 +2053,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,6 +2121,22 @@ _hookctl() {
                     ;;
                 --body-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2122,7 +2213,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,6 +2236,10 @@ _hookctl() {
                     return 0
                     ;;
                 --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2258,14 +2353,14 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__send)
-            opts="-H -q -v -h -V --scheme --secret --event --data --header --id --at --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-H -q -v -h -V --scheme --secret --event --data --body-file --header --id --at --request-timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scheme)
-                    COMPREPLY=($(compgen -W "auto standard svix stripe github shopify slack" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "standard svix stripe github shopify slack" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
@@ -2277,6 +2372,10 @@ _hookctl() {
                     return 0
                     ;;
                 --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2296,7 +2395,7 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2332,17 +2431,21 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__sign)
-            opts="-q -v -h -V --scheme --secret --body-file --id --at --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --scheme --secret --data --body-file --id --at --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scheme)
-                    COMPREPLY=($(compgen -W "auto standard svix stripe github shopify slack" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "standard svix stripe github shopify slack" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2664,7 +2767,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__test)
-            opts="-q -v -h -V --event --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2672,6 +2775,10 @@ _hookctl() {
             case "${prev}" in
                 --event)
                     COMPREPLY=($(compgen -W "case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted" -- "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -2714,7 +2821,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__verify)
-            opts="-H -q -v -h -V --scheme --secret --header --body-file --at --tolerance --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-H -q -v -h -V --scheme --secret --header --data --body-file --at --tolerance --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2733,6 +2840,10 @@ _hookctl() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,30 +1,39 @@
 //! hookctl: test webhooks end to end. `main` parses arguments and calls [`run`]; everything
 //! else lives in the library so it can be tested in-process.
 
-pub mod api;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod error;
-pub mod exit;
+pub(crate) mod api;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod error;
+pub(crate) mod exit;
 pub mod generate;
-pub mod listen;
+pub(crate) mod listen;
 pub mod output;
-pub mod providers;
-pub mod samples;
-pub mod sandbox;
-pub mod settings;
+pub(crate) mod providers;
+pub(crate) mod samples;
+pub(crate) mod sandbox;
+pub(crate) mod settings;
 pub mod sign;
+pub(crate) mod tunnel;
 pub mod wait;
 
-pub use error::{Error, Result};
-pub use exit::{Exit, Outcome};
-pub use settings::Ctx;
+pub(crate) use error::{Error, Result};
+pub(crate) use exit::{Exit, Outcome};
+pub(crate) use settings::Ctx;
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn main() -> u8 {
+    match parse_args() {
+        Ok(cli) => run(cli),
+        Err(code) => code,
+    }
+}
 
 /// Parses the command line, or returns the exit code after reporting why it failed. Under
 /// `--json` a parse error is also a JSON object on stdout (DESIGN §6); `Cli::parse()` printed
 /// only clap's text, so a script reading stdout got nothing to parse.
-pub fn parse_args() -> std::result::Result<cli::Cli, u8> {
+fn parse_args() -> std::result::Result<cli::Cli, u8> {
     use clap::Parser;
     use std::io::Write;
     match cli::Cli::try_parse() {
@@ -64,15 +73,16 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 }
 
 /// Runs one command line and returns the process exit code.
-pub fn run(cli: cli::Cli) -> u8 {
+fn run(cli: cli::Cli) -> u8 {
+    let env = settings::Env::from_process();
     if let Some(message) = cli.global.contradiction() {
         // Which format the user wanted is unclear: report in plain text.
-        let global = cli::GlobalOpts { json: false, output: None, quiet: false, ..cli.global };
+        let flags = settings::Flags { format: output::Format::Human, quiet: false, ..cli.global.flags() };
         let err = Error::usage(message);
-        Ctx::new(global).printer.error(&err);
+        Ctx::new(settings::Settings::resolve(flags, env)).printer.error(&err);
         return err.exit().code();
     }
-    let ctx = Ctx::new(cli.global);
+    let ctx = Ctx::new(settings::Settings::resolve(cli.global.flags(), env));
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {

@@ -1,8 +1,7 @@
+//! The `hookctl` binary: everything runs in the library.
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match hookctl::parse_args() {
-        Ok(cli) => ExitCode::from(hookctl::run(cli)),
-        Err(code) => ExitCode::from(code),
-    }
+    ExitCode::from(hookctl::main())
 }

@@ -1,5 +1,5 @@
 //! The provider API client: turns a named route of the preset into a request with auth,
-//! retries and error decoding. Built once per process by [`crate::Ctx::api`].
+//! retries and error decoding. Built from a [`ClientConfig`]; commands get theirs from [`crate::Ctx::api`].
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime};
@@ -35,16 +35,25 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
 }
 
-/// A successful answer.
-#[derive(Debug, Clone)]
-pub struct Response {
-    pub status: u16,
-    /// The decoded JSON body; `Null` when the body was empty (e.g. 204).
-    pub body: Value,
-    pub attempts: u32,
+impl ClientConfig {
+    /// A configuration with the preset's routes, default timeouts and retries: what a caller
+    /// without a command line or profile needs (the sandbox's demo, tests).
+    pub fn new(preset: &'static Preset, base_url: impl Into<String>, token: Secret) -> Self {
+        ClientConfig {
+            preset,
+            base_url: base_url.into(),
+            token,
+            auth_header: None,
+            routes: BTreeMap::new(),
+            fields: BTreeMap::new(),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+        }
+    }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     cfg: ClientConfig,
@@ -71,6 +80,7 @@ impl Client {
         self.cfg.preset
     }
 
+    /// The API's base URL (recorded with temporary registrations, to clean them up later).
     pub fn base_url(&self) -> &str {
         &self.cfg.base_url
     }
@@ -90,25 +100,14 @@ impl Client {
         resolve_route(self.cfg.preset, &self.cfg.routes, name)
     }
 
-    /// Sends a named route and returns the decoded JSON body.
+    /// Sends a named route and returns the decoded JSON body (`Null` when empty, e.g. 204).
     pub async fn call(
-        &self,
-        route: &str,
-        path_params: &[(&str, &str)],
-        query: &[(&str, String)],
-        body: Option<Value>,
-    ) -> Result<Value, ApiError> {
-        Ok(self.send(route, path_params, query, body).await?.body)
-    }
-
-    /// Like [`Client::call`] but also returns the status and how many attempts it took.
-    pub async fn send(
         &self,
         route_name: &str,
         path_params: &[(&str, &str)],
         query: &[(&str, String)],
         body: Option<Value>,
-    ) -> Result<Response, ApiError> {
+    ) -> Result<Value, ApiError> {
         let route = self.route(route_name)?;
         let path = fill_path(&route.path, path_params)?;
         let mut url = reqwest::Url::parse(&format!("{}{}", self.cfg.base_url, path)).map_err(|e| {
@@ -137,7 +136,7 @@ impl Client {
                         bytes.len()
                     ));
                     if (200..300).contains(&status) {
-                        return parse_success(status, &bytes, attempt);
+                        return parse_success(status, &bytes);
                     }
                     let err = ApiError::from_response(
                         self.cfg.preset.name,
@@ -335,14 +334,14 @@ fn reason(status: u16) -> &'static str {
     reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("")
 }
 
-fn parse_success(status: u16, bytes: &[u8], attempts: u32) -> Result<Response, ApiError> {
+fn parse_success(status: u16, bytes: &[u8]) -> Result<Value, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Response { status, body: Value::Null, attempts });
+        return Ok(Value::Null);
     }
     match serde_json::from_slice(bytes) {
-        Ok(body) => Ok(Response { status, body, attempts }),
+        Ok(body) => Ok(body),
         // A 204 should have no body; whatever it carries is not worth failing a delete over.
-        Err(_) if status == 204 => Ok(Response { status, body: Value::Null, attempts }),
+        Err(_) if status == 204 => Ok(Value::Null),
         Err(e) => Err(ApiError::Network {
             message: format!("the provider answered {status} with a body that is not JSON ({e})"),
             details: vec![first_bytes(bytes, 256)],
@@ -494,9 +493,9 @@ mod tests {
 
     #[test]
     fn empty_and_204_bodies_are_null() {
-        assert_eq!(parse_success(204, b"", 1).unwrap().body, Value::Null);
-        assert_eq!(parse_success(204, b"{\"deleted\": true}", 1).unwrap().body["deleted"], true);
-        assert_eq!(parse_success(204, b"garbage", 1).unwrap().body, Value::Null);
-        assert!(parse_success(200, b"<html>", 1).is_err());
+        assert_eq!(parse_success(204, b"").unwrap(), Value::Null);
+        assert_eq!(parse_success(204, b"{\"deleted\": true}").unwrap()["deleted"], true);
+        assert_eq!(parse_success(204, b"garbage").unwrap(), Value::Null);
+        assert!(parse_success(200, b"<html>").is_err());
     }
 }

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl config`.
+
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl endpoints`.
+
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
@@ -52,6 +54,8 @@ pub enum EndpointsCommand {
     Pause { id: String },
     /// Resume deliveries to an endpoint
     Resume { id: String },
+    /// Delete temporary endpoints left behind by `listen --register` runs that were killed
+    Cleanup,
 }
 
 /// Accepts any event name, but offers every preset's catalog to shell completion. The

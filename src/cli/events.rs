@@ -1,3 +1,5 @@
+//! Arguments of `hookctl events`.
+
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -40,8 +42,8 @@ pub enum EventsCommand {
         /// How many new rows to wait for
         #[arg(long, default_value_t = 1)]
         count: usize,
-        /// How long to wait
-        #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+        /// How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
+        #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
         timeout: Duration,
     },
 }

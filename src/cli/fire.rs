@@ -1,3 +1,5 @@
+//! Arguments of `hookctl fire`.
+
 use std::time::Duration;
 
 use clap::Args;
@@ -15,8 +17,8 @@ pub struct FireArgs {
     /// Wait until the event log shows every enqueued delivery
     #[arg(long)]
     pub wait: bool,
-    /// How long to wait
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub timeout: Duration,
     /// With --wait: exit 6 when nothing was enqueued (no matching test subscription)
     #[arg(long)]

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl completions` and `hookctl man`.
+
 use std::path::PathBuf;
 
 use clap::Args;

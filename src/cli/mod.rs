@@ -1,11 +1,14 @@
 //! clap definitions only. One file per command group; conversion into library types happens
+
 //! in `commands/`, so clap never leaks into `api/`, `sign/` or `listen/`.
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::output::{ColorChoice, Format};
 
+pub mod body;
 pub mod config;
+pub mod duration;
 pub mod endpoints;
 pub mod events;
 pub mod fire;
@@ -71,7 +74,7 @@ pub struct GlobalOpts {
 
     /// Output format
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<Format>,
+    pub output: Option<OutputArg>,
 
     /// Same as --output json
     #[arg(long, global = true)]
@@ -79,7 +82,7 @@ pub struct GlobalOpts {
 
     /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
-    pub color: ColorChoice,
+    pub color: ColorArg,
 
     /// Print only results and errors
     #[arg(short, long, global = true)]
@@ -95,7 +98,7 @@ impl GlobalOpts {
     /// global flags given on different levels, e.g. `-v config list -q`). These used to be
     /// accepted silently: `--output human --json` printed JSON, `-q -v` traced anyway.
     pub fn contradiction(&self) -> Option<&'static str> {
-        if self.json && self.output == Some(Format::Human) {
+        if self.json && self.output == Some(OutputArg::Human) {
             Some("--json contradicts --output human; pass one of them")
         } else if self.quiet && self.verbose > 0 {
             Some("--quiet and --verbose contradict each other; pass one of them")
@@ -104,11 +107,50 @@ impl GlobalOpts {
         }
     }
 
+    /// The flags as plain values for [`crate::settings::Settings::resolve`].
+    pub fn flags(&self) -> crate::settings::Flags {
+        crate::settings::Flags {
+            format: self.format(),
+            color: self.color.into(),
+            quiet: self.quiet,
+            verbose: self.verbose,
+            profile: self.profile.clone(),
+            provider: self.provider.clone(),
+            base_url: self.base_url.clone(),
+            token: self.token.clone().map(crate::output::Secret::new),
+        }
+    }
+
     pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else {
-            self.output.unwrap_or_default()
+        match (self.json, self.output) {
+            (true, _) | (false, Some(OutputArg::Json)) => Format::Json,
+            (false, Some(OutputArg::Human) | None) => Format::Human,
+        }
+    }
+}
+
+/// `--output` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputArg {
+    Human,
+    Json,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(c: ColorArg) -> Self {
+        match c {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
         }
     }
 }

@@ -1,3 +1,5 @@
+//! Arguments of `hookctl subscriptions`.
+
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]

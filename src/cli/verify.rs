@@ -1,6 +1,8 @@
-use std::path::PathBuf;
+//! Arguments of `hookctl verify`.
 
 use clap::{Args, ValueEnum};
+
+use super::body::BodyArgs;
 
 /// Signature schemes as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -33,9 +35,8 @@ pub struct VerifyArgs {
     /// A request header as 'Name: value'; repeat for each
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
     pub headers: Vec<String>,
-    /// File with the raw body, or - for stdin
-    #[arg(long, value_name = "FILE")]
-    pub body_file: PathBuf,
+    #[command(flatten)]
+    pub body: BodyArgs,
     /// Pretend the current time is this Unix timestamp
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<i64>,

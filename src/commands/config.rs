@@ -1,4 +1,8 @@
+//! `hookctl config init | list | show | set | use`: profiles in the config file.
+
 use serde_json::{json, Map, Value};
+
+use crate::settings::Sourced;
 
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};
 use crate::config::{ConfigError, ConfigFile, Profile};
@@ -30,15 +34,15 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         if args.force { Profile::default() } else { file.profiles.get(&name).cloned().unwrap_or_default() };
 
     // Only flags go into the file: environment variables stay per-shell.
-    let g = &ctx.global;
-    if let Some(p) = &g.provider {
+    let s = &ctx.settings;
+    if let Some(p) = Sourced::flag(&s.provider) {
         profile.provider = Some(p.clone());
     }
-    if let Some(u) = &g.base_url {
+    if let Some(u) = Sourced::flag(&s.base_url) {
         profile.base_url = Some(u.clone());
     }
-    if let Some(t) = &g.token {
-        profile.token = Some(t.clone());
+    if let Some(t) = Sourced::flag(&s.token) {
+        profile.token = Some(t.expose().to_string());
     }
     if let Some(h) = &args.auth_header {
         profile.auth_header = Some(h.clone());

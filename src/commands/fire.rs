@@ -7,11 +7,9 @@
 use colored::Color;
 use serde_json::{json, Value};
 
-use super::events::{EventLog, LogKind};
-use crate::cli::events::EventFilter;
 use crate::cli::fire::FireArgs;
 use crate::output::sanitize::sanitize_line;
-use crate::wait::{self, Baseline, WaitReport, WaitSpec};
+use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -29,7 +27,7 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     };
     // Everything the wait needs is checked before anything is fired.
     let log = if args.wait {
-        let filter = EventFilter { case_id: Some(case.to_string()), ..EventFilter::default() };
+        let filter = LogFilter { case_id: Some(case.to_string()), ..LogFilter::default() };
         Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)
     } else {
         None

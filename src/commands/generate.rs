@@ -1,3 +1,5 @@
+//! `hookctl completions SHELL` and `hookctl man [--out DIR]`: render the generated artefacts.
+
 use std::io::Write;
 
 use crate::cli::generate::{CompletionsArgs, ManArgs};

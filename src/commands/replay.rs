@@ -1,16 +1,22 @@
 //! `replay` has two faces: a provider replay of a delivery id (closient), and a local re-send
 //! of requests captured by `listen --capture`.
 
-use std::time::Duration;
-
 use crate::cli::replay::ReplayArgs;
 use crate::{Ctx, Error, Outcome, Result};
+
+/// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
+const DEFAULT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.from.is_some() {
         local(args, ctx)
-    } else {
+    } else if args.delivery_id.is_some() {
         provider(args, ctx)
+    } else {
+        Err(Error::usage_hint(
+            "replay needs a delivery id (provider replay) or --from FILE (requests captured by listen)",
+            "`hookctl replay DELIVERY_ID [--wait]`, or `hookctl replay --from capture.jsonl --to URL --last 1`",
+        ))
     }
 }
 
@@ -42,31 +48,5 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => e,
         }
         })?;
-    super::test::delivery_result(ctx, &body, args.wait, args.timeout)
-}
-
-/// Polls the delivery (`deliveries.get`) with the shared waiter until it is delivered or
-/// dead-lettered, the timeout passes, or Ctrl-C. `failed` is mid-retry for closient, so it
-/// keeps waiting. The delivery id is known, so no snapshot is needed.
-pub(crate) fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Result<Outcome> {
-    use crate::wait::{self, Baseline, PollError, RowFormat, WaitSpec};
-    ctx.require_routes(&["deliveries.get"])?;
-    let api = ctx.api()?;
-    let format = RowFormat::default().with_overrides(api.fields())?.retrying_failures(true);
-    let spec = WaitSpec { expected: 1, timeout, baseline: Baseline::default(), event_type: None };
-    let report = crate::block_on(wait::watch(&ctx.printer, &spec, || async {
-        match api.call("deliveries.get", &[("id", id)], &[], None).await {
-            Ok(body) => Ok(format.parse(&body).into_iter().collect()),
-            // Rate limits and server trouble pass; a 404 or 401 will not get better.
-            Err(e) if e.status() == Some(429) || e.exit() == crate::Exit::Network => {
-                Err(PollError::Transient { message: e.to_string(), retry_after: e.retry_after() })
-            }
-            Err(e) => Err(PollError::Fatal(e.into())),
-        }
-    }))?;
-    report.print(&ctx.printer, "deliveries");
-    if report.outcome() == Outcome::NotDelivered {
-        ctx.printer.hint(&format!("a dead_letter delivery can be replayed: `hookctl replay {id}`"));
-    }
-    Ok(report.outcome())
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT))
 }

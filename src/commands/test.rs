@@ -3,7 +3,6 @@
 //! answers `is_delivered`. Both are synchronous, so the exit code says whether it arrived.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use colored::Color;
 use serde_json::{json, Value};
@@ -14,7 +13,11 @@ use crate::output::sanitize::sanitize_line;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+pub fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+    if !args.old_data.is_empty() {
+        ctx.printer.warn("test --data KEY=VALUE is now --field KEY=VALUE (--data means a body elsewhere)");
+        args.fields.append(&mut args.old_data);
+    }
     let preset = ctx.require_routes(&["test"])?;
     match preset.test {
         Some(TestStyle::Ping) => ping(args, ctx),
@@ -26,16 +29,16 @@ pub fn exec(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
 
 fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     let preset = ctx.api_preset()?;
-    if args.event.is_some() || !args.data.is_empty() {
+    if args.event.is_some() || !args.fields.is_empty() {
         return Err(Error::usage_hint(
-            format!("{}'s test sends a synthetic ping; --event and --data are not used", preset.name),
-            "drop --event/--data (they are for personio)",
+            format!("{}'s test sends a synthetic ping; --event and --field are not used", preset.name),
+            "drop --event/--field (they are for personio)",
         ));
     }
     check_id(preset, &args.endpoint)?;
     let api = ctx.api()?;
     let body = crate::block_on(api.call("test", &[("id", &args.endpoint)], &[], None))?;
-    delivery_result(ctx, &body, args.wait, args.timeout)
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout)
 }
 
 fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -44,21 +47,21 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
         let known: Vec<&str> = preset.events.iter().map(|e| e.name).collect();
         return Err(Error::usage_hint(
             format!("{} needs --event NAME: the event must be one enabled for the webhook", preset.name),
-            format!("e.g. --event person.updated --data person.id=123 (known: {})", known.join(", ")),
+            format!("e.g. --event person.updated --field person.id=123 (known: {})", known.join(", ")),
         ));
     };
     if let Some(w) = preset.check_event(event).map_err(Error::usage)? {
         ctx.printer.warn(&w);
     }
-    let data = parse_data(&args.data)?;
+    let data = parse_data(&args.fields)?;
     let missing: Vec<&str> =
         personio_required_fields(event).iter().copied().filter(|f| !data.contains_key(*f)).collect();
     if !missing.is_empty() {
         return Err(Error::usage_hint(
             format!("{event} needs payload_data {}", missing.join(" and ")),
             format!(
-                "add --data {}",
-                missing.iter().map(|f| format!("{f}=VALUE")).collect::<Vec<_>>().join(" --data ")
+                "add --field {}",
+                missing.iter().map(|f| format!("{f}=VALUE")).collect::<Vec<_>>().join(" --field ")
             ),
         ));
     }
@@ -97,151 +100,28 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-/// `--data key=value` pairs → personio `payload_data`: dot-notation keys, string values,
+/// `--field key=value` pairs → personio `payload_data`: dot-notation keys, string values,
 /// exactly as the document describes (the provider expands the dots).
 pub(crate) fn parse_data(pairs: &[String]) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for pair in pairs {
         let Some((k, v)) = pair.split_once('=') else {
             return Err(Error::usage_hint(
-                format!("--data '{pair}' is not key=value"),
-                "e.g. --data person.id=123",
+                format!("--field '{pair}' is not key=value"),
+                "e.g. --field person.id=123",
             ));
         };
         let k = k.trim();
         if k.is_empty() || k.starts_with('.') || k.ends_with('.') || k.contains("..") {
             return Err(Error::usage(format!(
-                "--data '{pair}': '{k}' is not a dot-notation key like person.id"
+                "--field '{pair}': '{k}' is not a dot-notation key like person.id"
             )));
         }
         if out.insert(k.to_string(), v.to_string()).is_some() {
-            return Err(Error::usage(format!("--data gives '{k}' twice")));
+            return Err(Error::usage(format!("--field gives '{k}' twice")));
         }
     }
     Ok(out)
-}
-
-/// Closient delivery states (test and replay answers, deliveries list).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DeliveryState {
-    Delivered,
-    /// Terminal failure after retries: replay it to try again.
-    DeadLetter,
-    /// Mid-retry-backoff: the provider retries.
-    Failed,
-    Pending,
-    RateLimited,
-    Unknown,
-}
-
-impl DeliveryState {
-    pub(crate) fn parse(s: &str) -> DeliveryState {
-        match s {
-            "delivered" => DeliveryState::Delivered,
-            "dead_letter" => DeliveryState::DeadLetter,
-            "failed" => DeliveryState::Failed,
-            "pending" => DeliveryState::Pending,
-            "rate_limited" => DeliveryState::RateLimited,
-            _ => DeliveryState::Unknown,
-        }
-    }
-}
-
-/// Prints a closient delivery answer and turns it into an outcome: delivered → 0,
-/// failed/dead_letter → 7; with `--wait`, pending/rate_limited/failed keep polling the
-/// delivery until it is terminal.
-pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Duration) -> Result<Outcome> {
-    let status = body.get("status").and_then(Value::as_str).unwrap_or("");
-    let state = DeliveryState::parse(status);
-    let id = body.get("delivery_id").or_else(|| body.get("id")).and_then(Value::as_str).map(str::to_string);
-    let settled = matches!(state, DeliveryState::Delivered | DeliveryState::DeadLetter);
-    if wait && !settled && state != DeliveryState::Unknown {
-        if let Some(id) = &id {
-            print_delivery(ctx, body, false);
-            return super::replay::wait_for_delivery(ctx, id, timeout);
-        }
-        ctx.printer.warn("the answer carries no delivery_id; cannot wait for it");
-    }
-    if wait && settled {
-        // Already terminal: still answer with the wait document, so a script that passes
-        // --wait --json always parses the same shape.
-        print_delivery(ctx, body, false);
-        return Ok(settled_report(ctx, body, state == DeliveryState::Delivered));
-    }
-    print_delivery(ctx, body, true);
-    let p = &ctx.printer;
-    let code = http_code(body);
-    Ok(match state {
-        DeliveryState::Delivered => {
-            p.success(&format!("delivered{code}"));
-            Outcome::Success
-        }
-        DeliveryState::DeadLetter | DeliveryState::Failed => {
-            p.always(&format!("{} delivery {}{code}", p.paint_err("✗", Color::Red), sanitize_line(status)));
-            if state == DeliveryState::Failed {
-                p.hint("the provider retries failed deliveries; --wait follows it until it settles");
-            }
-            Outcome::NotDelivered
-        }
-        DeliveryState::Pending | DeliveryState::RateLimited => {
-            p.warn(&format!("not delivered yet ({status}); pass --wait to wait for the outcome"));
-            Outcome::Success
-        }
-        DeliveryState::Unknown => {
-            p.always(&format!(
-                "{} unrecognised delivery status '{}'",
-                p.paint_err("✗", Color::Red),
-                sanitize_line(status)
-            ));
-            Outcome::NotDelivered
-        }
-    })
-}
-
-fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
-    use crate::wait::{RowFormat, WaitOutcome, WaitReport};
-    let report = WaitReport {
-        outcome: if delivered { WaitOutcome::Delivered } else { WaitOutcome::Failed },
-        expected: 1,
-        rows: RowFormat::default().retrying_failures(true).parse(body).into_iter().collect(),
-        elapsed: Duration::ZERO,
-        polls: 0,
-        last_error: None,
-    };
-    report.print(&ctx.printer, "deliveries");
-    report.outcome()
-}
-
-fn http_code(body: &Value) -> String {
-    body.get("http_status_code").and_then(Value::as_u64).map(|c| format!(" (HTTP {c})")).unwrap_or_default()
-}
-
-/// One line on stdout (or the provider's object with `--json` when `final_doc`).
-fn print_delivery(ctx: &Ctx, body: &Value, final_doc: bool) {
-    let p = &ctx.printer;
-    if p.is_json() {
-        if final_doc {
-            p.json(body);
-        }
-        return;
-    }
-    let field = |k: &str| body.get(k).and_then(Value::as_str).map(|s| sanitize_line(s).into_owned());
-    let id = field("delivery_id").or_else(|| field("id")).unwrap_or_else(|| "-".into());
-    let status = field("status").unwrap_or_else(|| "-".into());
-    let color = match DeliveryState::parse(&status) {
-        DeliveryState::Delivered => Color::Green,
-        DeliveryState::DeadLetter | DeliveryState::Failed | DeliveryState::Unknown => Color::Red,
-        _ => Color::Yellow,
-    };
-    let code = body
-        .get("http_status_code")
-        .and_then(Value::as_u64)
-        .map(|c| format!("HTTP {c}"))
-        .unwrap_or_else(|| "no response yet".into());
-    p.line(&format!("{}  {}  {code}", p.bold(&id), p.paint(&status, color)));
-    if let Some(resp) = field("response_body").filter(|r| !r.is_empty()) {
-        p.line(&format!("  response: {}", p.dim(&resp)));
-    }
 }
 
 #[cfg(test)]
@@ -259,12 +139,5 @@ mod tests {
         assert!(parse_data(&[".a=x".into()]).is_err());
         assert!(parse_data(&["a=1".into(), "a=2".into()]).is_err());
         assert!(parse_data(&["a=".into()]).unwrap()["a"].is_empty());
-    }
-
-    #[test]
-    fn delivery_states() {
-        assert_eq!(DeliveryState::parse("dead_letter"), DeliveryState::DeadLetter);
-        assert_eq!(DeliveryState::parse("rate_limited"), DeliveryState::RateLimited);
-        assert_eq!(DeliveryState::parse("weird"), DeliveryState::Unknown);
     }
 }

@@ -19,6 +19,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
+use super::Verdict;
 use crate::sign::{Decimal, HeaderPair};
 
 /// One captured request, exactly as stored in the file.
@@ -37,7 +38,7 @@ pub struct Record {
     pub body: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_base64: Option<String>,
-    pub verdict: String,
+    pub verdict: Verdict,
     #[serde(default)]
     pub scheme: Option<String>,
     #[serde(default)]
@@ -45,7 +46,8 @@ pub struct Record {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_type: Option<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// Always written (`false` too), read as `false` when absent (files of older versions).
+    #[serde(default)]
     pub duplicate: bool,
 }
 
@@ -154,7 +156,7 @@ pub struct RecordRef<'a> {
     pub headers: &'a [HeaderRef<'a>],
     pub body: Option<&'a str>,
     pub body_base64: Option<String>,
-    pub verdict: &'a str,
+    pub verdict: Verdict,
     pub scheme: Option<&'a str>,
     pub reason: Option<&'a str>,
     pub status: u16,
@@ -216,7 +218,7 @@ impl<'a> RecordRef<'a> {
         if let Some(b) = &self.body_base64 {
             text(out, "body_base64", b);
         }
-        text(out, "verdict", self.verdict);
+        text(out, "verdict", self.verdict.as_str());
         nullable(out, "scheme", self.scheme);
         nullable(out, "reason", self.reason);
         key(out, "status");
@@ -224,9 +226,7 @@ impl<'a> RecordRef<'a> {
         if let Some(t) = self.event_type {
             text(out, "event_type", t);
         }
-        if self.duplicate {
-            out.extend_from_slice(b",\"duplicate\":true");
-        }
+        out.extend_from_slice(if self.duplicate { b",\"duplicate\":true" } else { b",\"duplicate\":false" });
         out.extend_from_slice(b"}\n");
     }
 
@@ -241,6 +241,7 @@ impl<'a> RecordRef<'a> {
 
 impl Record {
     /// Stores the body as text when it is UTF-8, else as base64, so it round-trips exactly.
+    #[cfg(test)]
     pub fn set_body(&mut self, bytes: &[u8]) {
         match std::str::from_utf8(bytes) {
             Ok(s) => self.body = Some(s.to_string()),
@@ -263,7 +264,7 @@ impl Record {
 /// Appends `s` as a JSON string, byte for byte what `serde_json` writes: `"` and `\` escaped,
 /// `\b \f \n \r \t` short, other control characters as `\u00xx`, everything else as is.
 /// Eight bytes are checked at a time (SWAR), and runs without escapes are copied whole.
-fn push_json_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Bit 7 of a byte of the result is set when that byte is a control character, `"` or `\\`.
@@ -518,7 +519,7 @@ mod tests {
             headers: vec![Header::text("a", "1"), Header::text("a", "2")],
             body: None,
             body_base64: None,
-            verdict: "valid".into(),
+            verdict: Verdict::Valid,
             scheme: Some("standard".into()),
             reason: None,
             status: 200,
@@ -560,7 +561,7 @@ mod tests {
                 headers: &borrowed_headers,
                 body: None,
                 body_base64: None,
-                verdict: &owned.verdict,
+                verdict: owned.verdict,
                 scheme: owned.scheme.as_deref(),
                 reason,
                 status: owned.status,

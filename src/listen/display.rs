@@ -1,21 +1,27 @@
 //! Showing requests: a header line and a coloured, pretty body on a terminal, one JSON object
 //! per line otherwise. Printing happens on its own thread so a slow terminal never holds up a
-//! handler (and so the sender's answer).
+//! handler (and so the sender's answer); it writes what is queued in one go, so a busy listener
+//! costs one `write` per batch, not per request.
 
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use base64::Engine;
 use colored::Color;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::DisplayMode;
+use super::capture::push_json_str;
+use super::{DisplayMode, Verdict};
 use crate::output::sanitize::{sanitize, sanitize_line};
 use crate::output::Printer;
+use crate::sign::Decimal;
 
-/// Bodies longer than this are cut in the human view (the capture keeps everything).
+/// Bodies longer than this are cut in the human view.
 const MAX_SHOWN_BODY: usize = 16 * 1024;
 const BINARY_PREVIEW: usize = 48;
+/// At most this many requests are written with one `write`.
+const MAX_BATCH: usize = 256;
 
 /// What one request looked like, for display.
 #[derive(Debug, Clone)]
@@ -26,8 +32,7 @@ pub struct Shown {
     pub path: String,
     pub query: Option<String>,
     pub event_type: Option<String>,
-    /// `valid`, `invalid`, `unverified`, or `rejected` (404/413/408: not captured).
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub scheme: Option<String>,
     pub reason: Option<String>,
     pub status: u16,
@@ -39,6 +44,36 @@ pub struct Shown {
     /// 1-based position of the secret that matched, when several are configured (rotation).
     pub secret: Option<usize>,
     pub body: bytes::Bytes,
+}
+
+impl Shown {
+    /// A refused request (verdict `rejected`, status 0) until the caller fills in the rest.
+    pub fn new(
+        id: String,
+        received_at: String,
+        method: String,
+        path: String,
+        query: Option<String>,
+    ) -> Shown {
+        Shown {
+            id,
+            received_at,
+            method,
+            path,
+            query,
+            event_type: None,
+            verdict: Verdict::Rejected,
+            scheme: None,
+            reason: None,
+            status: 0,
+            size: 0,
+            duplicate: false,
+            forwarded_to: None,
+            forward_error: None,
+            secret: None,
+            body: bytes::Bytes::new(),
+        }
+    }
 }
 
 enum Msg {
@@ -64,16 +99,46 @@ impl DisplayHandle {
 }
 
 impl Display {
-    pub fn start(printer: Printer, mode: DisplayMode) -> (DisplayHandle, Display) {
+    /// `capture` is where whole bodies are kept, if anywhere: the human view says so when it cuts one.
+    pub fn start(printer: Printer, mode: DisplayMode, capture: Option<PathBuf>) -> (DisplayHandle, Display) {
         let (tx, rx) = mpsc::channel::<Msg>();
         let thread = std::thread::Builder::new()
             .name("display".into())
             .spawn(move || {
-                while let Ok(Msg::Show(s)) = rx.recv() {
-                    match mode {
-                        DisplayMode::Json => printer.json_line(&json_value(&s)),
-                        DisplayMode::Human => printer.line(&human(&printer, &s)),
-                        DisplayMode::Off => {}
+                let mut out = Vec::new();
+                let mut open = true;
+                while open {
+                    let Ok(first) = rx.recv() else { break };
+                    let mut next = Some(first);
+                    let mut n = 0;
+                    while let Some(msg) = next.take() {
+                        match msg {
+                            Msg::Show(s) => match mode {
+                                DisplayMode::Json => request_line(&s, &mut out),
+                                DisplayMode::Human => {
+                                    let text = human(&printer, &s, capture.as_deref());
+                                    out.extend_from_slice(text.as_bytes());
+                                    out.push(b'\n');
+                                }
+                                DisplayMode::Off => {}
+                            },
+                            Msg::Close => {
+                                open = false;
+                                break;
+                            }
+                        }
+                        n += 1;
+                        if n < MAX_BATCH {
+                            next = rx.try_recv().ok();
+                        }
+                    }
+                    if !out.is_empty() {
+                        let text = String::from_utf8_lossy(&out);
+                        match mode {
+                            DisplayMode::Json => printer.json_lines(text.into_owned()),
+                            _ => printer.lines(&text),
+                        }
+                        out.clear();
                     }
                 }
             })
@@ -90,45 +155,91 @@ impl Display {
     }
 }
 
-/// `{"type":"request","data":{…}}`. serde_json escapes every control character, so escape
-/// sequences in payloads arrive as `\u001b` text, never raw.
-pub fn json_value(s: &Shown) -> Value {
-    let mut data = json!({
-        "id": s.id,
-        "received_at": s.received_at,
-        "method": s.method,
-        "path": s.path,
-        "query": s.query,
-        "event_type": s.event_type,
-        "verdict": s.verdict,
-        "scheme": s.scheme,
-        "reason": s.reason,
-        "status": s.status,
-        "size": s.size,
-        "duplicate": s.duplicate,
-        "forwarded_to": s.forwarded_to,
-        "forward_error": s.forward_error,
-        "secret": s.secret,
-    });
-    if let Value::Object(map) = &mut data {
-        match std::str::from_utf8(&s.body) {
-            Ok(text) => {
-                let parsed = serde_json::from_str::<Value>(text).ok();
-                map.insert("body".into(), parsed.unwrap_or_else(|| Value::String(text.to_string())));
-            }
-            Err(_) => {
-                map.insert(
-                    "body_base64".into(),
-                    Value::String(base64::engine::general_purpose::STANDARD.encode(&s.body)),
-                );
-            }
+/// Appends `{"type":"request","data":{…}}` and its `\n`. Strings are escaped like serde_json
+/// escapes them (every control character, so escape sequences in payloads arrive as `\u001b`
+/// text, never raw). A JSON body is embedded as sent, with the whitespace between tokens
+/// removed (one line), instead of being parsed into a tree and written again.
+pub fn request_line(s: &Shown, out: &mut Vec<u8>) {
+    fn key(out: &mut Vec<u8>, k: &str) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(k.as_bytes());
+        out.extend_from_slice(b"\":");
+    }
+    fn text(out: &mut Vec<u8>, k: &str, v: Option<&str>) {
+        key(out, k);
+        match v {
+            Some(v) => push_json_str(out, v),
+            None => out.extend_from_slice(b"null"),
         }
     }
-    json!({"type": "request", "data": data})
+    fn number(out: &mut Vec<u8>, k: &str, v: Option<i64>) {
+        key(out, k);
+        match v {
+            Some(v) => out.extend_from_slice(Decimal::new(v).as_bytes()),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    out.extend_from_slice(b"{\"type\":\"request\",\"data\":{\"id\":");
+    push_json_str(out, &s.id);
+    text(out, "received_at", Some(&s.received_at));
+    text(out, "method", Some(&s.method));
+    text(out, "path", Some(&s.path));
+    text(out, "query", s.query.as_deref());
+    text(out, "event_type", s.event_type.as_deref());
+    text(out, "verdict", Some(s.verdict.as_str()));
+    text(out, "scheme", s.scheme.as_deref());
+    text(out, "reason", s.reason.as_deref());
+    number(out, "status", Some(s.status.into()));
+    number(out, "size", Some(s.size as i64));
+    key(out, "duplicate");
+    out.extend_from_slice(if s.duplicate { &b"true"[..] } else { b"false" });
+    text(out, "forwarded_to", s.forwarded_to.as_deref());
+    text(out, "forward_error", s.forward_error.as_deref());
+    number(out, "secret", s.secret.map(|n| n as i64));
+    match std::str::from_utf8(&s.body) {
+        Ok(body) => {
+            key(out, "body");
+            if serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok() {
+                push_compact_json(out, body.as_bytes());
+            } else {
+                push_json_str(out, body);
+            }
+        }
+        Err(_) => {
+            key(out, "body_base64");
+            out.push(b'"');
+            out.extend_from_slice(base64::engine::general_purpose::STANDARD.encode(&s.body).as_bytes());
+            out.push(b'"');
+        }
+    }
+    out.extend_from_slice(b"}}\n");
+}
+
+/// Copies valid JSON without the whitespace between tokens (inside strings nothing changes;
+/// valid JSON strings hold no raw line breaks, so the result is one line).
+fn push_compact_json(out: &mut Vec<u8>, json: &[u8]) {
+    let (mut in_string, mut escaped) = (false, false);
+    let mut run = 0;
+    for (i, &b) in json.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            out.extend_from_slice(&json[run..i]);
+            run = i + 1;
+        }
+    }
+    out.extend_from_slice(&json[run..]);
 }
 
 /// The header line and the body, every untrusted part sanitised.
-pub fn human(p: &Printer, s: &Shown) -> String {
+pub fn human(p: &Printer, s: &Shown, capture: Option<&std::path::Path>) -> String {
     let time = s.received_at.get(11..19).unwrap_or(&s.received_at);
     let mut path = sanitize_line(&s.path).into_owned();
     if let Some(q) = &s.query {
@@ -136,16 +247,18 @@ pub fn human(p: &Printer, s: &Shown) -> String {
         path.push_str(&sanitize_line(q));
     }
     let verdict = match s.verdict {
-        "valid" => {
+        Verdict::Valid => {
             let which = s.secret.map(|i| format!(", secret {i}")).unwrap_or_default();
             p.paint(&format!("✓ valid ({}{which})", s.scheme.as_deref().unwrap_or("?")), Color::Green)
         }
-        "unverified" => p.paint("• unverified (no secret)", Color::Yellow),
-        "invalid" => p.paint(
+        Verdict::Unverified => p.paint("• unverified (no secret)", Color::Yellow),
+        Verdict::Invalid => p.paint(
             &format!("✗ invalid: {}", sanitize_line(s.reason.as_deref().unwrap_or("bad signature"))),
             Color::Red,
         ),
-        _ => p.paint(&format!("✗ {}", sanitize_line(s.reason.as_deref().unwrap_or("rejected"))), Color::Red),
+        Verdict::Rejected => {
+            p.paint(&format!("✗ {}", sanitize_line(s.reason.as_deref().unwrap_or("rejected"))), Color::Red)
+        }
     };
     let status_color = if (200..300).contains(&s.status) { Color::Green } else { Color::Red };
     let mut line = format!(
@@ -169,7 +282,12 @@ pub fn human(p: &Printer, s: &Shown) -> String {
         line.push(' ');
         line.push_str(&p.paint("[duplicate]", Color::Magenta));
     }
-    let body = body_view(p, &s.body);
+    // Say what is true about the rest of a cut body: where it is, or how to keep it.
+    let cut_note = match capture {
+        Some(path) => format!("the whole body is in {} (id {})", path.display(), s.id),
+        None => "add --capture FILE to keep whole bodies".into(),
+    };
+    let body = body_view(p, &s.body, &sanitize_line(&cut_note));
     if !body.is_empty() {
         line.push('\n');
         line.push_str(&body);
@@ -188,7 +306,7 @@ fn human_size(n: usize) -> String {
 }
 
 /// JSON pretty and coloured; other text escaped; binary as a short hex preview.
-pub fn body_view(p: &Printer, body: &[u8]) -> String {
+pub fn body_view(p: &Printer, body: &[u8], cut_note: &str) -> String {
     if body.is_empty() {
         return String::new();
     }
@@ -197,9 +315,9 @@ pub fn body_view(p: &Printer, body: &[u8]) -> String {
             if let Ok(v) = serde_json::from_str::<Value>(text) {
                 let mut out = String::new();
                 pretty(p, &v, 0, &mut out);
-                return cut(out);
+                return cut(out, cut_note);
             }
-            cut(sanitize(text).into_owned())
+            cut(sanitize(text).into_owned(), cut_note)
         }
         Err(_) => {
             let head = &body[..body.len().min(BINARY_PREVIEW)];
@@ -209,14 +327,14 @@ pub fn body_view(p: &Printer, body: &[u8]) -> String {
     }
 }
 
-fn cut(mut s: String) -> String {
+fn cut(mut s: String, note: &str) -> String {
     if s.len() > MAX_SHOWN_BODY {
         let mut end = MAX_SHOWN_BODY;
         while !s.is_char_boundary(end) {
             end -= 1;
         }
         s.truncate(end);
-        s.push_str("\n… (cut; the capture file has the whole body)");
+        s.push_str(&format!("\n… (cut at {} KiB; {note})", MAX_SHOWN_BODY / 1024));
     }
     s
 }
@@ -273,7 +391,7 @@ mod tests {
             path: "/h\u{1b}[2J".into(),
             query: None,
             event_type: Some("case.\u{1b}]0;pwned\u{7}x".into()),
-            verdict: "valid",
+            verdict: Verdict::Valid,
             scheme: Some("standard".into()),
             reason: None,
             status: 200,
@@ -289,13 +407,13 @@ mod tests {
     #[test]
     fn no_raw_escape_reaches_the_terminal() {
         let p = Printer::plain();
-        let out = human(&p, &shown("{\"a\":\"\u{1b}[31mred\u{202e}\",\"b\":[1,true,null]}".as_bytes()));
+        let out = human(&p, &shown("{\"a\":\"\u{1b}[31mred\u{202e}\",\"b\":[1,true,null]}".as_bytes()), None);
         assert!(!out.contains('\u{1b}'), "{out:?}");
         assert!(!out.contains('\u{7}'), "{out:?}");
         assert!(!out.contains('\u{202e}'), "{out:?}");
         assert!(out.contains("[duplicate]"));
         assert!(out.contains("08:00:01"));
-        let text = human(&p, &shown(b"plain \x1b[31m text"));
+        let text = human(&p, &shown(b"plain \x1b[31m text"), None);
         assert!(!text.contains('\u{1b}'));
     }
 
@@ -303,18 +421,75 @@ mod tests {
     fn binary_body_is_a_short_hex_preview() {
         let p = Printer::plain();
         let body: Vec<u8> = (0..=255u8).collect();
-        let v = body_view(&p, &body);
+        let v = body_view(&p, &body, "");
         assert!(v.starts_with("(binary, 256 bytes) 000102"), "{v}");
         assert!(v.len() < 200);
     }
 
+    /// The line as the tree-building writer made it before (the reference).
+    fn json_value(s: &Shown) -> Value {
+        let mut data = serde_json::json!({
+            "id": s.id, "received_at": s.received_at, "method": s.method, "path": s.path,
+            "query": s.query, "event_type": s.event_type, "verdict": s.verdict.as_str(),
+            "scheme": s.scheme, "reason": s.reason, "status": s.status, "size": s.size,
+            "duplicate": s.duplicate, "forwarded_to": s.forwarded_to,
+            "forward_error": s.forward_error, "secret": s.secret,
+        });
+        match std::str::from_utf8(&s.body) {
+            Ok(text) => {
+                data["body"] = serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into()))
+            }
+            Err(_) => data["body_base64"] = base64::engine::general_purpose::STANDARD.encode(&s.body).into(),
+        }
+        serde_json::json!({"type": "request", "data": data})
+    }
+
+    fn line(s: &Shown) -> String {
+        let mut out = Vec::new();
+        request_line(s, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
-    fn json_line_is_one_line_with_parsed_body() {
-        let v = json_value(&shown(b"{\"type\":\"x\"}"));
-        let line = serde_json::to_string(&v).unwrap();
-        assert!(!line.contains('\n') && !line.contains('\u{1b}'));
-        assert_eq!(v["data"]["body"]["type"], "x");
-        let b = json_value(&shown(&[0xff, 0xfe]));
-        assert_eq!(b["data"]["body_base64"], "//4=");
+    fn json_line_is_one_line_with_the_body_as_json() {
+        let bodies: [&[u8]; 7] = [
+            b"{\"type\":\"x\"}",
+            b"{\n  \"a\" : [1, 2.50, {\"b\": \"sp ace\\\" \\\\ \\n\"}],\r\n\t\"c\": null }\n",
+            b"  \"just a string\"  ",
+            b"not json {",
+            b"{\"e\":\"\\u001b[31m\x7f\"}",
+            &[0xff, 0xfe],
+            b"",
+        ];
+        for body in bodies {
+            let mut s = shown(body);
+            s.reason = Some("r\u{1b}\n".into());
+            s.secret = Some(2);
+            let text = line(&s);
+            assert_eq!(text.matches('\n').count(), 1, "{text:?}");
+            assert!(text.ends_with('\n') && !text.contains('\u{1b}'), "{text:?}");
+            let parsed: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(parsed, json_value(&s), "{text}");
+        }
+        let s = shown(b"{\"type\":\"x\"}");
+        assert!(line(&s).contains("\"body\":{\"type\":\"x\"}}}"));
+    }
+
+    #[test]
+    fn a_cut_body_says_where_the_rest_is() {
+        let p = Printer::plain();
+        let big = format!("\"{}\"", "a".repeat(20_000));
+        let without = human(&p, &shown(big.as_bytes()), None);
+        assert!(
+            without.ends_with("… (cut at 16 KiB; add --capture FILE to keep whole bodies)"),
+            "{}",
+            &without[without.len() - 80..]
+        );
+        let with = human(&p, &shown(big.as_bytes()), Some(std::path::Path::new("/tmp/h.jsonl")));
+        assert!(
+            with.ends_with("… (cut at 16 KiB; the whole body is in /tmp/h.jsonl (id req_1))"),
+            "{}",
+            &with[with.len() - 80..]
+        );
     }
 }

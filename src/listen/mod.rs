@@ -8,7 +8,11 @@ pub mod forward;
 pub mod replay;
 pub mod server;
 
+use std::future::Future;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::output::Secret;
@@ -39,6 +43,53 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time allowed for reading a request body.
     pub body_timeout: Duration,
+    /// Start-up and shutdown steps around serving (a tunnel, a temporary registration).
+    pub exposure: Option<Arc<dyn Exposure>>,
+}
+
+/// A boxed future borrowing from the hook (the hooks are called through `dyn`).
+pub type HookFuture<'a, T> = Pin<Box<dyn Future<Output = crate::Result<T>> + Send + 'a>>;
+
+/// What [`Exposure::start`] adds to the run once the port is bound.
+#[derive(Debug, Default)]
+pub struct Exposed {
+    /// Where the outside world reaches this listener (shown next to the local URL).
+    pub public_url: Option<String>,
+    /// The temporary endpoint registered at the provider.
+    pub endpoint_id: Option<String>,
+    /// Signing secrets to verify with, besides the configured ones.
+    pub secrets: Vec<Secret>,
+}
+
+/// Makes the listener reachable from outside for the run (`src/tunnel`): `start` runs once
+/// the port is bound, before the ready line; `stop` runs on every way out, after the last
+/// request was answered, and its error becomes the exit status.
+pub trait Exposure: std::fmt::Debug + Send + Sync {
+    fn start<'a>(&'a self, local: SocketAddr, local_url: &'a str) -> HookFuture<'a, Exposed>;
+    fn stop(&self) -> HookFuture<'_, ()>;
+}
+
+/// What the listener made of a request's signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Valid,
+    Invalid,
+    /// No secret was given: accepted without checking.
+    Unverified,
+    /// Answered before verifying (wrong path, too large, too slow, malformed): never captured.
+    Rejected,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverified => "unverified",
+            Verdict::Rejected => "rejected",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

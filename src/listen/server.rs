@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming;
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Body, Incoming};
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -23,7 +23,7 @@ use tokio::sync::{mpsc, watch};
 use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
-use super::{Config, DisplayMode};
+use super::{Config, DisplayMode, Exposed, Verdict};
 use crate::output::Printer;
 use crate::sign;
 use crate::{Error, Outcome, Result};
@@ -116,15 +116,20 @@ impl Dedup {
 
 impl State {
     fn request_stop(&self, why: Stop) {
-        self.stop.send_if_modified(|s| {
-            if s.is_none() {
-                *s = Some(why);
-                true
-            } else {
-                false
-            }
-        });
+        request_stop(&self.stop, why);
     }
+}
+
+/// The first reason wins.
+fn request_stop(stop: &watch::Sender<Option<Stop>>, why: Stop) {
+    stop.send_if_modified(|s| {
+        if s.is_none() {
+            *s = Some(why);
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Runs the listener until a signal, `--expect`, `--timeout` or a bad signature stops it.
@@ -151,7 +156,7 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     let (display, display_thread) = match cfg.display {
         DisplayMode::Off => (None, None),
         mode => {
-            let (h, d) = Display::start(printer.clone(), mode);
+            let (h, d) = Display::start(printer.clone(), mode, cfg.capture.clone());
             (Some(h), Some(d))
         }
     };
@@ -175,8 +180,10 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     if let Some(d) = display_thread {
         d.close();
     }
-    let (stop, counts) = result?;
+    let (stop, counts, cleanup) = result?;
     summary(&cfg, printer, stop, &counts);
+    // A registration that could not be deleted fails the run, whatever else happened.
+    cleanup?;
     Ok(match stop {
         Stop::ExpectReached => Outcome::Success,
         Stop::Invalid => Outcome::InvalidSignature,
@@ -243,12 +250,54 @@ async fn serve(
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
     printer: Printer,
-) -> Result<(Stop, Counts)> {
+) -> Result<(Stop, Counts, Result<()>)> {
+    let mut cfg = cfg;
     let listener = bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-    announce(&cfg, &printer, addr);
-
     let (stop_tx, _) = watch::channel(None);
+    {
+        // Watched before the exposure starts: a Ctrl-C during registration still cleans up.
+        let tx = stop_tx.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            request_stop(&tx, Stop::Signal);
+        });
+    }
+    let url = local_url(&cfg, addr);
+    let exposure = cfg.exposure.clone();
+    let exposed = match &exposure {
+        Some(e) => match e.start(addr, &url).await {
+            Ok(x) => x,
+            Err(err) => {
+                // Undo whatever part of the start succeeded; the start error is the one to report.
+                let _ = e.stop().await;
+                return Err(err);
+            }
+        },
+        None => Exposed::default(),
+    };
+    cfg.secrets.extend(exposed.secrets.iter().cloned());
+    announce(&cfg, &printer, &url, addr.port(), &exposed);
+    let served = serve_bound(cfg, loops, listener, capture, forwarder, display, printer, stop_tx).await;
+    let cleanup = match &exposure {
+        Some(e) => e.stop().await,
+        None => Ok(()),
+    };
+    let (stop, counts) = served?;
+    Ok((stop, counts, cleanup))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn serve_bound(
+    cfg: Config,
+    loops: usize,
+    listener: TcpListener,
+    capture: Option<Capture>,
+    forwarder: Option<Forwarder>,
+    display: Option<DisplayHandle>,
+    printer: Printer,
+    stop_tx: watch::Sender<Option<Stop>>,
+) -> Result<(Stop, Counts)> {
     let run_tag = format!("{:08x}", rand::random::<u32>());
     let state = Arc::new(State {
         capture,
@@ -275,14 +324,6 @@ async fn serve(
             st.request_stop(Stop::Timeout);
         });
     }
-    {
-        let st = state.clone();
-        tokio::spawn(async move {
-            wait_for_signal().await;
-            st.request_stop(Stop::Signal);
-        });
-    }
-
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
@@ -297,7 +338,7 @@ async fn serve(
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
-    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout) + Duration::from_secs(2);
+    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout).saturating_add(Duration::from_secs(2));
     let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
     // The second loop may own pooled forward connections: it stops only now.
     let _ = done_tx.send(true);
@@ -421,18 +462,31 @@ pub(crate) async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     })
 }
 
-/// The ready signal: scripts wait for this line instead of sleeping.
-fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr) {
+fn local_url(cfg: &Config, addr: SocketAddr) -> String {
     let host = if cfg.host.contains(':') && !cfg.host.starts_with('[') {
         format!("[{}]", cfg.host)
     } else {
         cfg.host.clone()
     };
-    let url = format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"));
+    format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"))
+}
+
+/// The ready signal: scripts wait for this line instead of sleeping.
+fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed) {
     if printer.is_json() || cfg.display == DisplayMode::Json {
-        printer.json_line(&json!({"type": "ready", "url": url, "port": addr.port()}));
+        let mut ready = json!({"type": "ready", "url": url, "port": port});
+        if let Some(p) = &exposed.public_url {
+            ready["public_url"] = json!(p);
+        }
+        if let Some(id) = &exposed.endpoint_id {
+            ready["endpoint_id"] = json!(id);
+        }
+        printer.json_line(&ready);
     }
     printer.always(&format!("listening on {url}"));
+    if let Some(p) = &exposed.public_url {
+        printer.always(&format!("public URL: {p}"));
+    }
     if cfg.secrets.is_empty() {
         printer.info("no signing secret: requests are accepted and shown as unverified");
     }
@@ -481,7 +535,11 @@ async fn connection(lane: Arc<Lane>, stream: tokio::net::TcpStream, _alive: mpsc
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     tokio::select! {
-        _ = conn.as_mut() => {}
+        res = conn.as_mut() => {
+            if let Err(e) = res {
+                state.show_malformed(&e);
+            }
+        }
         // The watch guard must not live across the await below (it is not Send).
         _ = async { let _ = stop.wait_for(|s| s.is_some()).await; } => {
             conn.as_mut().graceful_shutdown();
@@ -500,13 +558,6 @@ impl Drop for OpenGuard<'_> {
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
-
-fn text(status: StatusCode, body: String) -> Response<Full<Bytes>> {
-    let mut resp = Response::new(Full::new(Bytes::from(body)));
-    *resp.status_mut() = status;
-    resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(TEXT));
-    resp
-}
 
 /// When a request arrived: RFC 3339 UTC with microseconds (`2026-11-23T14:20:00.123456Z`),
 /// formatted on the stack, and the Unix time the signature tolerance is checked against.
@@ -544,237 +595,411 @@ impl Stamp {
     }
 }
 
+/// A request as it arrived: its id and time, and the head borrowed from hyper (nothing is
+/// copied per request unless it is displayed).
+struct Arrival<'a> {
+    id: String,
+    stamp: Stamp,
+    method: &'a str,
+    path: &'a str,
+    query: Option<&'a str>,
+    headers: Vec<HeaderRef<'a>>,
+}
+
+/// What verifying found.
+struct Check {
+    verdict: Verdict,
+    scheme: Option<&'static str>,
+    reason: Option<String>,
+    /// 1-based position of the secret that matched, when several are configured (rotation).
+    secret: Option<usize>,
+}
+
+/// The answer to the sender, and what forwarding did.
+struct Answer {
+    status: u16,
+    content_type: Cow<'static, str>,
+    body: Bytes,
+    forwarded_to: Option<String>,
+    forward_error: Option<String>,
+}
+
+impl Answer {
+    fn text(status: u16, body: String) -> Answer {
+        Answer {
+            status,
+            content_type: TEXT.into(),
+            body: Bytes::from(body),
+            forwarded_to: None,
+            forward_error: None,
+        }
+    }
+
+    fn into_response(self) -> Response<Full<Bytes>> {
+        let mut resp = Response::new(Full::new(self.body));
+        *resp.status_mut() = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_GATEWAY);
+        let content_type = match self.content_type {
+            Cow::Borrowed("") => None,
+            Cow::Borrowed(s) => Some(HeaderValue::from_static(s)),
+            Cow::Owned(s) => HeaderValue::try_from(s).ok().filter(|v| !v.is_empty()),
+        };
+        if let Some(v) = content_type {
+            resp.headers_mut().insert(CONTENT_TYPE, v);
+        }
+        resp
+    }
+}
+
+/// Why a body was not read.
+enum BodyError {
+    TooLarge,
+    TimedOut,
+    Broken(String),
+}
+
+/// The request's steps: read, verify, forward (or answer 401/200), capture, count toward
+/// `--expect`, display, answer.
 async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> {
     let st = &ln.state;
-    let lane = ln.index;
-    let counts = &st.lanes[lane].counts;
     let cfg = &st.cfg;
-    // Unique across both loops: loop i numbers i+1, i+1+n, … (n loops).
-    let seq = st.lanes[lane].seq.fetch_add(1, Ordering::Relaxed) * st.loops + lane as u64 + 1;
-    let id = format!("req_{}_{seq:06}", st.run_tag);
-    let stamp = Stamp::now();
-    let received_at = stamp.as_str();
+    let counts = &st.lanes[ln.index].counts;
+    let (parts, mut body) = req.into_parts();
+    let arrival = st.arrive(ln.index, &parts);
     counts.received.fetch_add(1, Ordering::Relaxed);
 
-    // Borrowed from the request: nothing is copied per request unless it is displayed.
-    let (parts, body) = req.into_parts();
-    let method = parts.method.as_str();
-    let path = parts.uri.path();
-    let query = parts.uri.query();
-    let headers: Vec<HeaderRef> =
-        parts.headers.iter().map(|(k, v)| HeaderRef::new(k.as_str(), v.as_bytes())).collect();
-
-    // Built only when something is displayed: no clones on the hot path with --no-display.
-    let mut shown = st.display.as_ref().map(|_| Shown {
-        id: id.clone(),
-        received_at: received_at.to_string(),
-        method: method.to_string(),
-        path: path.to_string(),
-        query: query.map(str::to_string),
-        event_type: None,
-        verdict: "rejected",
-        scheme: None,
-        reason: None,
-        status: 0,
-        size: 0,
-        duplicate: false,
-        forwarded_to: None,
-        forward_error: None,
-        secret: None,
-        body: Bytes::new(),
-    });
-    let reject = |shown: Option<Shown>, status: StatusCode, reason: String| {
-        if let (Some(d), Some(mut shown)) = (&st.display, shown) {
-            shown.status = status.as_u16();
-            shown.reason = Some(reason.clone());
-            d.show(shown);
-        }
-        text(status, format!("{reason}\n"))
-    };
-
-    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), path) else {
+    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), arrival.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
-        return reject(
-            shown,
+        return st.reject(
+            &arrival,
             StatusCode::NOT_FOUND,
             format!("not found: this listener only serves {prefix}"),
         );
     };
-
-    let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > cfg.max_body as u64) {
-        return reject(shown, StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body));
-    }
-    let body = match tokio::time::timeout(cfg.body_timeout, Limited::new(body, cfg.max_body).collect()).await
-    {
-        Err(_) => {
-            return reject(shown, StatusCode::REQUEST_TIMEOUT, "request body not received in time".into())
-        }
-        Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => {
-            return reject(shown, StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body));
-        }
-        Ok(Err(e)) => {
-            return reject(shown, StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}"))
-        }
-        Ok(Ok(c)) => c.to_bytes(),
-    };
-    if let Some(s) = shown.as_mut() {
-        s.size = body.len();
-    }
-
-    // Verify.
-    // Which of several secrets matched (rotation), shown when more than one is configured.
-    let mut secret_used = None;
-    let (verdict, scheme, reason) = if cfg.secrets.is_empty() {
-        ("unverified", cfg.scheme.or_else(|| sign::detect(&headers)).map(|s| s.name()), None)
-    } else {
-        let opts = sign::VerifyOptions { now: stamp.unix, tolerance: TOLERANCE_SECS };
-        match sign::verify(cfg.scheme, &cfg.secrets, &headers, &body, opts) {
-            sign::Verdict::Valid { scheme, secret_index } => {
-                secret_used = (cfg.secrets.len() > 1).then_some(secret_index + 1);
-                ("valid", Some(scheme.name()), None)
+    let body = match read_body(cfg, &parts.headers, &mut body).await {
+        Ok(b) => b,
+        Err(e) => {
+            let (status, reason) = match e {
+                BodyError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body)),
+                BodyError::TimedOut => {
+                    (StatusCode::REQUEST_TIMEOUT, "request body not received in time".into())
+                }
+                BodyError::Broken(e) => {
+                    (StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}"))
+                }
+            };
+            if !parts.headers.contains_key(hyper::header::EXPECT) {
+                linger(body);
             }
-            sign::Verdict::Invalid { scheme, reason } => ("invalid", scheme.map(|s| s.name()), Some(reason)),
+            return st.reject(&arrival, status, reason);
         }
     };
-    match verdict {
-        "valid" => &counts.valid,
-        "invalid" => &counts.invalid,
+
+    let check = st.verify(&arrival, &body);
+    match check.verdict {
+        Verdict::Valid => &counts.valid,
+        Verdict::Invalid => &counts.invalid,
         _ => &counts.unverified,
     }
     .fetch_add(1, Ordering::Relaxed);
-
-    let event_type = super::event_type(&headers, &body);
-    let delivery = super::delivery_id(&headers);
+    let event_type = super::event_type(&arrival.headers, &body);
+    let delivery = super::delivery_id(&arrival.headers);
     let duplicate = match delivery {
         Some(d) => st.seen.lock().map(|mut s| s.check(d)).unwrap_or(false),
         None => false,
     };
 
-    // Answer: 401, the forward target's answer, or our own 200.
-    let mut forwarded_to = None;
-    let mut forward_error = None;
-    let (status, content_type, answer): (u16, Cow<'static, str>, Bytes) = if verdict == "invalid" {
-        let reason = reason.as_deref().unwrap_or_default();
-        (401, TEXT.into(), Bytes::from(format!("invalid signature: {reason}\n")))
-    } else if let Some(route) =
-        st.forwarder.as_ref().and_then(|f| forward::pick(&cfg.routes, event_type.as_deref()).map(|r| (f, r)))
-    {
-        let (fwd, route) = route;
-        let url = forward::target_url(&route.url, suffix, query);
-        forwarded_to = Some(url.clone());
-        match fwd.send(method, &url, &headers, body.clone()).await {
-            Forwarded::Answer { status, content_type, body } => {
-                (status, content_type.unwrap_or_default().into(), body)
-            }
-            Forwarded::Unreachable(why) => {
-                let msg = format!("forward target {url} unreachable: {why}");
-                forward_error = Some(why);
-                (502, TEXT.into(), Bytes::from(msg + "\n"))
-            }
-            Forwarded::TimedOut => {
-                let msg = format!(
-                    "forward target {url} did not answer within {}",
-                    humantime::format_duration(cfg.forward_timeout)
-                );
-                forward_error = Some("timed out".into());
-                (504, TEXT.into(), Bytes::from(msg + "\n"))
-            }
+    let mut answer = match check.verdict {
+        Verdict::Invalid => {
+            Answer::text(401, format!("invalid signature: {}\n", check.reason.as_deref().unwrap_or_default()))
         }
-    } else {
-        (200, "application/json".into(), Bytes::from(format!("{{\"ok\":true,\"id\":\"{id}\"}}")))
+        _ => st.forward(&arrival, suffix, event_type.as_deref(), &body).await,
     };
-    let mut status = status;
-    let mut content_type = content_type;
-    let mut answer = answer;
-
     // Capture before answering: acknowledged ⇒ captured.
-    if let Some(cap) = &st.capture {
-        let res = {
-            let mut rec = RecordRef {
-                id: &id,
-                received_at,
-                method,
-                path,
-                query,
-                headers: &headers,
-                body: None,
-                body_base64: None,
-                verdict,
-                scheme,
-                reason: reason.as_deref(),
-                status,
-                event_type: event_type.as_deref(),
-                duplicate,
-            };
-            rec.set_body(&body);
-            cap.write_ref(lane, &rec).await
+    if let Err(e) =
+        st.capture(ln.index, &arrival, &body, &check, answer.status, event_type.as_deref(), duplicate).await
+    {
+        st.printer.warn(&format!("request {} not captured: {e}", arrival.id));
+        // Not stored ⇒ not acknowledged: the sender will retry.
+        answer = Answer {
+            forwarded_to: answer.forwarded_to,
+            ..Answer::text(500, format!("capture failed: {e}\n"))
         };
-        match res {
-            Ok(()) => {
-                counts.captured.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(e) => {
-                st.printer.warn(&format!("request {id} not captured: {e}"));
-                // Not stored ⇒ not acknowledged: the sender will retry.
-                status = 500;
-                content_type = TEXT.into();
-                answer = Bytes::from(format!("capture failed: {e}\n"));
-            }
+    }
+    st.count_expected(check.verdict, answer.status, event_type.as_deref(), delivery);
+    if let Some(d) = &st.display {
+        let mut shown = arrival.shown(check.verdict, answer.status, body.len());
+        shown.event_type = event_type;
+        shown.secret = check.secret;
+        shown.scheme = check.scheme.map(str::to_string);
+        shown.reason = check.reason;
+        shown.duplicate = duplicate;
+        shown.forwarded_to = answer.forwarded_to.take();
+        shown.forward_error = answer.forward_error.take();
+        shown.body = body;
+        d.show(shown);
+    }
+    answer.into_response()
+}
+
+impl State {
+    fn arrive<'a>(&self, lane: usize, parts: &'a hyper::http::request::Parts) -> Arrival<'a> {
+        // Unique across both loops: loop i numbers i+1, i+1+n, … (n loops).
+        let seq = self.lanes[lane].seq.fetch_add(1, Ordering::Relaxed) * self.loops + lane as u64 + 1;
+        Arrival {
+            id: format!("req_{}_{seq:06}", self.run_tag),
+            stamp: Stamp::now(),
+            method: parts.method.as_str(),
+            path: parts.uri.path(),
+            query: parts.uri.query(),
+            headers: parts.headers.iter().map(|(k, v)| HeaderRef::new(k.as_str(), v.as_bytes())).collect(),
         }
     }
 
-    let ok = (200..300).contains(&status);
-    if let Some(n) = cfg.expect {
-        let counts_toward = ok
-            && verdict != "invalid"
-            && match cfg.filter.as_deref() {
+    /// Answers before the request was read (404, 408, 413, 400), shown but not captured.
+    fn reject(&self, arrival: &Arrival, status: StatusCode, reason: String) -> Response<Full<Bytes>> {
+        if let Some(d) = &self.display {
+            let mut shown = arrival.shown(Verdict::Rejected, status.as_u16(), 0);
+            shown.reason = Some(reason.clone());
+            d.show(shown);
+        }
+        Answer::text(status.as_u16(), format!("{reason}\n")).into_response()
+    }
+
+    fn verify(&self, arrival: &Arrival, body: &[u8]) -> Check {
+        let cfg = &self.cfg;
+        if cfg.secrets.is_empty() {
+            let scheme = cfg.scheme.or_else(|| sign::detect(&arrival.headers)).map(|s| s.name());
+            return Check { verdict: Verdict::Unverified, scheme, reason: None, secret: None };
+        }
+        let opts = sign::VerifyOptions { now: arrival.stamp.unix, tolerance: TOLERANCE_SECS };
+        match sign::verify(cfg.scheme, &cfg.secrets, &arrival.headers, body, opts) {
+            sign::Verdict::Valid { scheme, secret_index } => Check {
+                verdict: Verdict::Valid,
+                scheme: Some(scheme.name()),
+                reason: None,
+                secret: (cfg.secrets.len() > 1).then_some(secret_index + 1),
+            },
+            sign::Verdict::Invalid { scheme, reason } => Check {
+                verdict: Verdict::Invalid,
+                scheme: scheme.map(|s| s.name()),
+                reason: Some(reason.to_string()),
+                secret: None,
+            },
+        }
+    }
+
+    /// The forward target's answer (502/504 when it has none), or our own 200 when no route
+    /// takes this event.
+    async fn forward(
+        &self,
+        arrival: &Arrival<'_>,
+        suffix: &str,
+        event_type: Option<&str>,
+        body: &Bytes,
+    ) -> Answer {
+        let route =
+            self.forwarder.as_ref().and_then(|f| Some((f, forward::pick(&self.cfg.routes, event_type)?)));
+        let Some((fwd, route)) = route else {
+            let ok = format!("{{\"ok\":true,\"id\":\"{}\"}}", arrival.id);
+            return Answer { content_type: "application/json".into(), ..Answer::text(200, ok) };
+        };
+        let url = forward::target_url(&route.url, suffix, arrival.query);
+        let mut answer = match fwd.send(arrival.method, &url, &arrival.headers, body.clone()).await {
+            Forwarded::Answer { status, content_type, body } => Answer {
+                status,
+                content_type: content_type.unwrap_or_default().into(),
+                body,
+                forwarded_to: None,
+                forward_error: None,
+            },
+            Forwarded::Unreachable(why) => {
+                let msg = format!("forward target {url} unreachable: {why}\n");
+                Answer { forward_error: Some(why), ..Answer::text(502, msg) }
+            }
+            Forwarded::TimedOut => {
+                let msg = format!(
+                    "forward target {url} did not answer within {}\n",
+                    humantime::format_duration(self.cfg.forward_timeout)
+                );
+                Answer { forward_error: Some("timed out".into()), ..Answer::text(504, msg) }
+            }
+        };
+        answer.forwarded_to = Some(url);
+        answer
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn capture(
+        &self,
+        lane: usize,
+        arrival: &Arrival<'_>,
+        body: &[u8],
+        check: &Check,
+        status: u16,
+        event_type: Option<&str>,
+        duplicate: bool,
+    ) -> std::result::Result<(), String> {
+        let Some(cap) = &self.capture else { return Ok(()) };
+        let mut rec = RecordRef {
+            id: &arrival.id,
+            received_at: arrival.stamp.as_str(),
+            method: arrival.method,
+            path: arrival.path,
+            query: arrival.query,
+            headers: &arrival.headers,
+            body: None,
+            body_base64: None,
+            verdict: check.verdict,
+            scheme: check.scheme,
+            reason: check.reason.as_deref(),
+            status,
+            event_type,
+            duplicate,
+        };
+        rec.set_body(body);
+        cap.write_ref(lane, &rec).await?;
+        self.lanes[lane].counts.captured.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// `--expect`: counts a delivery that was acknowledged, and stops when enough arrived or
+    /// a bad signature did.
+    fn count_expected(
+        &self,
+        verdict: Verdict,
+        status: u16,
+        event_type: Option<&str>,
+        delivery: Option<&str>,
+    ) {
+        let Some(n) = self.cfg.expect else { return };
+        let counts_toward = (200..300).contains(&status)
+            && verdict != Verdict::Invalid
+            && match self.cfg.filter.as_deref() {
                 None => true,
-                Some(f) => event_type.as_deref().is_some_and(|t| super::glob_match(f, t)),
+                Some(f) => event_type.is_some_and(|t| super::glob_match(f, t)),
             };
         // A retried delivery (same id) counts once.
-        let first_time = match &delivery {
+        let first_time = match delivery {
             Some(d) if counts_toward => {
-                st.counted_ids.lock().map(|mut s| s.insert(d.to_string())).unwrap_or(true)
+                self.counted_ids.lock().map(|mut s| s.insert(d.to_string())).unwrap_or(true)
             }
             _ => counts_toward,
         };
         if counts_toward && first_time {
-            let c = st.counted.fetch_add(1, Ordering::Relaxed) + 1;
+            let c = self.counted.fetch_add(1, Ordering::Relaxed) + 1;
             if c >= n {
-                st.request_stop(Stop::ExpectReached);
+                self.request_stop(Stop::ExpectReached);
             }
         }
-        if verdict == "invalid" && !cfg.allow_invalid {
-            st.request_stop(Stop::Invalid);
+        if verdict == Verdict::Invalid && !self.cfg.allow_invalid {
+            self.request_stop(Stop::Invalid);
         }
     }
+}
 
-    if let (Some(d), Some(mut shown)) = (&st.display, shown) {
-        shown.event_type = event_type;
-        shown.secret = secret_used;
-        shown.verdict = verdict;
-        shown.scheme = scheme.map(str::to_string);
-        shown.reason = reason;
+impl State {
+    /// hyper answers a request it cannot parse (400, 431, 414) before any handler runs: show
+    /// that it happened, as for the other refused requests.
+    fn show_malformed(&self, e: &hyper::Error) {
+        let Some(d) = &self.display else { return };
+        if !e.is_parse() || e.is_parse_version_h2() {
+            return;
+        }
+        // hyper's message is the only thing that tells 414 from 431.
+        let status = if e.to_string().contains("URI too long") {
+            414
+        } else if e.is_parse_too_large() {
+            431
+        } else {
+            400
+        };
+        let mut shown = Shown::new("-".into(), Stamp::now().as_str().into(), "-".into(), "-".into(), None);
+        shown.reason = Some(format!("malformed request: {e}"));
         shown.status = status;
-        shown.duplicate = duplicate;
-        shown.forwarded_to = forwarded_to;
-        shown.forward_error = forward_error;
-        shown.body = body;
         d.show(shown);
     }
+}
 
-    let mut resp = Response::new(Full::new(answer));
-    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-    let content_type = match content_type {
-        Cow::Borrowed("") => None,
-        Cow::Borrowed(s) => Some(HeaderValue::from_static(s)),
-        Cow::Owned(s) => HeaderValue::try_from(s).ok().filter(|v| !v.is_empty()),
-    };
-    if let Some(v) = content_type {
-        resp.headers_mut().insert(CONTENT_TYPE, v);
+impl Arrival<'_> {
+    fn shown(&self, verdict: Verdict, status: u16, size: usize) -> Shown {
+        let mut shown = Shown::new(
+            self.id.clone(),
+            self.stamp.as_str().into(),
+            self.method.into(),
+            self.path.into(),
+            self.query.map(str::to_string),
+        );
+        shown.verdict = verdict;
+        shown.status = status;
+        shown.size = size;
+        shown
     }
-    resp
+}
+
+/// Reads the body within `--max-body` and `--body-timeout`. A declared length over the limit
+/// is refused before reading anything.
+async fn read_body(
+    cfg: &Config,
+    headers: &hyper::HeaderMap,
+    body: &mut Incoming,
+) -> std::result::Result<Bytes, BodyError> {
+    let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > cfg.max_body as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    // A deadline too far to represent is no deadline.
+    let deadline = tokio::time::Instant::now().checked_add(cfg.body_timeout);
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut len = 0usize;
+    loop {
+        let frame = match deadline {
+            Some(d) => tokio::time::timeout_at(d, body.frame()).await.map_err(|_| BodyError::TimedOut)?,
+            None => body.frame().await,
+        };
+        let data = match frame {
+            None => break,
+            Some(Err(e)) => return Err(BodyError::Broken(e.to_string())),
+            Some(Ok(frame)) => match frame.into_data() {
+                Ok(data) => data,
+                Err(_) => continue, // trailers
+            },
+        };
+        len += data.len();
+        if len > cfg.max_body {
+            return Err(BodyError::TooLarge);
+        }
+        chunks.push(data);
+    }
+    Ok(match chunks.len() {
+        0 => Bytes::new(),
+        1 => chunks.remove(0),
+        _ => Bytes::from(chunks.concat()),
+    })
+}
+
+/// How much of a refused body is read and thrown away, and for how long, so that clients that
+/// send the whole body before reading (Python's `http.client`, many SDKs) get the answer
+/// instead of a reset connection — a web server's lingering close.
+const LINGER_BYTES: usize = 16 << 20;
+const LINGER_TIME: Duration = Duration::from_secs(5);
+
+/// Reads and discards the rest of a refused body in the background: hyper sends the answer
+/// meanwhile, and closes the connection when this gives up.
+fn linger(mut body: Incoming) {
+    if body.is_end_stream() {
+        return;
+    }
+    tokio::spawn(async move {
+        let deadline = tokio::time::Instant::now() + LINGER_TIME;
+        let mut left = LINGER_BYTES;
+        while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(deadline, body.frame()).await {
+            let n = frame.data_ref().map_or(0, Bytes::len);
+            if n >= left {
+                break;
+            }
+            left -= n;
+        }
+    });
 }
 
 fn too_large(max: usize) -> String {

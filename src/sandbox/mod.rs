@@ -21,7 +21,6 @@ mod worker;
 mod xpath;
 
 use std::collections::{HashMap, HashSet};
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -43,19 +42,9 @@ pub struct Lag {
 }
 
 impl Lag {
-    /// The default: 0.5–3 s, so users meet the asynchronous log the partner document warns about.
-    pub const DEFAULT: Lag = Lag { min: Duration::from_millis(500), max: Duration::from_secs(3) };
-
     /// `0`, `2s`, `500ms..3s`.
     pub fn parse(s: &str) -> std::result::Result<Lag, String> {
-        let one = |t: &str| -> std::result::Result<Duration, String> {
-            let t = t.trim();
-            if t == "0" {
-                return Ok(Duration::ZERO);
-            }
-            humantime::parse_duration(t)
-                .map_err(|e| format!("'{t}' is not a duration ({e}); e.g. 0, 2s, 500ms..3s"))
-        };
+        let one = crate::cli::duration::parse;
         let lag = match s.split_once("..") {
             Some((a, b)) => Lag { min: one(a)?, max: one(b)? },
             None => {
@@ -93,15 +82,7 @@ pub fn parse_schedule(s: &str) -> std::result::Result<Vec<Duration>, String> {
     if s.is_empty() || s.eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
     }
-    s.split(',')
-        .map(|p| {
-            let p = p.trim();
-            if p == "0" {
-                return Ok(Duration::ZERO);
-            }
-            humantime::parse_duration(p).map_err(|e| format!("'{p}' is not a duration ({e}); e.g. 1s,2s,5s"))
-        })
-        .collect()
+    s.split(',').map(crate::cli::duration::parse).collect()
 }
 
 /// A fault injected for one endpoint URL (admin `POST /_sandbox/faults`).
@@ -139,10 +120,6 @@ impl Knobs {
     }
 }
 
-/// The default retry schedule: four attempts in all, then `dead_letter`.
-pub const DEFAULT_SCHEDULE: [Duration; 3] =
-    [Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(5)];
-
 /// Everything `sandbox` needs, resolved by the command layer.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -157,23 +134,6 @@ pub struct Config {
     pub seed_url: Option<String>,
     /// Print one line per delivery attempt.
     pub log_attempts: bool,
-}
-
-impl Config {
-    /// Defaults for a sandbox in `data_dir` on a free loopback port.
-    pub fn new(data_dir: PathBuf) -> Config {
-        Config {
-            host: "127.0.0.1".into(),
-            port: 0,
-            data_dir,
-            token: Secret::new(seed::DEFAULT_TOKEN),
-            lag: Lag::DEFAULT,
-            fail_rate: 0.0,
-            retry_schedule: DEFAULT_SCHEDULE.to_vec(),
-            seed_url: None,
-            log_attempts: false,
-        }
-    }
 }
 
 /// Shared state of a running sandbox.
@@ -215,7 +175,6 @@ impl App {
 /// A running sandbox (from [`start`]).
 pub struct Sandbox {
     pub url: String,
-    pub addr: SocketAddr,
     pub token: Secret,
     pub data_dir: PathBuf,
     stop: watch::Sender<bool>,
@@ -302,14 +261,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
         let _ = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
     });
     let worker = tokio::spawn(worker::run(app, stop_rx));
-    Ok(Sandbox {
-        url,
-        addr,
-        token: cfg.token,
-        data_dir: cfg.data_dir,
-        stop: stop_tx,
-        tasks: vec![server, worker],
-    })
+    Ok(Sandbox { url, token: cfg.token, data_dir: cfg.data_dir, stop: stop_tx, tasks: vec![server, worker] })
 }
 
 fn routes(app: Arc<App>) -> Router {

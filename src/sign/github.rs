@@ -10,7 +10,7 @@ pub(crate) const HEADER: &str = "X-Hub-Signature-256";
 
 pub(crate) fn verify(secrets: &[Secret], headers: &[impl HeaderPair], body: &[u8]) -> Verdict {
     let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
-        return Verdict::invalid(Scheme::Github, format!("missing header {HEADER}"));
+        return Verdict::missing(Scheme::Github, vec![HEADER]);
     };
     if body.is_empty() {
         return Verdict::invalid(

@@ -22,11 +22,11 @@ mod detect;
 mod github;
 mod shopify;
 mod slack;
-pub mod standard;
+pub(crate) mod standard;
 mod stripe;
 mod svix;
 
-pub use detect::{detect, SIGNATURE_HEADERS};
+pub(crate) use detect::{detect, SIGNATURE_HEADERS};
 
 /// Allowed clock difference, in seconds, when the caller does not choose one.
 pub const DEFAULT_TOLERANCE: u64 = 300;
@@ -122,8 +122,47 @@ pub enum Verdict {
     },
     Invalid {
         scheme: Option<Scheme>,
-        reason: String,
+        reason: Reason,
     },
+}
+
+/// Why a signature was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Headers the scheme needs are absent; `looks_like` is the scheme the headers fit instead
+    /// (when the scheme was chosen by hand and another one fits).
+    Missing {
+        headers: Vec<&'static str>,
+        looks_like: Option<Scheme>,
+    },
+    Other(String),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Missing { headers, looks_like } => {
+                write!(f, "missing header {}", headers.join(", "))?;
+                match looks_like {
+                    Some(other) => write!(f, " (the headers look like {other})"),
+                    None => Ok(()),
+                }
+            }
+            Reason::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Self {
+        Reason::Other(text)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Self {
+        Reason::Other(text.to_string())
+    }
 }
 
 impl Verdict {
@@ -138,7 +177,7 @@ impl Verdict {
         }
     }
 
-    pub fn reason(&self) -> Option<&str> {
+    pub fn reason(&self) -> Option<&Reason> {
         match self {
             Verdict::Valid { .. } => None,
             Verdict::Invalid { reason, .. } => Some(reason),
@@ -158,21 +197,68 @@ impl Verdict {
         json!({
             "valid": self.is_valid(),
             "scheme": self.scheme().map(Scheme::name),
-            "reason": self.reason(),
+            "reason": self.reason().map(Reason::to_string),
             "secret_index": self.secret_index(),
         })
     }
 
-    fn invalid(scheme: Scheme, reason: impl Into<String>) -> Self {
+    fn invalid(scheme: Scheme, reason: impl Into<Reason>) -> Self {
         Verdict::Invalid { scheme: Some(scheme), reason: reason.into() }
+    }
+
+    fn missing(scheme: Scheme, headers: Vec<&'static str>) -> Self {
+        Verdict::Invalid { scheme: Some(scheme), reason: Reason::Missing { headers, looks_like: None } }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignError {
-    /// The secret cannot be used for this scheme (bad base64, empty, public key…).
+    /// The secret cannot be used for this scheme (bad base64, empty, public key…); the text
+    /// says what is wrong with "it", for the caller to name which secret.
     #[error("{0}")]
     BadSecret(String),
+}
+
+/// What a secret is used for: signing needs a key that can sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyUse {
+    Sign,
+    Verify,
+}
+
+/// Checks once, before any request, that `secret` is a key `scheme` can use; the error says
+/// what is wrong with it. `scheme: None` (detected per request) refuses only what no scheme
+/// could use: `whsec_` secrets are not decoded then, because Stripe uses them as plain bytes.
+pub fn check_secret(scheme: Option<Scheme>, key_use: KeyUse, secret: &Secret) -> Result<(), SignError> {
+    let text = secret.expose();
+    let bad = |m: &str| Err(SignError::BadSecret(m.to_string()));
+    if text.is_empty() {
+        return bad("it is empty");
+    }
+    if text.trim().is_empty() {
+        return bad("it is only whitespace");
+    }
+    let ed25519 = text.starts_with(standard::PRIVATE_PREFIX) || text.starts_with(standard::PUBLIC_PREFIX);
+    if key_use == KeyUse::Sign && text.starts_with(standard::PUBLIC_PREFIX) {
+        return bad("a whpk_ public key can only verify; sign with the whsk_ secret key");
+    }
+    let decoded = || {
+        standard::parse_key(text).map(drop).map_err(|e| {
+            SignError::BadSecret(if text.trim() != text {
+                format!("it has leading or trailing whitespace (a pasted newline?), so {e}")
+            } else {
+                e
+            })
+        })
+    };
+    match scheme {
+        Some(Scheme::Standard | Scheme::Svix) => decoded(),
+        None if ed25519 => decoded(),
+        Some(s) if ed25519 => Err(SignError::BadSecret(format!(
+            "a whsk_/whpk_ ed25519 key works with standard and svix only, not {s}"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Verifies a request. `scheme: None` detects the scheme from the headers present. Every
@@ -190,7 +276,8 @@ pub fn verify(
         None => {
             return Verdict::Invalid {
                 scheme: None,
-                reason: format!("no signature headers found (looked for {})", SIGNATURE_HEADERS.join(", ")),
+                reason: format!("no signature headers found (looked for {})", SIGNATURE_HEADERS.join(", "))
+                    .into(),
             }
         }
     };
@@ -207,12 +294,9 @@ pub fn verify(
     };
     // A scheme chosen by hand that does not fit the request: say what the headers look like.
     match verdict {
-        Verdict::Invalid { scheme: Some(s), reason } if reason.starts_with("missing header") => {
-            let reason = match detect(headers) {
-                Some(other) if other != s => format!("{reason} (the headers look like {other})"),
-                _ => reason,
-            };
-            Verdict::Invalid { scheme: Some(s), reason }
+        Verdict::Invalid { scheme: Some(s), reason: Reason::Missing { headers: names, .. } } => {
+            let looks_like = detect(headers).filter(|other| *other != s);
+            Verdict::Invalid { scheme: Some(s), reason: Reason::Missing { headers: names, looks_like } }
         }
         v => v,
     }

@@ -15,7 +15,7 @@ pub(crate) const HEADER: &str = "X-Shopify-Hmac-Sha256";
 
 pub(crate) fn verify(secrets: &[Secret], headers: &[impl HeaderPair], body: &[u8]) -> Verdict {
     let Some(sig) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
-        return Verdict::invalid(Scheme::Shopify, format!("missing header {HEADER}"));
+        return Verdict::missing(Scheme::Shopify, vec![HEADER]);
     };
     if body.is_empty() {
         return Verdict::invalid(Scheme::Shopify, "empty body (shopify-api refuses it: MissingBody)");

@@ -25,11 +25,9 @@ pub(crate) fn verify(
     let ts_raw = header(headers, TIMESTAMP).filter(|v| !v.is_empty());
     let (sig, ts_raw) = match (sig, ts_raw) {
         (Some(s), Some(t)) => (s, t),
-        (None, Some(_)) => return Verdict::invalid(Scheme::Slack, format!("missing header {SIGNATURE}")),
-        (Some(_), None) => return Verdict::invalid(Scheme::Slack, format!("missing header {TIMESTAMP}")),
-        (None, None) => {
-            return Verdict::invalid(Scheme::Slack, format!("missing header {SIGNATURE}, {TIMESTAMP}"))
-        }
+        (None, Some(_)) => return Verdict::missing(Scheme::Slack, vec![SIGNATURE]),
+        (Some(_), None) => return Verdict::missing(Scheme::Slack, vec![TIMESTAMP]),
+        (None, None) => return Verdict::missing(Scheme::Slack, vec![SIGNATURE, TIMESTAMP]),
     };
     let Ok(ts) = ts_raw.parse::<i64>() else {
         return Verdict::invalid(

@@ -168,12 +168,12 @@ pub(crate) fn verify(
     let (id, ts_raw, sig) = match (id, ts, sig) {
         (Some(i), Some(t), Some(s)) => (i, t, s),
         _ => {
-            let missing: Vec<&str> = [(id, names.id), (ts, names.timestamp), (sig, names.signature)]
+            let missing: Vec<&'static str> = [(id, names.id), (ts, names.timestamp), (sig, names.signature)]
                 .iter()
                 .filter(|(v, _)| v.is_none())
                 .map(|(_, n)| *n)
                 .collect();
-            return Verdict::invalid(scheme, format!("missing header {}", missing.join(", ")));
+            return Verdict::missing(scheme, missing);
         }
     };
     let Some(ts) = parse_timestamp(ts_raw) else {
@@ -327,6 +327,7 @@ pub(crate) fn shorten(s: &str) -> String {
 }
 
 /// A fresh ed25519 key pair as (`whsk_` seed, `whpk_` public key).
+#[cfg(test)]
 pub fn generate_keypair() -> (Secret, String) {
     let sk = SigningKey::generate(&mut rand::rngs::OsRng);
     (

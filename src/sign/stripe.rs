@@ -24,7 +24,7 @@ pub(crate) fn verify(
     opts: VerifyOptions,
 ) -> Verdict {
     let Some(value) = header(headers, HEADER).filter(|v| !v.is_empty()) else {
-        return Verdict::invalid(Scheme::Stripe, format!("missing header {HEADER}"));
+        return Verdict::missing(Scheme::Stripe, vec![HEADER]);
     };
     let mut ts_raw = None;
     let mut has_sig = false;

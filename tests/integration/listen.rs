@@ -124,6 +124,10 @@ fn capture_keeps_headers_in_order_binary_bodies_and_the_answered_status() {
     {
         assert!(r.get(key).is_some(), "missing {key}: {r}");
     }
+    // `duplicate` is always written, false too.
+    for rec in &recs {
+        assert_eq!(rec["duplicate"], false, "{rec}");
+    }
     assert_eq!(r["method"], "POST");
     assert_eq!(r["path"], "/in");
     assert_eq!(r["query"], "q=1&r=2");
@@ -651,12 +655,115 @@ fn ctrl_c_exits_0_but_130_while_an_expect_is_unmet() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(read_capture(&cap).len(), 1);
 
-    let l = Listener::start(&env, &["--expect", "3", "--timeout", "60s"]);
+    // SIGINT and SIGTERM alike (CI runners stop a step with SIGTERM): an unmet --expect is 130.
+    for sig in ["INT", "TERM"] {
+        let l = Listener::start(&env, &["--expect", "3", "--timeout", "60s"]);
+        assert_eq!(post(l.port, "/", &[], b"{}").status, 200);
+        l.signal(sig);
+        let out = l.wait();
+        assert_eq!(out.code, Some(130), "{sig}: {}", out.stderr);
+        assert!(out.stderr.contains("1 of 3"), "{}", out.stderr);
+    }
+}
+
+/// Reads one answer (head and `Content-Length` body) without waiting for the connection to end.
+fn read_one_answer(s: &mut std::net::TcpStream) -> Answer {
+    use std::io::Read;
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let a = parse_answer(&raw).unwrap();
+            let len: usize = a
+                .headers
+                .iter()
+                .find(|(k, _)| k == "content-length")
+                .and_then(|(_, v)| v.parse().ok())
+                .unwrap_or(0);
+            if raw.len() >= end + 4 + len {
+                return a;
+            }
+        }
+        let n = s
+            .read(&mut buf)
+            .unwrap_or_else(|e| panic!("no answer ({e}); got {:?}", String::from_utf8_lossy(&raw)));
+        assert!(n > 0, "connection closed without an answer; got {:?}", String::from_utf8_lossy(&raw));
+        raw.extend_from_slice(&buf[..n]);
+    }
+}
+
+/// Bug: a refused body was not read, so the connection was closed while the client was still
+/// sending, and clients that send the whole body before reading (Python's http.client, many
+/// SDKs) saw a broken pipe instead of the 413.
+#[test]
+fn a_client_that_sends_the_whole_oversized_body_before_reading_gets_the_413() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--max-body", "1024"]);
+    let big = vec![b'x'; 5 << 20];
+    // Declared length over the limit: refused before reading, the rest read and thrown away.
+    let a = request(l.port, "POST", "/", &[], &big).expect("the whole body is accepted by the socket");
+    assert_eq!(a.status, 413, "{}", a.text());
+    assert!(a.text().contains("larger than 1024 bytes"), "{}", a.text());
+    // Chunked: no length up front, the limit is hit while reading.
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", l.port)).unwrap();
+    s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
+    for chunk in big.chunks(64 << 10) {
+        s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).unwrap();
+        s.write_all(chunk).unwrap();
+        s.write_all(b"\r\n").unwrap();
+    }
+    s.write_all(b"0\r\n\r\n").unwrap();
+    assert_eq!(read_one_answer(&mut s).status, 413);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.requests().iter().filter(|r| r["status"] == 413).count(), 2);
+}
+
+#[test]
+fn a_body_slower_than_body_timeout_gets_408_and_is_shown() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--body-timeout", "300ms"]);
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", l.port)).unwrap();
+    s.write_all(b"POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc").unwrap();
+    let started = std::time::Instant::now();
+    let a = read_one_answer(&mut s);
+    assert_eq!(a.status, 408, "{}", a.text());
+    assert!(a.text().contains("not received in time"), "{}", a.text());
+    assert!(started.elapsed() >= Duration::from_millis(250), "{:?}", started.elapsed());
+    // The rest of the body still arrives and is read, not answered with a reset.
+    let _ = s.write_all(&[b'x'; 97]);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let reqs = out.requests();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!((reqs[0]["status"].as_u64(), reqs[0]["verdict"].as_str()), (Some(408), Some("rejected")));
+    assert_eq!(reqs[0]["path"], "/slow");
+}
+
+/// hyper answers requests it cannot parse before any handler runs; the display still shows them.
+#[test]
+fn malformed_requests_get_400_and_are_shown() {
+    use std::io::{Read, Write};
+    let env = TestEnv::new();
+    let cap = env.path("c.jsonl");
+    let l = Listener::start(&env, &["--capture", cap.to_str().unwrap()]);
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", l.port)).unwrap();
+    s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n").unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    assert_eq!(parse_answer(&raw).unwrap().status, 400);
     assert_eq!(post(l.port, "/", &[], b"{}").status, 200);
-    l.signal("INT");
-    let out = l.wait();
-    assert_eq!(out.code, Some(130), "{}", out.stderr);
-    assert!(out.stderr.contains("1 of 3"), "{}", out.stderr);
+    let out = l.stop();
+    let reqs = out.requests();
+    let bad: Vec<_> = reqs.iter().filter(|r| r["status"] == 400).collect();
+    assert_eq!(bad.len(), 1, "{reqs:?}");
+    assert_eq!(bad[0]["verdict"], "rejected");
+    assert!(bad[0]["reason"].as_str().unwrap().starts_with("malformed request"), "{}", bad[0]);
+    assert_eq!(read_capture(&cap).len(), 1, "refused requests are not captured");
 }
 
 /// Bug: a `--capture` path that cannot be opened exited 1 ("unexpected internal error");

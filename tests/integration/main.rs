@@ -14,6 +14,8 @@ mod listen;
 mod replay_local;
 mod sandbox;
 mod sandbox_conformance;
+mod secrets;
 mod send;
 mod sign;
+mod tunnel;
 mod verify;

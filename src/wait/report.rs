@@ -1,0 +1,157 @@
+//! How a wait ended, printed as one report (human lines or one JSON document).
+
+use std::time::Duration;
+
+use colored::Color;
+use serde_json::{json, Value};
+
+use super::*;
+use crate::output::sanitize::sanitize_line;
+use crate::output::Printer;
+use crate::Outcome;
+
+/// How a wait ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitOutcome {
+    /// Every expected row appeared and was delivered.
+    Delivered,
+    /// A row settled as failed (`failed`, `dead_letter`, non-2xx, `is_delivered: false`).
+    Failed,
+    /// The deadline passed first.
+    TimedOut,
+    /// Ctrl-C.
+    Interrupted,
+    /// Nothing was enqueued, so there was nothing to wait for.
+    NothingEnqueued,
+}
+
+impl WaitOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaitOutcome::Delivered => "delivered",
+            WaitOutcome::Failed => "failed",
+            WaitOutcome::TimedOut => "timed_out",
+            WaitOutcome::Interrupted => "interrupted",
+            WaitOutcome::NothingEnqueued => "nothing_enqueued",
+        }
+    }
+}
+
+/// The result of a wait: the command prints it and exits with [`WaitReport::outcome`].
+#[derive(Debug, Clone)]
+pub struct WaitReport {
+    pub outcome: WaitOutcome,
+    pub expected: usize,
+    /// New matching rows in the order they appeared (at most `expected` of them decide).
+    pub rows: Vec<Row>,
+    pub elapsed: Duration,
+    pub polls: u32,
+    /// The last transient poll failure, shown when the wait times out.
+    pub last_error: Option<String>,
+}
+
+impl WaitReport {
+    /// The report for "nothing was enqueued": no polling at all.
+    pub fn nothing_enqueued() -> Self {
+        WaitReport {
+            outcome: WaitOutcome::NothingEnqueued,
+            expected: 0,
+            rows: Vec::new(),
+            elapsed: Duration::ZERO,
+            polls: 0,
+            last_error: None,
+        }
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        match self.outcome {
+            WaitOutcome::Delivered | WaitOutcome::NothingEnqueued => Outcome::Success,
+            WaitOutcome::Failed => Outcome::NotDelivered,
+            WaitOutcome::TimedOut => Outcome::TimedOut,
+            WaitOutcome::Interrupted => Outcome::Interrupted,
+        }
+    }
+
+    /// The rows that decide the outcome.
+    pub fn deciding(&self) -> &[Row] {
+        &self.rows[..self.rows.len().min(self.expected)]
+    }
+
+    pub(crate) fn count(&self, state: RowState) -> usize {
+        self.deciding().iter().filter(|r| r.state == state).count()
+    }
+
+    /// `{"outcome", "expected", "rows", "elapsed_ms", "polls"}` (plus `last_error`).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "outcome": self.outcome.as_str(),
+            "expected": self.expected,
+            "rows": self.rows.iter().map(Row::to_json).collect::<Vec<_>>(),
+            "elapsed_ms": self.elapsed.as_millis() as u64,
+            "polls": self.polls,
+            "last_error": self.last_error,
+        })
+    }
+
+    /// The final document (`--json`) or a summary line on stderr. Row lines were printed
+    /// while waiting. `what` names the rows: "event-log rows", "deliveries".
+    pub fn print(&self, printer: &Printer, what: &str) {
+        if printer.is_json() {
+            printer.json(&self.to_json());
+            return;
+        }
+        let secs = format!("{:.1}s", self.elapsed.as_secs_f64());
+        let seen = self.deciding().len();
+        match self.outcome {
+            WaitOutcome::NothingEnqueued => {
+                printer.info("nothing was enqueued, so there is nothing to wait for")
+            }
+            WaitOutcome::Delivered => printer.success(&format!(
+                "{} of {} {what} delivered in {secs} ({} polls)",
+                self.count(RowState::Delivered),
+                self.expected,
+                self.polls
+            )),
+            WaitOutcome::Failed => {
+                let failed: Vec<String> = self
+                    .deciding()
+                    .iter()
+                    .filter(|r| r.state == RowState::Failed)
+                    .map(|r| {
+                        let mut s = r.id.clone().unwrap_or_else(|| "(no id)".into());
+                        if let Some(code) = r.http_status {
+                            s.push_str(&format!(" (HTTP {code})"));
+                        } else if let Some(st) = &r.status {
+                            s.push_str(&format!(" ({st})"));
+                        }
+                        s
+                    })
+                    .collect();
+                printer.always(&format!(
+                    "{} delivery failed: {} of {} {what} failed: {}",
+                    printer.paint_err("✗", Color::Red),
+                    failed.len(),
+                    self.expected,
+                    sanitize_line(&failed.join(", "))
+                ));
+            }
+            WaitOutcome::TimedOut => {
+                printer.always(&format!(
+                    "{} timed out after {secs}: {seen} of {} {what} appeared ({} delivered, {} pending) in {} polls",
+                    printer.paint_err("✗", Color::Red),
+                    self.expected,
+                    self.count(RowState::Delivered),
+                    self.count(RowState::Pending),
+                    self.polls
+                ));
+                if let Some(e) = &self.last_error {
+                    printer.always(&format!("  last poll error: {}", sanitize_line(e)));
+                }
+                printer.hint("the event log can lag under load; a longer --timeout may help");
+            }
+            WaitOutcome::Interrupted => {
+                printer.always(&format!("interrupted after {secs}: {seen} of {} {what} seen", self.expected))
+            }
+        }
+    }
+}
