@@ -18,10 +18,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
     }
     var completions = [
         &'hookctl'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -576,9 +572,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Pretend the current time is this Unix timestamp'
             cand --tolerance 'Allowed clock difference in seconds'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -599,9 +592,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --id 'Message id (default: a fresh msg_… id)'
             cand --at 'Timestamp to sign with (default: now)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -626,9 +616,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --at 'Timestamp to sign with (default: now)'
             cand --request-timeout 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -649,11 +636,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --lag 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX'
             cand --fail-rate 'Share of attempts (0 to 1) that fail as if the network dropped them'
             cand --retry-schedule 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)'
+            cand --token 'The token clients must send [default: hookctl-sandbox]'
             cand --seed-url 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`''s address]'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -668,9 +652,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -693,10 +674,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --name 'Profile name [default: the --profile given, else "default"]'
             cand --secret 'Webhook signing secret for listen/verify (repeat for rotation)'
             cand --auth-header 'Header carrying the token instead of the preset''s (e.g. XApiKey)'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
             cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-input 'Never prompt, even on a terminal'
@@ -714,9 +695,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;list'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -731,9 +709,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;show'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -748,9 +723,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;set'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -765,9 +737,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;use'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -801,10 +770,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;config;help;help'= {
         }
         &'hookctl;completions'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -819,10 +784,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;man'= {
             cand --out 'Directory to write the pages to (one per command); without it, print hookctl.1'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hookctl_global_optspecs
-    string join \n profile= provider= base-url= token= output= json color= q/quiet v/verbose h/help V/version
+    string join \n output= json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_hookctl_needs_command
@@ -24,10 +24,6 @@ function __fish_hookctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hookctl -n "__fish_hookctl_needs_command" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_needs_command" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_needs_command" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -646,9 +642,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body-file -d 
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l at -d 'Pretend the current time is this Unix timestamp' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l tolerance -d 'Allowed clock difference in seconds' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -671,9 +664,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'F
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l id -d 'Message id (default: a fresh msg_… id)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l at -d 'Timestamp to sign with (default: now)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -699,9 +689,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l id -d 'Message 
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l at -d 'Timestamp to sign with (default: now)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l request-timeout -d 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -718,11 +705,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l fail-rate -d 'Share of attempts (0 to 1) that fail as if the network dropped them' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'The token clients must send [default: hookctl-sandbox]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l seed-url -d 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`\'s address]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -734,9 +718,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s v -l verbose
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -756,10 +737,10 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l name -d 'Profile name [default: the --profile given, else "default"]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret -d 'Webhook signing secret for listen/verify (repeat for rotation)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-header -d 'Header carrying the token instead of the preset\'s (e.g. XApiKey)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -774,9 +755,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -788,9 +766,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -802,9 +777,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -816,9 +788,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -835,10 +804,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key of a profile (default: the one in use); an empty value unsets it'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the one used by default'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -850,10 +815,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s v -l ver
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l out -d 'Directory to write the pages to (one per command); without it, print hookctl.1' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''

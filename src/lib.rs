@@ -77,12 +77,12 @@ fn run(cli: cli::Cli) -> u8 {
     let env = settings::Env::from_process();
     if let Some(message) = cli.global.contradiction() {
         // Which format the user wanted is unclear: report in plain text.
-        let flags = settings::Flags { format: output::Format::Human, quiet: false, ..cli.global.flags() };
+        let flags = settings::Flags { format: output::Format::Human, quiet: false, ..cli.flags() };
         let err = Error::usage(message);
         Ctx::new(settings::Settings::resolve(flags, env)).printer.error(&err);
         return err.exit().code();
     }
-    let ctx = Ctx::new(settings::Settings::resolve(cli.global.flags(), env));
+    let ctx = Ctx::new(settings::Settings::resolve(cli.flags(), env));
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {

@@ -6,6 +6,9 @@ use clap::{Args, Subcommand};
 pub struct EndpointsArgs {
     #[command(subcommand)]
     pub command: EndpointsCommand,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,9 @@ use clap::{Args, Subcommand};
 pub struct EventsArgs {
     #[command(subcommand)]
     pub command: EventsCommand,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -23,4 +23,7 @@ pub struct FireArgs {
     /// With --wait: exit 6 when nothing was enqueued (no matching test subscription)
     #[arg(long)]
     pub require_delivery: bool,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

@@ -89,4 +89,7 @@ pub struct ListenArgs {
     /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
     #[arg(long)]
     pub allow_unverified: bool,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

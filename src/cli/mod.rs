@@ -52,26 +52,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command accepts. Values from the environment and profiles are merged in
-/// `settings`, not here, so `--help` never shows a live token.
+/// Options every command accepts.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalOpts {
-    /// Profile from the config file [env: HOOKCTL_PROFILE]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
-
-    /// Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub provider: Option<String>,
-
-    /// Base URL of the provider API [env: HOOKCTL_BASE_URL]
-    #[arg(long, global = true, value_name = "URL")]
-    pub base_url: Option<String>,
-
-    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
-    #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
-
     /// Output format
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputArg>,
@@ -114,10 +98,7 @@ impl GlobalOpts {
             color: self.color.into(),
             quiet: self.quiet,
             verbose: self.verbose,
-            profile: self.profile.clone(),
-            provider: self.provider.clone(),
-            base_url: self.base_url.clone(),
-            token: self.token.clone().map(crate::output::Secret::new),
+            ..crate::settings::Flags::default()
         }
     }
 
@@ -151,6 +132,83 @@ impl From<ColorArg> for ColorChoice {
             ColorArg::Auto => ColorChoice::Auto,
             ColorArg::Always => ColorChoice::Always,
             ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+/// Which profile to read. Values from the environment and profiles are merged in
+/// `settings`, not here, so `--help` never shows a live token.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Provider options")]
+pub struct ProfileOpt {
+    /// Profile from the config file [env: HOOKCTL_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+/// How to reach the provider's API.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Provider options")]
+pub struct ConnectionOpts {
+    /// Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub provider: Option<String>,
+
+    /// Base URL of the provider API [env: HOOKCTL_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub token: Option<String>,
+}
+
+/// The options of every command that calls a provider's API.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProviderOpts {
+    #[command(flatten)]
+    pub profile: ProfileOpt,
+    #[command(flatten)]
+    pub connection: ConnectionOpts,
+}
+
+impl ProviderOpts {
+    fn parts(&self) -> (Option<&ProfileOpt>, Option<&ConnectionOpts>) {
+        (Some(&self.profile), Some(&self.connection))
+    }
+}
+
+impl Cli {
+    /// The command line as plain values for [`crate::settings::Settings::resolve`].
+    pub fn flags(&self) -> crate::settings::Flags {
+        let mut flags = self.global.flags();
+        let (profile, connection) = self.command.provider_opts();
+        flags.profile = profile.and_then(|p| p.profile.clone());
+        if let Some(c) = connection {
+            flags.provider = c.provider.clone();
+            flags.base_url = c.base_url.clone();
+            flags.token = c.token.clone().map(crate::output::Secret::new);
+        }
+        flags
+    }
+}
+
+impl Command {
+    /// The profile and connection options this command takes, if any.
+    fn provider_opts(&self) -> (Option<&ProfileOpt>, Option<&ConnectionOpts>) {
+        match self {
+            Command::Endpoints(a) => a.provider.parts(),
+            Command::Subscriptions(a) => a.provider.parts(),
+            Command::Fire(a) => a.provider.parts(),
+            Command::Test(a) => a.provider.parts(),
+            Command::Replay(a) => a.provider.parts(),
+            Command::Events(a) => a.provider.parts(),
+            Command::Listen(a) => a.provider.parts(),
+            Command::Verify(a) => (Some(&a.profile), None),
+            Command::Sign(a) => (Some(&a.profile), None),
+            Command::Send(a) => (Some(&a.profile), None),
+            Command::Config(a) => (Some(&a.profile), a.connection()),
+            Command::Sandbox(_) | Command::Completions(_) | Command::Man(_) => (None, None),
         }
     }
 }
@@ -218,5 +276,31 @@ mod tests {
         }
         let cli = Cli::try_parse_from(["hookctl", "--output", "json", "--json", "-vv", "config", "list"]);
         assert_eq!(cli.unwrap().global.contradiction(), None);
+    }
+
+    #[test]
+    fn provider_options_only_on_commands_that_call_a_provider() {
+        for args in [
+            &["hookctl", "endpoints", "list", "--token", "t", "--base-url", "http://h"][..],
+            &["hookctl", "endpoints", "--profile", "ci", "list"][..],
+            &["hookctl", "fire", "case.closed", "--case", "1", "--provider", "partner"][..],
+            &["hookctl", "config", "init", "--provider", "partner", "--token", "t"][..],
+            &["hookctl", "sign", "--profile", "ci", "--secret", "s", "--body-file", "f"][..],
+        ] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
+        for args in [
+            &["hookctl", "sign", "--token", "t", "--secret", "s", "--body-file", "f"][..],
+            &["hookctl", "--token", "t", "endpoints", "list"][..],
+            &["hookctl", "config", "list", "--provider", "partner"][..],
+            &["hookctl", "completions", "bash", "--profile", "x"][..],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
+        }
+        let cli =
+            Cli::try_parse_from(["hookctl", "events", "--token", "tok", "list", "--profile", "p"]).unwrap();
+        let flags = cli.flags();
+        assert_eq!(flags.profile.as_deref(), Some("p"));
+        assert_eq!(flags.token.map(|t| t.expose().to_string()).as_deref(), Some("tok"));
     }
 }

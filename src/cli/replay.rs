@@ -51,4 +51,7 @@ pub struct ReplayArgs {
     /// Scheme for --resign (default: the one recorded in the capture)
     #[arg(long, value_enum, default_value_t, requires = "resign")]
     pub scheme: SchemeArg,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

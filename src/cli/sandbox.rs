@@ -57,6 +57,9 @@ pub struct SandboxArgs {
     /// Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)
     #[arg(long, value_name = "LIST", default_value = "1s,2s,5s", value_parser = schedule)]
     pub retry_schedule: Schedule,
+    /// The token clients must send [default: hookctl-sandbox]
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
     /// Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`'s address]
     #[arg(long, value_name = "URL")]
     pub seed_url: Option<String>,

@@ -32,4 +32,7 @@ pub struct SendArgs {
     /// How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, alias = "timeout", value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub request_timeout: std::time::Duration,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

@@ -38,4 +38,7 @@ pub struct SignArgs {
     /// Timestamp to sign with (default: now)
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<i64>,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

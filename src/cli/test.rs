@@ -23,4 +23,7 @@ pub struct TestArgs {
     /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub timeout: Duration,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

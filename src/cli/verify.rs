@@ -43,4 +43,7 @@ pub struct VerifyArgs {
     /// Allowed clock difference in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub tolerance: u64,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

@@ -252,7 +252,7 @@ pub(crate) fn check_events(ctx: &Ctx, preset: &Preset, events: &[String]) -> Res
             Err(message) => {
                 return Err(Error::usage_hint(
                     message,
-                    format!("`hookctl --provider {} subscriptions types` lists them", preset.name),
+                    format!("`hookctl subscriptions types --provider {}` lists them", preset.name),
                 ))
             }
         }
@@ -372,7 +372,7 @@ fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<(
                 .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?);
     if !store {
         ctx.printer.hint(&format!(
-            "it is shown only once: store it with `hookctl --profile {profile} config set secret <secret>` \
+            "it is shown only once: store it with `hookctl config set secret <secret> --profile {profile}` \
              or pass --save-secret next time"
         ));
         return Ok(());

@@ -22,6 +22,18 @@ pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
 
 /// Re-sends captured requests (issue: listen).
 fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+    let c = &args.provider.connection;
+    let given = [
+        ("--provider", c.provider.is_some()),
+        ("--base-url", c.base_url.is_some()),
+        ("--token", c.token.is_some()),
+    ];
+    if let Some((flag, _)) = given.iter().find(|(_, set)| *set) {
+        return Err(Error::usage_hint(
+            format!("{flag} is for replaying a provider delivery; --from re-sends captured requests to --to"),
+            "drop it, or replay at the provider: hookctl replay DELIVERY_ID",
+        ));
+    }
     // Flag conversion lives with the other listen glue in commands/listen.rs.
     crate::listen::replay::run(super::listen::replay_config(args, ctx)?, &ctx.printer)
 }

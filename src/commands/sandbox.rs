@@ -4,7 +4,6 @@ use crate::cli::sandbox::SandboxArgs;
 use crate::config::ConfigError;
 use crate::output::Secret;
 use crate::sandbox::{self, seed, Config};
-use crate::settings::Sourced;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -19,7 +18,7 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
             return Err(Error::usage(format!("--seed-url '{url}' is not an http(s) URL")));
         }
     }
-    let token = match Sourced::flag(&ctx.settings.token).map(|t| t.expose().trim()) {
+    let token = match args.token.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("--token must not be empty")),
         Some(t) if t.chars().any(|c| c.is_control() || c.is_whitespace() || !c.is_ascii()) => {
             return Err(Error::usage(

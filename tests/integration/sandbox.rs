@@ -223,3 +223,16 @@ fn the_default_data_dir_is_under_the_users_data_dir() {
     assert!(std::path::Path::new(&dir).join("sandbox.db").exists());
     assert!(dir.starts_with(&env.dir.path().display().to_string()), "{dir}");
 }
+
+#[test]
+fn token_flag_replaces_the_default_token() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &["--token", "tok_ci_42"]);
+    assert_eq!(s.ready["token"], "tok_ci_42");
+    let (st, _, _) =
+        s.raw("GET", "/xpath/v2.3/webhooks/endpoints", &[("Authorization", "Bearer hookctl-sandbox")], b"");
+    assert_eq!(st, 401);
+    let (st, _, _) =
+        s.raw("GET", "/xpath/v2.3/webhooks/endpoints", &[("Authorization", "Bearer tok_ci_42")], b"");
+    assert_eq!(st, 200);
+}

@@ -245,3 +245,52 @@ fn register_refuses_a_remote_provider_without_a_public_address() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach a listener on this machine"));
 }
+
+#[test]
+fn a_tunnel_back_on_another_port_prints_the_new_url_and_moves_the_registration() {
+    let mut bore = BoreServer::start();
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let l = Listener::start_with(&env, &["--register", "--tunnel", &bore.spec()], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    let old = public_addr(&l);
+    bore.stop();
+    wait_for(&l, "dropped");
+    // Someone else takes the old public port while the server is down.
+    let squatter = std::net::TcpListener::bind(old).expect("the old public port is free again");
+    bore.restart();
+    let err = wait_for(&l, "tunnel back with a new public URL: ");
+    let new: SocketAddr = err
+        .lines()
+        .find_map(|l| l.strip_prefix("tunnel back with a new public URL: http://"))
+        .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+        .unwrap();
+    assert_ne!(new, old);
+    wait_for(&l, "now points at");
+    assert_eq!(provider.get(&id).unwrap()["url"], format!("http://{new}/"));
+    assert_eq!(signed_post(new, ENDPOINT_SECRET, "msg_new", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    drop(squatter);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn through_the_tunnel_listen_keeps_its_502_and_413_answers() {
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let dead = format!("http://127.0.0.1:{}/", crate::support::dead_port());
+    let l = Listener::start(
+        &env,
+        &["--secret", SECRET, "--tunnel", &bore.spec(), "--forward-to", &dead, "--max-body", "64"],
+    );
+    let public = public_addr(&l);
+    // The app is down: the sender learns it (502), it is not told "delivered".
+    assert_eq!(signed_post(public, SECRET, "msg_502", b"{\"type\":\"x\"}").unwrap(), 502);
+    let big = vec![b'a'; 1000];
+    assert_eq!(signed_post(public, SECRET, "msg_413", &big).unwrap(), 413);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
