@@ -10,6 +10,7 @@ pub(crate) mod exit;
 pub mod generate;
 pub(crate) mod listen;
 pub mod output;
+pub(crate) mod pattern;
 pub(crate) mod providers;
 pub(crate) mod samples;
 pub(crate) mod sandbox;

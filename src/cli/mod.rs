@@ -22,6 +22,9 @@ pub mod subscriptions;
 pub mod test;
 pub mod verify;
 
+#[cfg(test)]
+mod help_tests;
+
 pub const EXIT_CODES: &str = "\
 Exit codes:
   0    success (and, with a wait, delivered)

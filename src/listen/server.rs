@@ -876,7 +876,7 @@ impl State {
             && verdict != Verdict::Invalid
             && match self.cfg.filter.as_deref() {
                 None => true,
-                Some(f) => event_type.is_some_and(|t| super::glob_match(f, t)),
+                Some(f) => event_type.is_some_and(|t| crate::pattern::matches(f, t)),
             };
         // A retried delivery (same id) counts once.
         let first_time = match delivery {
