@@ -5,6 +5,14 @@ use clap::Args;
 use crate::sandbox::Lag;
 
 pub const SANDBOX_HELP: &str = "\
+Examples:
+  Serve the four APIs on 127.0.0.1:8788, seeded endpoints delivering to `hookctl listen`:
+    hookctl sandbox
+  For a test or CI job: a free port, a throw-away database, no event-log lag, fast retries:
+    hookctl sandbox --port 0 --json --data-dir /tmp/sbx --lag 0 --retry-schedule 100ms,100ms
+  Meet a slow, flaky provider:
+    hookctl sandbox --lag 5s..20s --fail-rate 0.3
+
 Routes (one port; the token as `Authorization: Bearer`, closient `X-API-Key`):
   /partner   POST /test/webhooks/fire, GET /webhooks/events?caseId=, GET /webhooks/events/{id}*,
              /webhooks[/{id}]* (subscriptions CRUD)
