@@ -39,6 +39,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Verify a webhook signature offline'
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
+            cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -627,6 +628,28 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookctl;sandbox'= {
+            cand --host 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)'
+            cand -p 'Port to bind; 0 picks a free one'
+            cand --port 'Port to bind; 0 picks a free one'
+            cand --data-dir 'Directory of the database [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]'
+            cand --lag 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX'
+            cand --fail-rate 'Share of attempts (0 to 1) that fail as if the network dropped them'
+            cand --retry-schedule 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)'
+            cand --token 'The token clients must send [default: hookctl-sandbox]'
+            cand --seed-url 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`''s address]'
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
@@ -784,6 +807,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Verify a webhook signature offline'
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
+            cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -853,6 +877,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;sign'= {
         }
         &'hookctl;help;send'= {
+        }
+        &'hookctl;help;sandbox'= {
         }
         &'hookctl;help;config'= {
             cand init 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'

@@ -44,6 +44,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Run a l
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Verify a webhook signature offline'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "send" -d 'Sign a sample event and POST it to a URL'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "config" -d 'Manage profiles in the config file'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Write man pages'
@@ -698,6 +699,24 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l host -d 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s p -l port -d 'Port to bind; 0 picks a free one' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 'Directory of the database [default: the user\'s data dir, e.g. ~/.local/share/hookctl/sandbox]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l fail-rate -d 'Share of attempts (0 to 1) that fail as if the network dropped them' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'The token clients must send [default: hookctl-sandbox]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l seed-url -d 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`\'s address]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l output -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -806,20 +825,21 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "config" -d 'Manage profiles in the config file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "man" -d 'Write man pages'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "config" -d 'Manage profiles in the config file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "man" -d 'Write man pages'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "get" -d 'Show one endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "create" -d 'Register an endpoint; prints its signing secret once'

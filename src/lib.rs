@@ -13,6 +13,7 @@ pub mod output;
 pub(crate) mod pattern;
 pub(crate) mod providers;
 pub(crate) mod samples;
+pub(crate) mod sandbox;
 pub(crate) mod settings;
 pub mod sign;
 pub(crate) mod tunnel;

@@ -445,7 +445,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))
 }
 
-async fn bind(host: &str, port: u16) -> Result<TcpListener> {
+pub(crate) async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     let target = if host.contains(':') && !host.starts_with('[') {
         format!("[{host}]:{port}")
     } else {
@@ -495,7 +495,7 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
     }
 }
 
-async fn wait_for_signal() {
+pub(crate) async fn wait_for_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
