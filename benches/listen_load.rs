@@ -530,7 +530,9 @@ fn compare_placed(bin: &Path, secs: u64, placement: Placement) {
             Variant::Json => {}
         }
         let out = match v {
-            Variant::Json => Stdio::from(std::fs::File::create(dir.join(format!("display-{i}.ndjson"))).expect("file")),
+            Variant::Json => {
+                Stdio::from(std::fs::File::create(dir.join(format!("display-{i}.ndjson"))).expect("file"))
+            }
             _ => Stdio::null(),
         };
         let (child, addr) = spawn_ready_to(cmd, out);

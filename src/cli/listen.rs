@@ -61,4 +61,13 @@ pub struct ListenArgs {
     /// Time a client has to send the request body
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub body_timeout: Duration,
+    /// Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)
+    #[arg(long)]
+    pub ui: bool,
+    /// Port of the inspector (with --ui); 0 picks any free port
+    #[arg(long, value_name = "PORT", requires = "ui")]
+    pub ui_port: Option<u16>,
+    /// Open the inspector in the default browser (with --ui, when there is a display)
+    #[arg(long, requires = "ui")]
+    pub open: bool,
 }

@@ -7,6 +7,7 @@ pub mod display;
 pub mod forward;
 pub mod replay;
 pub mod server;
+pub(crate) mod ui;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -39,6 +40,8 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time allowed for reading a request body.
     pub body_timeout: Duration,
+    /// `--ui`: serve the inspector.
+    pub ui: Option<ui::UiConfig>,
 }
 
 /// What the listener made of a request's signature.

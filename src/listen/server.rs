@@ -23,6 +23,7 @@ use tokio::sync::{mpsc, watch};
 use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
+use super::ui::{self, Ui};
 use super::{Config, DisplayMode, Verdict};
 use crate::output::Printer;
 use crate::sign;
@@ -74,6 +75,8 @@ struct State {
     capture: Option<Capture>,
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
+    /// `--ui`: the inspector, fed by every request.
+    ui: Option<Arc<Ui>>,
     printer: Printer,
     seen: Mutex<Dedup>,
     counted_ids: Mutex<HashSet<String>>,
@@ -246,7 +249,24 @@ async fn serve(
 ) -> Result<(Stop, Counts)> {
     let listener = bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-    announce(&cfg, &printer, addr);
+    let ui = match &cfg.ui {
+        Some(ui_cfg) => {
+            let bound = ui::bind(ui_cfg).await?;
+            let settings = ui::Settings {
+                secrets: cfg.secrets.clone(),
+                scheme: cfg.scheme,
+                tolerance: TOLERANCE_SECS,
+                capture: cfg.capture.clone(),
+                forward_timeout: cfg.forward_timeout,
+                listen_base: base_url(&cfg.host, addr.port()),
+            };
+            let ui = Arc::new(Ui::new(&bound, settings));
+            ui.serve(bound);
+            Some(ui)
+        }
+        None => None,
+    };
+    announce(&cfg, &printer, addr, ui.as_deref());
 
     let (stop_tx, _) = watch::channel(None);
     let run_tag = format!("{:08x}", rand::random::<u32>());
@@ -254,6 +274,7 @@ async fn serve(
         capture,
         forwarder,
         display,
+        ui,
         printer,
         seen: Mutex::default(),
         counted_ids: Mutex::default(),
@@ -422,15 +443,22 @@ async fn bind(host: &str, port: u16) -> Result<TcpListener> {
 }
 
 /// The ready signal: scripts wait for this line instead of sleeping.
-fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr) {
-    let host = if cfg.host.contains(':') && !cfg.host.starts_with('[') {
-        format!("[{}]", cfg.host)
-    } else {
-        cfg.host.clone()
-    };
-    let url = format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"));
+/// The inspector's address comes first, so it is known once the ready line is seen.
+fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr, ui: Option<&Ui>) {
+    let url = format!("{}{}", base_url(&cfg.host, addr.port()), cfg.path.as_deref().unwrap_or("/"));
+    let ui_url = ui.map(Ui::url);
     if printer.is_json() || cfg.display == DisplayMode::Json {
-        printer.json_line(&json!({"type": "ready", "url": url, "port": addr.port()}));
+        let mut ready = json!({"type": "ready", "url": url, "port": addr.port()});
+        if let Some(u) = &ui_url {
+            ready["ui"] = json!(u);
+        }
+        printer.json_line(&ready);
+    }
+    if let Some(u) = &ui_url {
+        printer.always(&format!("inspector on {u}"));
+        if cfg.ui.as_ref().is_some_and(|c| c.open) && !ui.is_some_and(Ui::open_browser) {
+            printer.info("no display to open a browser on: open the inspector address yourself");
+        }
     }
     printer.always(&format!("listening on {url}"));
     if cfg.secrets.is_empty() {
@@ -438,6 +466,15 @@ fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr) {
     }
     for r in &cfg.routes {
         printer.info(&format!("forwarding {} → {}", r.pattern, r.url));
+    }
+}
+
+/// `http://HOST:PORT`, an IPv6 host in brackets.
+fn base_url(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("http://[{host}]:{port}")
+    } else {
+        format!("http://{host}:{port}")
     }
 }
 
@@ -556,7 +593,9 @@ struct Arrival<'a> {
 struct Check {
     verdict: Verdict,
     scheme: Option<&'static str>,
-    reason: Option<String>,
+    reason: Option<sign::Reason>,
+    /// The reason as text (answer, capture, display).
+    reason_text: Option<String>,
     /// 1-based position of the secret that matched, when several are configured (rotation).
     secret: Option<usize>,
 }
@@ -568,6 +607,8 @@ struct Answer {
     body: Bytes,
     forwarded_to: Option<String>,
     forward_error: Option<String>,
+    /// `status`, `content_type` and `body` are the forward target's answer.
+    from_target: bool,
 }
 
 impl Answer {
@@ -578,6 +619,7 @@ impl Answer {
             body: Bytes::from(body),
             forwarded_to: None,
             forward_error: None,
+            from_target: false,
         }
     }
 
@@ -655,9 +697,10 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
     };
 
     let mut answer = match check.verdict {
-        Verdict::Invalid => {
-            Answer::text(401, format!("invalid signature: {}\n", check.reason.as_deref().unwrap_or_default()))
-        }
+        Verdict::Invalid => Answer::text(
+            401,
+            format!("invalid signature: {}\n", check.reason_text.as_deref().unwrap_or_default()),
+        ),
         _ => st.forward(&arrival, suffix, event_type.as_deref(), &body).await,
     };
     // Capture before answering: acknowledged ⇒ captured.
@@ -672,12 +715,26 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
         };
     }
     st.count_expected(check.verdict, answer.status, event_type.as_deref(), delivery);
+    if let Some(ui) = &st.ui {
+        ui.record(&ui::Seen {
+            verdict: check.verdict,
+            scheme: check.scheme,
+            reason: check.reason.as_ref(),
+            event_type: event_type.as_deref(),
+            duplicate,
+            secret: check.secret,
+            forwarded_to: answer.forwarded_to.as_deref(),
+            forward_error: answer.forward_error.as_deref(),
+            answer: answer.from_target.then_some((answer.status, &*answer.content_type, &answer.body)),
+            ..arrival.seen(answer.status, &body)
+        });
+    }
     if let Some(d) = &st.display {
         let mut shown = arrival.shown(check.verdict, answer.status, body.len());
         shown.event_type = event_type;
         shown.secret = check.secret;
         shown.scheme = check.scheme.map(str::to_string);
-        shown.reason = check.reason;
+        shown.reason = check.reason_text;
         shown.duplicate = duplicate;
         shown.forwarded_to = answer.forwarded_to.take();
         shown.forward_error = answer.forward_error.take();
@@ -703,6 +760,10 @@ impl State {
 
     /// Answers before the request was read (404, 408, 413, 400), shown but not captured.
     fn reject(&self, arrival: &Arrival, status: StatusCode, reason: String) -> Response<Full<Bytes>> {
+        if let Some(ui) = &self.ui {
+            let nothing = Bytes::new();
+            ui.record(&ui::Seen { refusal: Some(&reason), ..arrival.seen(status.as_u16(), &nothing) });
+        }
         if let Some(d) = &self.display {
             let mut shown = arrival.shown(Verdict::Rejected, status.as_u16(), 0);
             shown.reason = Some(reason.clone());
@@ -715,7 +776,13 @@ impl State {
         let cfg = &self.cfg;
         if cfg.secrets.is_empty() {
             let scheme = cfg.scheme.or_else(|| sign::detect(&arrival.headers)).map(|s| s.name());
-            return Check { verdict: Verdict::Unverified, scheme, reason: None, secret: None };
+            return Check {
+                verdict: Verdict::Unverified,
+                scheme,
+                reason: None,
+                reason_text: None,
+                secret: None,
+            };
         }
         let opts = sign::VerifyOptions { now: arrival.stamp.unix, tolerance: TOLERANCE_SECS };
         match sign::verify(cfg.scheme, &cfg.secrets, &arrival.headers, body, opts) {
@@ -723,12 +790,14 @@ impl State {
                 verdict: Verdict::Valid,
                 scheme: Some(scheme.name()),
                 reason: None,
+                reason_text: None,
                 secret: (cfg.secrets.len() > 1).then_some(secret_index + 1),
             },
             sign::Verdict::Invalid { scheme, reason } => Check {
                 verdict: Verdict::Invalid,
                 scheme: scheme.map(|s| s.name()),
-                reason: Some(reason.to_string()),
+                reason_text: Some(reason.to_string()),
+                reason: Some(reason),
                 secret: None,
             },
         }
@@ -757,6 +826,7 @@ impl State {
                 body,
                 forwarded_to: None,
                 forward_error: None,
+                from_target: true,
             },
             Forwarded::Unreachable(why) => {
                 let msg = format!("forward target {url} unreachable: {why}\n");
@@ -797,7 +867,7 @@ impl State {
             body_base64: None,
             verdict: check.verdict,
             scheme: check.scheme,
-            reason: check.reason.as_deref(),
+            reason: check.reason_text.as_deref(),
             status,
             event_type,
             duplicate,
@@ -866,7 +936,35 @@ impl State {
     }
 }
 
-impl Arrival<'_> {
+impl<'a> Arrival<'a> {
+    /// The inspector's view, as refused (`Verdict::Rejected`) until the caller says more.
+    fn seen<'s>(&'s self, status: u16, body: &'s Bytes) -> ui::Seen<'s>
+    where
+        'a: 's,
+    {
+        ui::Seen {
+            id: &self.id,
+            received_at: self.stamp.as_str(),
+            received_unix: self.stamp.unix,
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            headers: &self.headers,
+            body,
+            verdict: Verdict::Rejected,
+            scheme: None,
+            reason: None,
+            refusal: None,
+            status,
+            event_type: None,
+            duplicate: false,
+            secret: None,
+            forwarded_to: None,
+            forward_error: None,
+            answer: None,
+        }
+    }
+
     fn shown(&self, verdict: Verdict, status: u16, size: usize) -> Shown {
         let mut shown = Shown::new(
             self.id.clone(),

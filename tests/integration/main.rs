@@ -14,4 +14,6 @@ mod listen;
 mod replay_local;
 mod send;
 mod sign;
+mod ui;
+mod ui_browser;
 mod verify;
