@@ -766,12 +766,12 @@ fn loss(bin: &Path, sigterm: bool) {
             .unwrap_or_default()
             .to_string();
         let sha: [u8; 32] = Sha256::digest(v["body"].as_str().unwrap_or_default().as_bytes()).into();
-        let same = acked.get(&id).map_or(true, |want| *want == sha);
+        let same = acked.get(&id).is_none_or(|want| *want == sha);
         let e = seen.entry(id).or_insert((0, true));
         e.0 += 1;
         e.1 &= same;
     }
-    let missing = acked.keys().filter(|id| seen.get(*id).map_or(true, |e| e.0 == 0)).count();
+    let missing = acked.keys().filter(|id| seen.get(*id).is_none_or(|e| e.0 == 0)).count();
     let dup = acked.keys().filter(|id| seen.get(*id).is_some_and(|e| e.0 > 1)).count();
     let differs = acked.keys().filter(|id| seen.get(*id).is_some_and(|e| !e.1)).count();
     let _ = std::fs::remove_dir_all(&dir);

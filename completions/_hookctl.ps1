@@ -21,10 +21,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'hookctl' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -75,6 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -214,6 +211,24 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hookctl;endpoints;cleanup' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hookctl;endpoints;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one endpoint')
@@ -222,6 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -244,6 +260,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;endpoints;help;resume' {
+            break
+        }
+        'hookctl;endpoints;help;cleanup' {
             break
         }
         'hookctl;endpoints;help;help' {
@@ -370,7 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         'hookctl;fire' {
             [CompletionResult]::new('--case', '--case', [CompletionResultType]::ParameterName, 'Test case id')
             [CompletionResult]::new('--subscription', '--subscription', [CompletionResultType]::ParameterName, 'Fire only to this test subscription')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
@@ -392,8 +411,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;test' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event to send (personio: required, e.g. person.updated)')
-            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Payload field as key=value in dot notation (personio payload_data); repeatable')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Payload field as key=value in dot notation (personio payload_data); repeatable')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The old name of --field (before --data meant a body everywhere); warns when used')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
@@ -413,11 +433,12 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;replay' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds) [default: 30s]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Re-send requests captured by `listen --capture` from this file')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target URL for a local replay')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Replay the record with this id')
             [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Replay the last N records')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret for --resign [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Scheme for --resign (default: the one recorded in the capture)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
@@ -508,7 +529,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Endpoint id (closient deliveries)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only rows created at or after this time (ISO-8601)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many new rows to wait for')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
@@ -553,15 +574,20 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret; repeat for rotation [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Pass each valid request on to this URL (+ the path below --path and the query) and answer with its response; target down → 502, too slow → 504')
-            [CompletionResult]::new('--forward-timeout', '--forward-timeout', [CompletionResultType]::ParameterName, 'How long a forward target may take to answer')
+            [CompletionResult]::new('--forward-timeout', '--forward-timeout', [CompletionResultType]::ParameterName, 'How long a forward target may take to answer (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Route by event type: ''PATTERN=URL'' (e.g. ''cases.*=http://…'', ''*=http://…''); repeatable')
             [CompletionResult]::new('--capture', '--capture', [CompletionResultType]::ParameterName, 'Append one JSON line per request to this file')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Exit 0 after N valid deliveries')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only count deliveries of this event type toward --expect (''*'' wildcards allowed)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long: with --expect exit 6 (default 60s there), without it exit 0')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest accepted body in bytes (larger: 413)')
-            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send request headers; also closes idle keep-alive connections')
-            [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send the request body')
+            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)')
+            [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)')
+            [CompletionResult]::new('--ui-port', '--ui-port', [CompletionResultType]::ParameterName, 'Port of the inspector (with --ui); 0 picks any free port')
+            [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops')
+            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret)')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The listener''s public address through your own tunnel or proxy (used by --register)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
@@ -570,6 +596,10 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--allow-invalid', '--allow-invalid', [CompletionResultType]::ParameterName, 'Do not fail --expect when an invalid signature arrives')
             [CompletionResult]::new('--no-display', '--no-display', [CompletionResultType]::ParameterName, 'Do not print requests (capture and forward still work)')
+            [CompletionResult]::new('--ui', '--ui', [CompletionResultType]::ParameterName, 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the inspector in the default browser (with --ui, when there is a display)')
+            [CompletionResult]::new('--register', '--register', [CompletionResultType]::ParameterName, 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit')
+            [CompletionResult]::new('--allow-unverified', '--allow-unverified', [CompletionResultType]::ParameterName, 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -586,13 +616,11 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret; repeat for rotation (any match is valid) [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A request header as ''Name: value''; repeat for each')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A request header as ''Name: value''; repeat for each')
-            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'File with the raw body, or - for stdin')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The raw body: the text itself, @FILE to read a file, or - for stdin')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'File with the raw body, or - for stdin (same as --data @FILE)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Pretend the current time is this Unix timestamp')
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Allowed clock difference in seconds')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -609,13 +637,11 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         'hookctl;sign' {
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret (whsec_… or whsk_… for ed25519) [env: HOOKCTL_SECRET]')
-            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'File with the raw body, or - for stdin')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The raw body: the text itself, @FILE to read a file, or - for stdin')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'File with the raw body, or - for stdin (same as --data @FILE)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Message id (default: a fresh msg_… id)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Timestamp to sign with (default: now)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -633,16 +659,14 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'Signature scheme')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Signing secret [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)')
-            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H ''Content-Type: …'' names a non-JSON type)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The raw body: the text itself, @FILE to read a file, or - for stdin')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'File with the raw body, or - for stdin (same as --data @FILE)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra request header ''Name: value''')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra request header ''Name: value''')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Message id to sign with (default: a fresh msg_… id)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Timestamp to sign with (default: now)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Request timeout')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -658,9 +682,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;config' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -684,10 +705,10 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Profile name [default: the --profile given, else "default"]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Webhook signing secret for listen/verify (repeat for rotation)')
             [CompletionResult]::new('--auth-header', '--auth-header', [CompletionResultType]::ParameterName, 'Header carrying the token instead of the preset''s (e.g. XApiKey)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal')
@@ -706,9 +727,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;config;list' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -724,9 +742,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;config;show' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -742,9 +757,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;config;set' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -760,9 +772,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;config;use' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -804,10 +813,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;completions' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -823,10 +828,6 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;man' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory to write the pages to (one per command); without it, print hookctl.1')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the provider API [env: HOOKCTL_BASE_URL]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
@@ -865,6 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an endpoint (asks on a terminal)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop deliveries to an endpoint')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume deliveries to an endpoint')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete temporary endpoints left behind by `listen --register` runs that were killed')
             break
         }
         'hookctl;help;endpoints;list' {
@@ -886,6 +888,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;endpoints;resume' {
+            break
+        }
+        'hookctl;help;endpoints;cleanup' {
             break
         }
         'hookctl;help;subscriptions' {

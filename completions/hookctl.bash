@@ -94,6 +94,9 @@ _hookctl() {
             hookctl__subcmd__config__subcmd__help,use)
                 cmd="hookctl__subcmd__config__subcmd__help__subcmd__use"
                 ;;
+            hookctl__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__cleanup"
+                ;;
             hookctl__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__create"
                 ;;
@@ -117,6 +120,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__endpoints,update)
                 cmd="hookctl__subcmd__endpoints__subcmd__update"
+                ;;
+            hookctl__subcmd__endpoints__subcmd__help,cleanup)
+                cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup"
                 ;;
             hookctl__subcmd__endpoints__subcmd__help,create)
                 cmd="hookctl__subcmd__endpoints__subcmd__help__subcmd__create"
@@ -223,6 +229,9 @@ _hookctl() {
             hookctl__subcmd__help__subcmd__config,use)
                 cmd="hookctl__subcmd__help__subcmd__config__subcmd__use"
                 ;;
+            hookctl__subcmd__help__subcmd__endpoints,cleanup)
+                cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup"
+                ;;
             hookctl__subcmd__help__subcmd__endpoints,create)
                 cmd="hookctl__subcmd__help__subcmd__endpoints__subcmd__create"
                 ;;
@@ -302,28 +311,12 @@ _hookctl() {
 
     case "${cmd}" in
         hookctl)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send config completions man help"
+            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -340,28 +333,12 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__completions)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -378,25 +355,13 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version init list show set use help"
+            opts="-q -v -h -V --profile --output --json --color --quiet --verbose --help --version init list show set use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -514,7 +479,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__init)
-            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --provider --base-url --token --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,10 +497,6 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -545,6 +506,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -564,25 +529,13 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__list)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -602,25 +555,13 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__set)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -640,25 +581,13 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -678,8 +607,34 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__use)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints)
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -715,9 +670,9 @@ _hookctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hookctl__subcmd__endpoints)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+        hookctl__subcmd__endpoints__subcmd__cleanup)
+            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -880,8 +835,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__help)
-            opts="list get create update delete pause resume help"
+            opts="list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__endpoints__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1594,8 +1563,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__endpoints)
-            opts="list get create update delete pause resume"
+            opts="list get create update delete pause resume cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__endpoints__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1958,7 +1941,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --ui --ui-port --open --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2028,6 +2011,26 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tunnel-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2060,29 +2063,13 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__man)
-            opts="-q -v -h -V --out --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --out --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2102,7 +2089,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2125,6 +2112,10 @@ _hookctl() {
                     return 0
                     ;;
                 --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2168,14 +2159,14 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__send)
-            opts="-H -q -v -h -V --scheme --secret --event --data --header --id --at --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-H -q -v -h -V --scheme --secret --event --data --body-file --header --id --at --request-timeout --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scheme)
-                    COMPREPLY=($(compgen -W "auto standard svix stripe github shopify slack" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "standard svix stripe github shopify slack" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
@@ -2187,6 +2178,10 @@ _hookctl() {
                     return 0
                     ;;
                 --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2206,23 +2201,11 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --request-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2242,17 +2225,21 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__sign)
-            opts="-q -v -h -V --scheme --secret --body-file --id --at --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --scheme --secret --data --body-file --id --at --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scheme)
-                    COMPREPLY=($(compgen -W "auto standard svix stripe github shopify slack" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "standard svix stripe github shopify slack" -- "${cur}"))
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2269,18 +2256,6 @@ _hookctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2574,7 +2549,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__test)
-            opts="-q -v -h -V --event --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2582,6 +2557,10 @@ _hookctl() {
             case "${prev}" in
                 --event)
                     COMPREPLY=($(compgen -W "case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted" -- "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -2624,7 +2603,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__verify)
-            opts="-H -q -v -h -V --scheme --secret --header --body-file --at --tolerance --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-H -q -v -h -V --scheme --secret --header --data --body-file --at --tolerance --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2646,6 +2625,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --body-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2659,18 +2642,6 @@ _hookctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

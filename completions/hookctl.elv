@@ -18,10 +18,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
     }
     var completions = [
         &'hookctl'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -71,6 +67,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookctl;endpoints;list'= {
@@ -202,6 +199,23 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookctl;endpoints;cleanup'= {
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
+            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
+            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
+            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookctl;endpoints;help'= {
             cand list 'List endpoints'
             cand get 'Show one endpoint'
@@ -210,6 +224,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookctl;endpoints;help;list'= {
@@ -225,6 +240,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;endpoints;help;pause'= {
         }
         &'hookctl;endpoints;help;resume'= {
+        }
+        &'hookctl;endpoints;help;cleanup'= {
         }
         &'hookctl;endpoints;help;help'= {
         }
@@ -338,7 +355,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;fire'= {
             cand --case 'Test case id'
             cand --subscription 'Fire only to this test subscription'
-            cand --timeout 'How long to wait'
+            cand --timeout 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
@@ -359,8 +376,9 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;test'= {
             cand --event 'Event to send (personio: required, e.g. person.updated)'
-            cand --data 'Payload field as key=value in dot notation (personio payload_data); repeatable'
-            cand --timeout 'How long to wait'
+            cand --field 'Payload field as key=value in dot notation (personio payload_data); repeatable'
+            cand --data 'The old name of --field (before --data meant a body everywhere); warns when used'
+            cand --timeout 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
@@ -379,11 +397,12 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --version 'Print version'
         }
         &'hookctl;replay'= {
-            cand --timeout 'How long to wait'
+            cand --timeout 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds) [default: 30s]'
             cand --from 'Re-send requests captured by `listen --capture` from this file'
             cand --to 'Target URL for a local replay'
             cand --id 'Replay the record with this id'
             cand --last 'Replay the last N records'
+            cand --request-timeout 'How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)'
             cand --secret 'Secret for --resign [env: HOOKCTL_SECRET]'
             cand --scheme 'Scheme for --resign (default: the one recorded in the capture)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
@@ -470,7 +489,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --endpoint 'Endpoint id (closient deliveries)'
             cand --since 'Only rows created at or after this time (ISO-8601)'
             cand --count 'How many new rows to wait for'
-            cand --timeout 'How long to wait'
+            cand --timeout 'How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
@@ -509,15 +528,20 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --secret 'Signing secret; repeat for rotation [env: HOOKCTL_SECRET]'
             cand --scheme 'Signature scheme'
             cand --forward-to 'Pass each valid request on to this URL (+ the path below --path and the query) and answer with its response; target down → 502, too slow → 504'
-            cand --forward-timeout 'How long a forward target may take to answer'
+            cand --forward-timeout 'How long a forward target may take to answer (30s, 2m, 500ms; a bare number is seconds)'
             cand --route 'Route by event type: ''PATTERN=URL'' (e.g. ''cases.*=http://…'', ''*=http://…''); repeatable'
             cand --capture 'Append one JSON line per request to this file'
             cand --expect 'Exit 0 after N valid deliveries'
             cand --filter 'Only count deliveries of this event type toward --expect (''*'' wildcards allowed)'
-            cand --timeout 'Stop after this long: with --expect exit 6 (default 60s there), without it exit 0'
+            cand --timeout 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)'
             cand --max-body 'Largest accepted body in bytes (larger: 413)'
-            cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections'
-            cand --body-timeout 'Time a client has to send the request body'
+            cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)'
+            cand --body-timeout 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)'
+            cand --ui-port 'Port of the inspector (with --ui); 0 picks any free port'
+            cand --tunnel 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops'
+            cand --tunnel-secret 'Secret of the bore server (bore server --secret)'
+            cand --public-url 'The listener''s public address through your own tunnel or proxy (used by --register)'
+            cand --event 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
@@ -526,6 +550,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-invalid 'Do not fail --expect when an invalid signature arrives'
             cand --no-display 'Do not print requests (capture and forward still work)'
+            cand --ui 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)'
+            cand --open 'Open the inspector in the default browser (with --ui, when there is a display)'
+            cand --register 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
+            cand --allow-unverified 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -541,13 +569,11 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --secret 'Signing secret; repeat for rotation (any match is valid) [env: HOOKCTL_SECRET]'
             cand -H 'A request header as ''Name: value''; repeat for each'
             cand --header 'A request header as ''Name: value''; repeat for each'
-            cand --body-file 'File with the raw body, or - for stdin'
+            cand --data 'The raw body: the text itself, @FILE to read a file, or - for stdin'
+            cand --body-file 'File with the raw body, or - for stdin (same as --data @FILE)'
             cand --at 'Pretend the current time is this Unix timestamp'
             cand --tolerance 'Allowed clock difference in seconds'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -563,13 +589,11 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;sign'= {
             cand --scheme 'Signature scheme'
             cand --secret 'Signing secret (whsec_… or whsk_… for ed25519) [env: HOOKCTL_SECRET]'
-            cand --body-file 'File with the raw body, or - for stdin'
+            cand --data 'The raw body: the text itself, @FILE to read a file, or - for stdin'
+            cand --body-file 'File with the raw body, or - for stdin (same as --data @FILE)'
             cand --id 'Message id (default: a fresh msg_… id)'
             cand --at 'Timestamp to sign with (default: now)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -586,16 +610,14 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --scheme 'Signature scheme'
             cand --secret 'Signing secret [env: HOOKCTL_SECRET]'
             cand --event 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)'
-            cand --data 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H ''Content-Type: …'' names a non-JSON type)'
+            cand --data 'The raw body: the text itself, @FILE to read a file, or - for stdin'
+            cand --body-file 'File with the raw body, or - for stdin (same as --data @FILE)'
             cand -H 'Extra request header ''Name: value'''
             cand --header 'Extra request header ''Name: value'''
             cand --id 'Message id to sign with (default: a fresh msg_… id)'
             cand --at 'Timestamp to sign with (default: now)'
-            cand --timeout 'Request timeout'
+            cand --request-timeout 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -610,9 +632,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -635,10 +654,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --name 'Profile name [default: the --profile given, else "default"]'
             cand --secret 'Webhook signing secret for listen/verify (repeat for rotation)'
             cand --auth-header 'Header carrying the token instead of the preset''s (e.g. XApiKey)'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
             cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
             cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-input 'Never prompt, even on a terminal'
@@ -656,9 +675,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;list'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -673,9 +689,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;show'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -690,9 +703,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;set'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -707,9 +717,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;config;use'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -743,10 +750,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;config;help;help'= {
         }
         &'hookctl;completions'= {
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -761,10 +764,6 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;man'= {
             cand --out 'Directory to write the pages to (one per command); without it, print hookctl.1'
-            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
-            cand --provider 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]'
-            cand --base-url 'Base URL of the provider API [env: HOOKCTL_BASE_URL]'
-            cand --token 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'
@@ -801,6 +800,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand delete 'Delete an endpoint (asks on a terminal)'
             cand pause 'Stop deliveries to an endpoint'
             cand resume 'Resume deliveries to an endpoint'
+            cand cleanup 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
         }
         &'hookctl;help;endpoints;list'= {
         }
@@ -815,6 +815,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;endpoints;pause'= {
         }
         &'hookctl;help;endpoints;resume'= {
+        }
+        &'hookctl;help;endpoints;cleanup'= {
         }
         &'hookctl;help;subscriptions'= {
             cand list 'Event types each endpoint receives (or one endpoint''s)'

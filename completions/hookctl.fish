@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hookctl_global_optspecs
-    string join \n profile= provider= base-url= token= output= json color= q/quiet v/verbose h/help V/version
+    string join \n output= json color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_hookctl_needs_command
@@ -24,10 +24,6 @@ function __fish_hookctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hookctl -n "__fish_hookctl_needs_command" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_needs_command" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_needs_command" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_needs_command" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -52,28 +48,29 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "config" -d 'Manage 
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Write man pages'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l output -d 'Output format' -r -f -a "human\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -l json -d 'Same as --output json'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s q -l quiet -d 'Print only results and errors'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "list" -d 'List endpoints'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "get" -d 'Show one endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "update" -d 'Change an endpoint\'s URL, events, description or status'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "pause" -d 'Stop deliveries to an endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "resume" -d 'Resume deliveries to an endpoint'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "list" -d 'List endpoints'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "get" -d 'Show one endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "update" -d 'Change an endpoint\'s URL, events, description or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "pause" -d 'Stop deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -261,6 +258,20 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l output -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
@@ -268,6 +279,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop deliveries to an endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
@@ -351,7 +363,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l case -d 'Test case id' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l subscription -d 'Fire only to this test subscription' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l timeout -d 'How long to wait' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l timeout -d 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -409,8 +421,9 @@ document.created\t'needs payload_data document.id and document.owner.id'
 document.updated\t'needs payload_data document.id and document.owner.id'
 document.signed\t'needs payload_data document.id and document.owner.id'
 document.deleted\t'needs payload_data document.id and document.owner.id'"
-complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l data -d 'Payload field as key=value in dot notation (personio payload_data); repeatable' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l timeout -d 'How long to wait' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l field -d 'Payload field as key=value in dot notation (personio payload_data); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l data -d 'The old name of --field (before --data meant a body everywhere); warns when used' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l timeout -d 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -426,11 +439,12 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l timeout -d 'How long to wait' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l timeout -d 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds) [default: 30s]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l from -d 'Re-send requests captured by `listen --capture` from this file' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Target URL for a local replay' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l id -d 'Replay the record with this id' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l last -d 'Replay the last N records' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l request-timeout -d 'How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret for --resign [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l scheme -d 'Scheme for --resign (default: the one recorded in the capture)' -r -f -a "auto\t'Detect from the headers present'
 standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
@@ -511,7 +525,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l endpoint -d 'Endpoint id (closient deliveries)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l since -d 'Only rows created at or after this time (ISO-8601)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l count -d 'How many new rows to wait for' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -542,15 +556,60 @@ github\t'GitHub (X-Hub-Signature-256)'
 shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Pass each valid request on to this URL (+ the path below --path and the query) and answer with its response; target down → 502, too slow → 504' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-timeout -d 'How long a forward target may take to answer' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-timeout -d 'How long a forward target may take to answer (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l route -d 'Route by event type: \'PATTERN=URL\' (e.g. \'cases.*=http://…\', \'*=http://…\'); repeatable' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l capture -d 'Append one JSON line per request to this file' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l expect -d 'Exit 0 after N valid deliveries' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l filter -d 'Only count deliveries of this event type toward --expect (\'*\' wildcards allowed)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'Stop after this long: with --expect exit 6 (default 60s there), without it exit 0' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l event -d 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider\'s)' -r -f -a "case.assigned\t'current lifecycle'
+case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'
+case.closed\t'current close code and comment'
+payment.created\t'most recent payment on the case (422 if no payments exist)'
+chat.created\t'most recent chat message on the case (422 if no chats exist)'
+cases.*\t'every case event'
+cases.created\t'a case was created'
+cases.updated\t'a case was updated'
+cases.closed\t'a case was closed'
+cases.archived\t'a case was archived'
+cases.unarchived\t'a case was unarchived'
+cases.tasks.*\t'every case task event'
+cases.expenses.*\t'every case expense event'
+assignments.*\t'every assignment event'
+assignments.created\t'an assignment was created'
+assignments.updated\t'an assignment was updated'
+assignments.status.updated\t'an assignment\'s status changed'
+assignments.archived\t'an assignment was archived'
+assignments.unarchived\t'an assignment was unarchived'
+assignments.extensions.created\t'an assignment extension was created'
+assignments.contacts.*\t'every assignment contact event'
+assignments.billing-details.*\t'every assignment billing-details event'
+person.created\t'needs payload_data person.id'
+person.updated\t'needs payload_data person.id'
+person.deleted\t'needs payload_data person.id'
+employment.created\t'an employment was added'
+employment.updated\t'an employment changed'
+employment.deleted\t'an employment was removed'
+employment.started\t'an employment starts today'
+employment.terminated\t'an employment ends today'
+absence-period.created\t'an absence period was created'
+absence-period.updated.timerange\t'an absence period\'s time range changed'
+absence-period.updated.status\t'an absence period\'s status changed'
+absence-period.deleted\t'an absence period was deleted'
+attendance-period.created\t'an attendance period was created'
+attendance-period.updated\t'an attendance period was changed'
+attendance-period.deleted\t'an attendance period was deleted'
+document.created\t'needs payload_data document.id and document.owner.id'
+document.updated\t'needs payload_data document.id and document.owner.id'
+document.signed\t'needs payload_data document.id and document.owner.id'
+document.deleted\t'needs payload_data document.id and document.owner.id'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
@@ -562,6 +621,10 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-invalid -d 'Do not fail --expect when an invalid signature arrives'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-display -d 'Do not print requests (capture and forward still work)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui -d 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l open -d 'Open the inspector in the default browser (with --ui, when there is a display)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l register -d 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
@@ -576,13 +639,11 @@ shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l secret -d 'Signing secret; repeat for rotation (any match is valid) [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s H -l header -d 'A request header as \'Name: value\'; repeat for each' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body-file -d 'File with the raw body, or - for stdin' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l data -d 'The raw body: the text itself, @FILE to read a file, or - for stdin' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body-file -d 'File with the raw body, or - for stdin (same as --data @FILE)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l at -d 'Pretend the current time is this Unix timestamp' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l tolerance -d 'Allowed clock difference in seconds' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -593,21 +654,18 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l scheme -d 'Signature scheme' -r -f -a "auto\t'Detect from the headers present'
-standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l scheme -d 'Signature scheme' -r -f -a "standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
 svix\t'Svix (svix-id / svix-timestamp / svix-signature)'
 stripe\t'Stripe (Stripe-Signature: t=…,v1=…)'
 github\t'GitHub (X-Hub-Signature-256)'
 shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l secret -d 'Signing secret (whsec_… or whsk_… for ed25519) [env: HOOKCTL_SECRET]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'File with the raw body, or - for stdin' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l data -d 'The raw body: the text itself, @FILE to read a file, or - for stdin' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'File with the raw body, or - for stdin (same as --data @FILE)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l id -d 'Message id (default: a fresh msg_… id)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l at -d 'Timestamp to sign with (default: now)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -618,8 +676,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l scheme -d 'Signature scheme' -r -f -a "auto\t'Detect from the headers present'
-standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l scheme -d 'Signature scheme' -r -f -a "standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
 svix\t'Svix (svix-id / svix-timestamp / svix-signature)'
 stripe\t'Stripe (Stripe-Signature: t=…,v1=…)'
 github\t'GitHub (X-Hub-Signature-256)'
@@ -627,15 +684,13 @@ shopify\t'Shopify (X-Shopify-Hmac-Sha256)'
 slack\t'Slack (X-Slack-Signature / X-Slack-Request-Timestamp)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l secret -d 'Signing secret [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l event -d 'Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l data -d 'Body instead of the sample: JSON text, @file, or - for stdin (any format when -H \'Content-Type: …\' names a non-JSON type)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l data -d 'The raw body: the text itself, @FILE to read a file, or - for stdin' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l body-file -d 'File with the raw body, or - for stdin (same as --data @FILE)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s H -l header -d 'Extra request header \'Name: value\'' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l id -d 'Message id to sign with (default: a fresh msg_… id)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l at -d 'Timestamp to sign with (default: now)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l timeout -d 'Request timeout' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l request-timeout -d 'How long the handler may take to answer (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -647,9 +702,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s v -l verbose -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -669,10 +721,10 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l name -d 'Profile name [default: the --profile given, else "default"]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l secret -d 'Webhook signing secret for listen/verify (repeat for rotation)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-header -d 'Header carrying the token instead of the preset\'s (e.g. XApiKey)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -687,9 +739,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -701,9 +750,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -715,9 +761,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -729,9 +772,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -748,10 +788,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key of a profile (default: the one in use); an empty value unsets it'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the one used by default'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -763,10 +799,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s v -l ver
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l out -d 'Directory to write the pages to (one per command); without it, print hookctl.1' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -798,6 +830,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "delete" -d 'Delete an endpoint (asks on a terminal)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "pause" -d 'Stop deliveries to an endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "resume" -d 'Resume deliveries to an endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "cleanup" -d 'Delete temporary endpoints left behind by `listen --register` runs that were killed'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "list" -d 'Event types each endpoint receives (or one endpoint\'s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "types" -d 'The provider\'s event catalog'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from subscriptions" -f -a "add" -d 'Subscribe an endpoint to more event types'

@@ -23,6 +23,10 @@ pub enum ConfigError {
     Missing { what: String, hint: String },
     #[error("{0}")]
     Invalid(String),
+    /// A signing secret that no request could be verified or signed with: the sender is not
+    /// to blame, so this is not "signature invalid".
+    #[error("{which} cannot be used: {problem}")]
+    BadSecret { which: String, problem: String },
 }
 
 impl ConfigError {
@@ -32,6 +36,9 @@ impl ConfigError {
             ConfigError::NoConfigDir => Some("set HOOKCTL_CONFIG to the path of a config file".into()),
             ConfigError::Missing { hint, .. } => Some(hint.clone()),
             ConfigError::Parse { .. } => Some("fix the file or run `hookctl config init --force`".into()),
+            ConfigError::BadSecret { .. } => {
+                Some("secrets are used exactly as given; copy it again from the provider's dashboard".into())
+            }
             _ => None,
         }
     }

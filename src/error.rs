@@ -26,6 +26,11 @@ pub enum Error {
     /// Anything else that should not happen (exit 1).
     #[error("{0}")]
     Internal(String),
+
+    /// Something was left behind at the provider (a temporary endpoint that could not be
+    /// deleted); exits with the code of the failure that prevented it.
+    #[error("{message}")]
+    Leftover { message: String, hint: String, exit: Exit },
 }
 
 impl Error {
@@ -47,6 +52,7 @@ impl Error {
             Error::Config(_) => Exit::Config,
             Error::Api(e) => e.exit(),
             Error::Io { .. } | Error::Internal(_) => Exit::Internal,
+            Error::Leftover { exit, .. } => *exit,
         }
     }
 
@@ -58,6 +64,7 @@ impl Error {
             Error::Api(e) => e.kind(),
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
+            Error::Leftover { .. } => "leftover",
         }
     }
 
@@ -67,6 +74,7 @@ impl Error {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Config(e) => e.hint(),
             Error::Api(e) => e.hint(),
+            Error::Leftover { hint, .. } => Some(hint.clone()),
             _ => None,
         }
     }

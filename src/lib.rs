@@ -14,6 +14,7 @@ pub(crate) mod providers;
 pub(crate) mod samples;
 pub(crate) mod settings;
 pub mod sign;
+pub(crate) mod tunnel;
 pub mod wait;
 
 pub(crate) use error::{Error, Result};
@@ -72,14 +73,15 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 
 /// Runs one command line and returns the process exit code.
 fn run(cli: cli::Cli) -> u8 {
+    let env = settings::Env::from_process();
     if let Some(message) = cli.global.contradiction() {
         // Which format the user wanted is unclear: report in plain text.
-        let global = cli::GlobalOpts { json: false, output: None, quiet: false, ..cli.global };
+        let flags = settings::Flags { format: output::Format::Human, quiet: false, ..cli.flags() };
         let err = Error::usage(message);
-        Ctx::new(global).printer.error(&err);
+        Ctx::new(settings::Settings::resolve(flags, env)).printer.error(&err);
         return err.exit().code();
     }
-    let ctx = Ctx::new(cli.global);
+    let ctx = Ctx::new(settings::Settings::resolve(cli.flags(), env));
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {

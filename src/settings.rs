@@ -1,18 +1,20 @@
 //! Settings resolved once: command-line flags > environment > profile > preset default.
-//! Commands never read the environment themselves; they ask the [`Ctx`].
+//! Commands never read the environment or clap's types; they ask the [`Ctx`].
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::Duration;
 
-use crate::cli::GlobalOpts;
+use crate::api::{ApiSettings, Client};
 use crate::config::{self, ConfigError, ConfigFile, Profile};
 use crate::output::color::ColorEnv;
-use crate::output::{Printer, Secret};
+use crate::output::{ColorChoice, Format, Printer, Secret};
+use crate::providers::Preset;
 use crate::Result;
 
 /// The `HOOKCTL_*` variables, read once at start-up.
 #[derive(Debug, Clone, Default)]
-pub struct Env {
+pub(crate) struct Env {
     pub profile: Option<String>,
     pub provider: Option<String>,
     pub base_url: Option<String>,
@@ -20,9 +22,9 @@ pub struct Env {
     pub secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
-    /// `HOOKCTL_HTTP_TIMEOUT` (humantime, e.g. `2s`): per-request timeout of the API client.
+    /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
     /// Hidden knob for tests and slow links; an unparsable value is ignored.
-    pub http_timeout: Option<std::time::Duration>,
+    pub http_timeout: Option<Duration>,
 }
 
 impl Env {
@@ -36,47 +38,117 @@ impl Env {
             secret: var("HOOKCTL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
-            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| humantime::parse_duration(&v).ok()),
+            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
         }
     }
 }
 
-/// Provider connection settings after precedence; the API client turns these into requests.
+/// What the command line said, as plain values (the `cli` module builds this from clap's
+/// types, tests build it directly).
 #[derive(Debug, Clone, Default)]
-pub struct ApiSettings {
+pub(crate) struct Flags {
+    pub format: Format,
+    pub color: ColorChoice,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub profile: Option<String>,
     pub provider: Option<String>,
     pub base_url: Option<String>,
     pub token: Option<Secret>,
-    /// The selected profile's overrides (routes, fields, auth header), or an empty profile.
-    pub profile: Profile,
-    pub profile_name: Option<String>,
 }
 
-/// Everything a command needs: the global flags, the environment, the printer, and the config
-/// file loaded lazily, so a broken config never breaks `sign`, `verify` or `completions`.
-pub struct Ctx {
-    pub global: GlobalOpts,
-    pub env: Env,
+/// Where a value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Flag,
+    Env,
+}
+
+/// A value with its origin, so `config init` can store flags only and errors can blame the
+/// right place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T: Clone> Sourced<T> {
+    /// The flag if given, else the environment.
+    fn pick(flag: &Option<T>, env: &Option<T>) -> Option<Sourced<T>> {
+        match (flag, env) {
+            (Some(v), _) => Some(Sourced { value: v.clone(), source: Source::Flag }),
+            (None, Some(v)) => Some(Sourced { value: v.clone(), source: Source::Env }),
+            (None, None) => None,
+        }
+    }
+
+    /// The value only when it came from a flag.
+    pub fn flag(this: &Option<Sourced<T>>) -> Option<&T> {
+        this.as_ref().filter(|s| s.source == Source::Flag).map(|s| &s.value)
+    }
+}
+
+/// Everything resolved from the command line and the environment. The profile layer is
+/// applied on demand by [`Ctx`], because the config file is read only by commands that need it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    pub format: Format,
+    pub color: ColorChoice,
+    pub color_env: ColorEnv,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub profile: Option<Sourced<String>>,
+    pub provider: Option<Sourced<String>>,
+    pub base_url: Option<Sourced<String>>,
+    pub token: Option<Sourced<Secret>>,
+    /// `HOOKCTL_SECRET`: the webhook signing secret when no `--secret` is given.
+    pub secret: Option<Secret>,
+    /// `HOOKCTL_CONFIG`: the config file instead of the default path.
+    pub config_path: Option<PathBuf>,
+    pub http_timeout: Option<Duration>,
+}
+
+impl Settings {
+    /// Flag > environment for every value; the profile comes later (see [`Ctx::api_settings`]).
+    pub fn resolve(flags: Flags, env: Env) -> Settings {
+        Settings {
+            format: flags.format,
+            color: flags.color,
+            color_env: env.color,
+            quiet: flags.quiet,
+            verbose: flags.verbose,
+            profile: Sourced::pick(&flags.profile, &env.profile),
+            provider: Sourced::pick(&flags.provider, &env.provider),
+            base_url: Sourced::pick(&flags.base_url, &env.base_url),
+            token: Sourced::pick(&flags.token, &env.token),
+            secret: env.secret,
+            config_path: env.config,
+            http_timeout: env.http_timeout,
+        }
+    }
+}
+
+/// Everything a command needs: the resolved settings, the printer, and the config file and
+/// API client built lazily, so a broken config never breaks `sign`, `verify` or `completions`.
+pub(crate) struct Ctx {
+    pub settings: Settings,
     pub printer: Printer,
     config: OnceLock<ConfigFile>,
-    pub(crate) api: OnceLock<crate::api::Client>,
+    api: OnceLock<Client>,
 }
 
 impl Ctx {
-    pub fn new(global: GlobalOpts) -> Self {
-        Self::with_env(global, Env::from_process())
-    }
-
-    pub fn with_env(global: GlobalOpts, env: Env) -> Self {
-        let printer = Printer::new(global.format(), global.color, &env.color, global.quiet, global.verbose);
-        if global.token.is_some() {
+    pub fn new(settings: Settings) -> Self {
+        let s = &settings;
+        let printer = Printer::new(s.format, s.color, &s.color_env, s.quiet, s.verbose);
+        if Sourced::flag(&s.token).is_some() {
             printer.hint("--token ends up in shell history and process lists; prefer HOOKCTL_TOKEN");
         }
-        Ctx { global, env, printer, config: OnceLock::new(), api: OnceLock::new() }
+        Ctx { settings, printer, config: OnceLock::new(), api: OnceLock::new() }
     }
 
     pub fn config_path(&self) -> Result<PathBuf> {
-        Ok(config::default_path(self.env.config.as_deref())?)
+        Ok(config::default_path(self.settings.config_path.as_deref())?)
     }
 
     /// The config file, loaded on first use (missing file = empty config).
@@ -93,7 +165,7 @@ impl Ctx {
 
     /// The profile name asked for on the command line or in the environment.
     pub fn requested_profile(&self) -> Option<&str> {
-        self.global.profile.as_deref().or(self.env.profile.as_deref())
+        self.settings.profile.as_ref().map(|p| p.value.as_str())
     }
 
     /// The profile in use: `--profile` > `HOOKCTL_PROFILE` > `current` > `default`.
@@ -107,7 +179,7 @@ impl Ctx {
         if !flags.is_empty() {
             return Ok(flags.iter().map(|s| Secret::new(s.clone())).collect());
         }
-        if let Some(s) = &self.env.secret {
+        if let Some(s) = &self.settings.secret {
             return Ok(vec![s.clone()]);
         }
         Ok(self
@@ -130,27 +202,95 @@ impl Ctx {
     }
 
     /// Provider settings after precedence (flag > env > profile); the preset default for
-    /// whatever is still unset is applied by the API client.
+    /// whatever is still unset is applied by [`ApiSettings::client_config`].
     pub fn api_settings(&self) -> Result<ApiSettings> {
         let (profile_name, profile) = match self.profile()? {
             Some((n, p)) => (Some(n.to_string()), p.clone()),
             None => (None, Profile::default()),
         };
-        let pick = |flag: &Option<String>, env: &Option<String>, prof: &Option<String>| {
-            flag.clone().or_else(|| env.clone()).or_else(|| prof.clone())
-        };
+        let s = &self.settings;
+        let value = |v: &Option<Sourced<String>>| v.as_ref().map(|v| v.value.clone());
         Ok(ApiSettings {
-            provider: pick(&self.global.provider, &self.env.provider, &profile.provider),
-            base_url: pick(&self.global.base_url, &self.env.base_url, &profile.base_url),
-            token: self
-                .global
+            provider: value(&s.provider).or_else(|| profile.provider.clone()),
+            provider_from_flag: Sourced::flag(&s.provider).is_some(),
+            base_url: value(&s.base_url).or_else(|| profile.base_url.clone()),
+            token: s
                 .token
-                .clone()
-                .map(Secret::new)
-                .or_else(|| self.env.token.clone())
+                .as_ref()
+                .map(|t| t.value.clone())
                 .or_else(|| profile.token.clone().map(Secret::new)),
             profile,
             profile_name,
+            request_timeout: s.http_timeout,
         })
+    }
+
+    /// The API client, built on first use from the resolved settings.
+    pub fn api(&self) -> Result<&Client> {
+        if let Some(c) = self.api.get() {
+            return Ok(c);
+        }
+        let settings = self.api_settings()?;
+        let cfg = settings.client_config()?;
+        if let Some(name) = &settings.profile_name {
+            self.printer
+                .debug(&format!("profile '{name}', provider {}, base URL {}", cfg.preset.name, cfg.base_url));
+        }
+        let c = Client::new(cfg, self.printer.clone())?;
+        Ok(self.api.get_or_init(|| c))
+    }
+
+    /// The preset in use, without needing a token or base URL, so "this provider cannot do
+    /// that" is reported before "no token".
+    pub fn api_preset(&self) -> Result<&'static Preset> {
+        if let Some(c) = self.api.get() {
+            return Ok(c.preset());
+        }
+        self.api_settings()?.preset()
+    }
+
+    /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
+    /// of `routes`.
+    pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
+        self.api_settings()?.require_routes(routes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_beats_environment_and_remembers_where_it_came_from() {
+        let flags = Flags { provider: Some("closient".into()), ..Flags::default() };
+        let env = Env {
+            provider: Some("partner".into()),
+            base_url: Some("http://env".into()),
+            token: Some(Secret::new("tok_env")),
+            ..Env::default()
+        };
+        let s = Settings::resolve(flags, env);
+        assert_eq!(s.provider, Some(Sourced { value: "closient".into(), source: Source::Flag }));
+        assert_eq!(s.base_url.as_ref().map(|b| b.source), Some(Source::Env));
+        assert_eq!(Sourced::flag(&s.token), None);
+    }
+
+    #[test]
+    fn an_api_client_needs_no_command_line() {
+        let settings = ApiSettings {
+            provider: Some("closient".into()),
+            base_url: Some("http://127.0.0.1:9/closient/".into()),
+            token: Some(Secret::new("tok_x")),
+            ..ApiSettings::default()
+        };
+        let cfg = settings.client_config().unwrap();
+        assert_eq!(cfg.base_url, "http://127.0.0.1:9/closient");
+        assert_eq!(cfg.preset.name, "closient");
+        let direct = crate::api::ClientConfig::new(cfg.preset, "http://127.0.0.1:9", Secret::new("t"));
+        assert!(Client::new(
+            direct,
+            Printer::new(Format::Json, ColorChoice::Never, &ColorEnv::default(), true, 0)
+        )
+        .is_ok());
     }
 }

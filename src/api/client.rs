@@ -1,5 +1,5 @@
 //! The provider API client: turns a named route of the preset into a request with auth,
-//! retries and error decoding. Built once per process by [`crate::Ctx::api`].
+//! retries and error decoding. Built from a [`ClientConfig`]; commands get theirs from [`crate::Ctx::api`].
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime};
@@ -35,7 +35,25 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
 }
 
-#[derive(Debug)]
+impl ClientConfig {
+    /// A configuration with the preset's routes, default timeouts and retries: what a caller
+    /// without a command line or profile needs (the sandbox's demo, tests).
+    pub fn new(preset: &'static Preset, base_url: impl Into<String>, token: Secret) -> Self {
+        ClientConfig {
+            preset,
+            base_url: base_url.into(),
+            token,
+            auth_header: None,
+            routes: BTreeMap::new(),
+            fields: BTreeMap::new(),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     cfg: ClientConfig,
@@ -60,6 +78,11 @@ impl Client {
     /// The preset's data (routes, catalog, endpoint shape).
     pub fn preset(&self) -> &'static Preset {
         self.cfg.preset
+    }
+
+    /// The API's base URL (recorded with temporary registrations, to clean them up later).
+    pub fn base_url(&self) -> &str {
+        &self.cfg.base_url
     }
 
     /// Profile `fields.<name>` overrides (event-row field names).

@@ -9,77 +9,34 @@ pub mod retry;
 pub use client::{list_items, Client, ClientConfig};
 pub use error::ApiError;
 
-use crate::config::ConfigError;
+use crate::config::{ConfigError, Profile};
+use crate::output::Secret;
 use crate::providers::{self, Preset, Route, PRESET_NAMES};
-use crate::settings::ApiSettings;
-use crate::{Ctx, Error, Result};
+use crate::{Error, Result};
 
-impl Ctx {
-    /// The API client, built on first use from the resolved settings.
-    pub fn api(&self) -> Result<&Client> {
-        if let Some(c) = self.api.get() {
-            return Ok(c);
-        }
-        let settings = self.api_settings()?;
-        let preset = self.api_preset_from(&settings)?;
-        let routes = route_overrides(&settings)?;
-        let base = settings.base_url.clone().or_else(|| preset.default_base_url.map(str::to_string));
-        let base_url = check_base_url(base, preset)?;
-        let token = settings.token.clone().ok_or_else(|| ConfigError::Missing {
-            what: format!("an API token for {}", preset.name),
-            hint: "set HOOKCTL_TOKEN, or `hookctl config set token …` (or pass --token)".into(),
-        })?;
-        check_header_value(&token)?;
-        let auth_header = settings.profile.auth_header.clone().filter(|h| !h.trim().is_empty());
-        if let Some(h) = &auth_header {
-            if reqwest::header::HeaderName::from_bytes(h.trim().as_bytes()).is_err() {
-                return Err(ConfigError::Invalid(format!(
-                    "auth_header '{h}' is not a valid HTTP header name"
-                ))
-                .into());
-            }
-        }
-        if let Some(name) = &settings.profile_name {
-            self.printer.debug(&format!("profile '{name}', provider {}, base URL {base_url}", preset.name));
-        }
-        let cfg = ClientConfig {
-            preset,
-            base_url,
-            token,
-            auth_header: auth_header.map(|h| h.trim().to_string()),
-            routes,
-            fields: settings.profile.fields.clone(),
-            request_timeout: self.env.http_timeout.unwrap_or(client::DEFAULT_REQUEST_TIMEOUT),
-            connect_timeout: client::DEFAULT_CONNECT_TIMEOUT,
-            retry: retry::RetryPolicy::default(),
-        };
-        let c = Client::new(cfg, self.printer.clone())?;
-        Ok(self.api.get_or_init(|| c))
-    }
+/// Provider connection settings after precedence (flag > env > profile); the preset default
+/// fills whatever is still unset. Built by [`crate::Ctx`] from the command line, or directly
+/// by code that has no command line (the sandbox's demo, tests).
+#[derive(Debug, Clone, Default)]
+pub struct ApiSettings {
+    pub provider: Option<String>,
+    /// The provider was named by `--provider`: an unknown name is then a usage error (2),
+    /// not a configuration error (3).
+    pub provider_from_flag: bool,
+    pub base_url: Option<String>,
+    pub token: Option<Secret>,
+    /// The selected profile's overrides (routes, fields, auth header), or an empty profile.
+    pub profile: Profile,
+    pub profile_name: Option<String>,
+    /// Per-request timeout; `None` is [`client::DEFAULT_REQUEST_TIMEOUT`].
+    pub request_timeout: Option<std::time::Duration>,
+}
 
+impl ApiSettings {
     /// The preset in use, without needing a token or base URL, so "this provider cannot do
     /// that" is reported before "no token".
-    pub fn api_preset(&self) -> Result<&'static Preset> {
-        if let Some(c) = self.api.get() {
-            return Ok(c.preset());
-        }
-        self.api_preset_from(&self.api_settings()?)
-    }
-
-    /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
-    /// of `routes`.
-    pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
-        let settings = self.api_settings()?;
-        let preset = self.api_preset_from(&settings)?;
-        let overrides = route_overrides(&settings)?;
-        for r in routes {
-            client::resolve_route(preset, &overrides, r)?;
-        }
-        Ok(preset)
-    }
-
-    fn api_preset_from(&self, settings: &ApiSettings) -> Result<&'static Preset> {
-        let Some(name) = settings.provider.as_deref() else {
+    pub fn preset(&self) -> Result<&'static Preset> {
+        let Some(name) = self.provider.as_deref() else {
             return Err(ConfigError::Missing {
                 what: "the provider".into(),
                 hint: "pass --provider (partner, closient, xpath, personio), set HOOKCTL_PROVIDER, \
@@ -90,18 +47,59 @@ impl Ctx {
         };
         providers::preset(name).ok_or_else(|| {
             let message = format!("unknown provider '{name}' (known: {})", PRESET_NAMES.join(", "));
-            if self.global.provider.is_some() {
+            if self.provider_from_flag {
                 Error::usage(message)
             } else {
                 ConfigError::Invalid(message).into()
             }
         })
     }
+
+    /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
+    /// of `routes`.
+    pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
+        let preset = self.preset()?;
+        let overrides = route_overrides(&self.profile)?;
+        for r in routes {
+            client::resolve_route(preset, &overrides, r)?;
+        }
+        Ok(preset)
+    }
+
+    /// The client configuration: preset, checked base URL and token, profile overrides.
+    pub fn client_config(&self) -> Result<ClientConfig> {
+        let preset = self.preset()?;
+        let routes = route_overrides(&self.profile)?;
+        let base = self.base_url.clone().or_else(|| preset.default_base_url.map(str::to_string));
+        let base_url = check_base_url(base, preset)?;
+        let token = self.token.clone().ok_or_else(|| ConfigError::Missing {
+            what: format!("an API token for {}", preset.name),
+            hint: "set HOOKCTL_TOKEN, or `hookctl config set token …` (or pass --token)".into(),
+        })?;
+        check_header_value(&token)?;
+        let auth_header = self.profile.auth_header.clone().filter(|h| !h.trim().is_empty());
+        if let Some(h) = &auth_header {
+            if reqwest::header::HeaderName::from_bytes(h.trim().as_bytes()).is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "auth_header '{h}' is not a valid HTTP header name"
+                ))
+                .into());
+            }
+        }
+        let mut cfg = ClientConfig::new(preset, base_url, token);
+        cfg.auth_header = auth_header.map(|h| h.trim().to_string());
+        cfg.routes = routes;
+        cfg.fields = self.profile.fields.clone();
+        if let Some(t) = self.request_timeout {
+            cfg.request_timeout = t;
+        }
+        Ok(cfg)
+    }
 }
 
 /// A token with a newline or other control character (a paste accident) cannot go into a
 /// header; say so instead of failing every request with an opaque error.
-fn check_header_value(token: &crate::output::Secret) -> Result<()> {
+fn check_header_value(token: &Secret) -> Result<()> {
     let t = token.expose();
     if t.trim().is_empty() || t.chars().any(|c| c.is_control() || !c.is_ascii()) {
         return Err(ConfigError::Invalid(format!(
@@ -114,9 +112,8 @@ fn check_header_value(token: &crate::output::Secret) -> Result<()> {
     Ok(())
 }
 
-fn route_overrides(settings: &ApiSettings) -> Result<BTreeMap<String, Route>> {
-    settings
-        .profile
+fn route_overrides(profile: &Profile) -> Result<BTreeMap<String, Route>> {
+    profile
         .routes
         .iter()
         .map(|(name, spec)| {

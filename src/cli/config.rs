@@ -6,6 +6,19 @@ use clap::{Args, Subcommand};
 pub struct ConfigArgs {
     #[command(subcommand)]
     pub command: ConfigCommand,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
+}
+
+impl ConfigArgs {
+    /// `config init` stores the connection flags it is given.
+    pub fn connection(&self) -> Option<&super::ConnectionOpts> {
+        match &self.command {
+            ConfigCommand::Init(init) => Some(&init.connection),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,4 +65,7 @@ pub struct ConfigInitArgs {
     /// Do not make this profile the default
     #[arg(long)]
     pub no_use: bool,
+
+    #[command(flatten)]
+    pub connection: super::ConnectionOpts,
 }

@@ -6,6 +6,9 @@ use clap::{Args, Subcommand};
 pub struct EndpointsArgs {
     #[command(subcommand)]
     pub command: EndpointsCommand,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +57,8 @@ pub enum EndpointsCommand {
     Pause { id: String },
     /// Resume deliveries to an endpoint
     Resume { id: String },
+    /// Delete temporary endpoints left behind by `listen --register` runs that were killed
+    Cleanup,
 }
 
 /// Accepts any event name, but offers every preset's catalog to shell completion. The

@@ -8,6 +8,9 @@ use clap::{Args, Subcommand};
 pub struct EventsArgs {
     #[command(subcommand)]
     pub command: EventsCommand,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -42,8 +45,8 @@ pub enum EventsCommand {
         /// How many new rows to wait for
         #[arg(long, default_value_t = 1)]
         count: usize,
-        /// How long to wait
-        #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+        /// How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
+        #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
         timeout: Duration,
     },
 }

@@ -17,10 +17,13 @@ pub struct FireArgs {
     /// Wait until the event log shows every enqueued delivery
     #[arg(long)]
     pub wait: bool,
-    /// How long to wait
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub timeout: Duration,
     /// With --wait: exit 6 when nothing was enqueued (no matching test subscription)
     #[arg(long)]
     pub require_delivery: bool,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

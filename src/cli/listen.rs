@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
+use super::endpoints::EventName;
 use super::verify::SchemeArg;
 
 #[derive(Debug, Args)]
@@ -28,8 +29,8 @@ pub struct ListenArgs {
     /// answer with its response; target down → 502, too slow → 504
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
-    /// How long a forward target may take to answer
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    /// How long a forward target may take to answer (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub forward_timeout: Duration,
     /// Route by event type: 'PATTERN=URL' (e.g. 'cases.*=http://…', '*=http://…'); repeatable
     #[arg(long = "route", value_name = "PATTERN=URL")]
@@ -46,8 +47,9 @@ pub struct ListenArgs {
     /// Do not fail --expect when an invalid signature arrives
     #[arg(long)]
     pub allow_invalid: bool,
-    /// Stop after this long: with --expect exit 6 (default 60s there), without it exit 0
-    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+    /// How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without
+    /// it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", value_parser = super::duration::parse)]
     pub timeout: Option<Duration>,
     /// Largest accepted body in bytes (larger: 413)
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
@@ -55,11 +57,11 @@ pub struct ListenArgs {
     /// Do not print requests (capture and forward still work)
     #[arg(long)]
     pub no_display: bool,
-    /// Time a client has to send request headers; also closes idle keep-alive connections
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = humantime::parse_duration)]
+    /// Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = super::duration::parse)]
     pub header_timeout: Duration,
-    /// Time a client has to send the request body
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    /// Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub body_timeout: Duration,
     /// Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)
     #[arg(long)]
@@ -70,4 +72,33 @@ pub struct ListenArgs {
     /// Open the inspector in the default browser (with --ui, when there is a display)
     #[arg(long, requires = "ui")]
     pub open: bool,
+    /// Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to
+    /// ask for, any by default); prints the public URL and reconnects when the tunnel drops
+    #[arg(long, value_name = "bore:HOST[:PORT]", conflicts_with = "public_url")]
+    pub tunnel: Option<String>,
+    /// Secret of the bore server (bore server --secret)
+    #[arg(
+        long,
+        value_name = "SECRET",
+        requires = "tunnel",
+        env = "HOOKCTL_TUNNEL_SECRET",
+        hide_env_values = true
+    )]
+    pub tunnel_secret: Option<String>,
+    /// The listener's public address through your own tunnel or proxy (used by --register)
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Register a temporary endpoint at the provider for this run (verifying with the secret it
+    /// returns) and delete it on exit
+    #[arg(long)]
+    pub register: bool,
+    /// Event type the temporary endpoint subscribes to; repeatable (default: all the provider's)
+    #[arg(long = "event", value_name = "EVENT", requires = "register", value_parser = EventName, hide_possible_values = true)]
+    pub events: Vec<String>,
+    /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
+    #[arg(long)]
+    pub allow_unverified: bool,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::output::{ColorChoice, Format};
 
+pub mod body;
 pub mod config;
+pub mod duration;
 pub mod endpoints;
 pub mod events;
 pub mod fire;
@@ -49,29 +51,13 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command accepts. Values from the environment and profiles are merged in
-/// `settings`, not here, so `--help` never shows a live token.
+/// Options every command accepts.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalOpts {
-    /// Profile from the config file [env: HOOKCTL_PROFILE]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
-
-    /// Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]
-    #[arg(long, global = true, value_name = "NAME")]
-    pub provider: Option<String>,
-
-    /// Base URL of the provider API [env: HOOKCTL_BASE_URL]
-    #[arg(long, global = true, value_name = "URL")]
-    pub base_url: Option<String>,
-
-    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
-    #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
-
     /// Output format
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<Format>,
+    pub output: Option<OutputArg>,
 
     /// Same as --output json
     #[arg(long, global = true)]
@@ -79,7 +65,7 @@ pub struct GlobalOpts {
 
     /// When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
-    pub color: ColorChoice,
+    pub color: ColorArg,
 
     /// Print only results and errors
     #[arg(short, long, global = true)]
@@ -95,7 +81,7 @@ impl GlobalOpts {
     /// global flags given on different levels, e.g. `-v config list -q`). These used to be
     /// accepted silently: `--output human --json` printed JSON, `-q -v` traced anyway.
     pub fn contradiction(&self) -> Option<&'static str> {
-        if self.json && self.output == Some(Format::Human) {
+        if self.json && self.output == Some(OutputArg::Human) {
             Some("--json contradicts --output human; pass one of them")
         } else if self.quiet && self.verbose > 0 {
             Some("--quiet and --verbose contradict each other; pass one of them")
@@ -104,11 +90,124 @@ impl GlobalOpts {
         }
     }
 
+    /// The flags as plain values for [`crate::settings::Settings::resolve`].
+    pub fn flags(&self) -> crate::settings::Flags {
+        crate::settings::Flags {
+            format: self.format(),
+            color: self.color.into(),
+            quiet: self.quiet,
+            verbose: self.verbose,
+            ..crate::settings::Flags::default()
+        }
+    }
+
     pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else {
-            self.output.unwrap_or_default()
+        match (self.json, self.output) {
+            (true, _) | (false, Some(OutputArg::Json)) => Format::Json,
+            (false, Some(OutputArg::Human) | None) => Format::Human,
+        }
+    }
+}
+
+/// `--output` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputArg {
+    Human,
+    Json,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(c: ColorArg) -> Self {
+        match c {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+/// Which profile to read. Values from the environment and profiles are merged in
+/// `settings`, not here, so `--help` never shows a live token.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Provider options")]
+pub struct ProfileOpt {
+    /// Profile from the config file [env: HOOKCTL_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+/// How to reach the provider's API.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Provider options")]
+pub struct ConnectionOpts {
+    /// Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub provider: Option<String>,
+
+    /// Base URL of the provider API [env: HOOKCTL_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub token: Option<String>,
+}
+
+/// The options of every command that calls a provider's API.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProviderOpts {
+    #[command(flatten)]
+    pub profile: ProfileOpt,
+    #[command(flatten)]
+    pub connection: ConnectionOpts,
+}
+
+impl ProviderOpts {
+    fn parts(&self) -> (Option<&ProfileOpt>, Option<&ConnectionOpts>) {
+        (Some(&self.profile), Some(&self.connection))
+    }
+}
+
+impl Cli {
+    /// The command line as plain values for [`crate::settings::Settings::resolve`].
+    pub fn flags(&self) -> crate::settings::Flags {
+        let mut flags = self.global.flags();
+        let (profile, connection) = self.command.provider_opts();
+        flags.profile = profile.and_then(|p| p.profile.clone());
+        if let Some(c) = connection {
+            flags.provider = c.provider.clone();
+            flags.base_url = c.base_url.clone();
+            flags.token = c.token.clone().map(crate::output::Secret::new);
+        }
+        flags
+    }
+}
+
+impl Command {
+    /// The profile and connection options this command takes, if any.
+    fn provider_opts(&self) -> (Option<&ProfileOpt>, Option<&ConnectionOpts>) {
+        match self {
+            Command::Endpoints(a) => a.provider.parts(),
+            Command::Subscriptions(a) => a.provider.parts(),
+            Command::Fire(a) => a.provider.parts(),
+            Command::Test(a) => a.provider.parts(),
+            Command::Replay(a) => a.provider.parts(),
+            Command::Events(a) => a.provider.parts(),
+            Command::Listen(a) => a.provider.parts(),
+            Command::Verify(a) => (Some(&a.profile), None),
+            Command::Sign(a) => (Some(&a.profile), None),
+            Command::Send(a) => (Some(&a.profile), None),
+            Command::Config(a) => (Some(&a.profile), a.connection()),
+            Command::Completions(_) | Command::Man(_) => (None, None),
         }
     }
 }
@@ -174,5 +273,31 @@ mod tests {
         }
         let cli = Cli::try_parse_from(["hookctl", "--output", "json", "--json", "-vv", "config", "list"]);
         assert_eq!(cli.unwrap().global.contradiction(), None);
+    }
+
+    #[test]
+    fn provider_options_only_on_commands_that_call_a_provider() {
+        for args in [
+            &["hookctl", "endpoints", "list", "--token", "t", "--base-url", "http://h"][..],
+            &["hookctl", "endpoints", "--profile", "ci", "list"][..],
+            &["hookctl", "fire", "case.closed", "--case", "1", "--provider", "partner"][..],
+            &["hookctl", "config", "init", "--provider", "partner", "--token", "t"][..],
+            &["hookctl", "sign", "--profile", "ci", "--secret", "s", "--body-file", "f"][..],
+        ] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
+        for args in [
+            &["hookctl", "sign", "--token", "t", "--secret", "s", "--body-file", "f"][..],
+            &["hookctl", "--token", "t", "endpoints", "list"][..],
+            &["hookctl", "config", "list", "--provider", "partner"][..],
+            &["hookctl", "completions", "bash", "--profile", "x"][..],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
+        }
+        let cli =
+            Cli::try_parse_from(["hookctl", "events", "--token", "tok", "list", "--profile", "p"]).unwrap();
+        let flags = cli.flags();
+        assert_eq!(flags.profile.as_deref(), Some("p"));
+        assert_eq!(flags.token.map(|t| t.expose().to_string()).as_deref(), Some("tok"));
     }
 }

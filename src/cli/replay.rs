@@ -7,17 +7,22 @@ use clap::Args;
 
 use super::verify::SchemeArg;
 
+/// The two modes of `replay`, shown as its usage and repeated when neither is given.
+pub const USAGE: &str = "hookctl replay DELIVERY_ID [--wait] [--timeout DURATION]   (provider replay)
+       hookctl replay --from CAPTURE.jsonl --to URL (--id ID | --last N | --all) [--resign]   (captured requests)";
+
 #[derive(Debug, Args)]
+#[command(override_usage = USAGE)]
 pub struct ReplayArgs {
     /// Provider delivery to replay (closient: dead_letter deliveries only)
-    #[arg(required_unless_present = "from", conflicts_with = "from")]
+    #[arg(conflicts_with = "from")]
     pub delivery_id: Option<String>,
     /// Wait until the replayed delivery is terminal
     #[arg(long, conflicts_with = "from")]
     pub wait: bool,
-    /// How long to wait
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
-    pub timeout: Duration,
+    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds) [default: 30s]
+    #[arg(long, value_name = "DURATION", value_parser = super::duration::parse)]
+    pub timeout: Option<Duration>,
 
     /// Re-send requests captured by `listen --capture` from this file
     #[arg(long, value_name = "CAPTURE.jsonl", requires = "to")]
@@ -34,6 +39,9 @@ pub struct ReplayArgs {
     /// Replay the last N records
     #[arg(long, value_name = "N", requires = "from")]
     pub last: Option<usize>,
+    /// How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", requires = "from", default_value = "30s", value_parser = super::duration::parse)]
+    pub request_timeout: Duration,
     /// Re-sign with a fresh id and timestamp (old timestamps fail the 5-minute tolerance)
     #[arg(long, requires = "from")]
     pub resign: bool,
@@ -43,4 +51,7 @@ pub struct ReplayArgs {
     /// Scheme for --resign (default: the one recorded in the capture)
     #[arg(long, value_enum, default_value_t, requires = "resign")]
     pub scheme: SchemeArg,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

@@ -6,6 +6,9 @@ use clap::{Args, Subcommand};
 pub struct SubscriptionsArgs {
     #[command(subcommand)]
     pub command: SubscriptionsCommand,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,12 +12,18 @@ pub struct TestArgs {
     #[arg(long = "event", value_name = "NAME", value_parser = super::endpoints::EventName, hide_possible_values = true)]
     pub event: Option<String>,
     /// Payload field as key=value in dot notation (personio payload_data); repeatable
-    #[arg(long = "data", value_name = "KEY=VALUE")]
-    pub data: Vec<String>,
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    /// The old name of --field (before --data meant a body everywhere); warns when used
+    #[arg(long = "data", value_name = "KEY=VALUE", hide = true)]
+    pub old_data: Vec<String>,
     /// Wait until the delivery is terminal
     #[arg(long)]
     pub wait: bool,
-    /// How long to wait
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub timeout: Duration,
+
+    #[command(flatten)]
+    pub provider: super::ProviderOpts,
 }

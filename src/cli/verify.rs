@@ -1,8 +1,8 @@
 //! Arguments of `hookctl verify`.
 
-use std::path::PathBuf;
-
 use clap::{Args, ValueEnum};
+
+use super::body::BodyArgs;
 
 /// Signature schemes as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -35,13 +35,15 @@ pub struct VerifyArgs {
     /// A request header as 'Name: value'; repeat for each
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
     pub headers: Vec<String>,
-    /// File with the raw body, or - for stdin
-    #[arg(long, value_name = "FILE")]
-    pub body_file: PathBuf,
+    #[command(flatten)]
+    pub body: BodyArgs,
     /// Pretend the current time is this Unix timestamp
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<i64>,
     /// Allowed clock difference in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub tolerance: u64,
+
+    #[command(flatten)]
+    pub profile: super::ProfileOpt,
 }

@@ -2,6 +2,8 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::settings::Sourced;
+
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};
 use crate::config::{ConfigError, ConfigFile, Profile};
 use crate::output::color::stdin_is_tty;
@@ -32,15 +34,15 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         if args.force { Profile::default() } else { file.profiles.get(&name).cloned().unwrap_or_default() };
 
     // Only flags go into the file: environment variables stay per-shell.
-    let g = &ctx.global;
-    if let Some(p) = &g.provider {
+    let s = &ctx.settings;
+    if let Some(p) = Sourced::flag(&s.provider) {
         profile.provider = Some(p.clone());
     }
-    if let Some(u) = &g.base_url {
+    if let Some(u) = Sourced::flag(&s.base_url) {
         profile.base_url = Some(u.clone());
     }
-    if let Some(t) = &g.token {
-        profile.token = Some(t.clone());
+    if let Some(t) = Sourced::flag(&s.token) {
+        profile.token = Some(t.expose().to_string());
     }
     if let Some(h) = &args.auth_header {
         profile.auth_header = Some(h.clone());

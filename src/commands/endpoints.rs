@@ -9,7 +9,7 @@ use crate::cli::endpoints::{EndpointsArgs, EndpointsCommand};
 use crate::config::Profile;
 use crate::output::color::{stderr_is_tty, stdin_is_tty};
 use crate::output::sanitize::sanitize_line;
-use crate::providers::{EndpointShape, Preset, StatusStyle};
+use crate::providers::{find_secret, EndpointShape, Preset, StatusStyle, SECRET_FIELDS};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -25,7 +25,31 @@ pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
         EndpointsCommand::Delete { id, yes } => delete(ctx, &id, yes),
         EndpointsCommand::Pause { id } => set_active(ctx, &id, false),
         EndpointsCommand::Resume { id } => set_active(ctx, &id, true),
+        EndpointsCommand::Cleanup => cleanup(ctx),
     }
+}
+
+/// Deletes the leftovers of `listen --register` runs for the current provider and API.
+fn cleanup(ctx: &Ctx) -> Result<Outcome> {
+    ctx.require_routes(&["endpoints.delete"])?;
+    let api = ctx.api()?;
+    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer));
+    let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
+    ctx.printer.emit(&doc, |p| {
+        if report.deleted.is_empty() && report.failed.is_empty() {
+            p.info("no leftover registrations to delete");
+        }
+        for e in &report.skipped {
+            p.info(&format!(
+                "not mine to delete now: {} {} at {} (run cleanup with that provider and base URL)",
+                e.provider,
+                sanitize_line(&e.id),
+                e.base_url
+            ));
+        }
+    });
+    report.result()?;
+    Ok(Outcome::Success)
 }
 
 fn list(ctx: &Ctx) -> Result<Outcome> {
@@ -71,24 +95,9 @@ fn create(
     let shape = preset.endpoints;
     check_url(preset, url)?;
     check_events(ctx, preset, events)?;
-    let mut body = Map::new();
-    body.insert(shape.url_field.into(), json!(url));
-    body.insert(shape.events_field.into(), json!(events));
-    if let (Some(d), Some(field)) =
-        (description.as_deref().or(shape.default_description), shape.description_field)
-    {
-        body.insert(field.into(), json!(d));
-    }
-    if paused || shape.create_sends_status {
-        let (k, v) = status_value(&shape, !paused);
-        body.insert(k.into(), v);
-    }
-    for (k, v) in shape.create_extra {
-        body.insert((*k).into(), json!(v));
-    }
+    let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
-    let created =
-        api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(Value::Object(body))))?);
+    let created = api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(body)))?);
     let secret = find_secret(&created);
     // The secret is returned only now: it goes to stdout as data, once.
     ctx.printer.emit(&created, |p| {
@@ -151,7 +160,7 @@ fn update(
 fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.update"])?;
     check_id(preset, id)?;
-    let (k, v) = status_value(&preset.endpoints, active);
+    let (k, v) = preset.endpoints.status_value(active);
     let mut body = Map::new();
     body.insert(k.into(), v);
     patch(ctx, id, body, if active { "resumed" } else { "paused" })
@@ -243,7 +252,7 @@ pub(crate) fn check_events(ctx: &Ctx, preset: &Preset, events: &[String]) -> Res
             Err(message) => {
                 return Err(Error::usage_hint(
                     message,
-                    format!("`hookctl --provider {} subscriptions types` lists them", preset.name),
+                    format!("`hookctl subscriptions types --provider {}` lists them", preset.name),
                 ))
             }
         }
@@ -268,13 +277,6 @@ pub(crate) fn events_mutable(preset: &Preset, id: &str) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Reading endpoint objects
 // ---------------------------------------------------------------------------------------------
-
-fn status_value(shape: &EndpointShape, active: bool) -> (&'static str, Value) {
-    match shape.status {
-        StatusStyle::Bool(field) => (field, json!(active)),
-        StatusStyle::Text { field, active: a, paused } => (field, json!(if active { a } else { paused })),
-    }
-}
 
 /// "active" / "paused" / the provider's own word.
 pub(crate) fn status_text(shape: &EndpointShape, e: &Value) -> String {
@@ -331,9 +333,6 @@ fn print_details(ctx: &Ctx, shape: &EndpointShape, e: &Value) {
     }
 }
 
-/// Names under which providers return an endpoint's signing secret.
-const SECRET_FIELDS: [&str; 5] = ["secret", "signing_secret", "signingSecret", "secretKey", "webhook_secret"];
-
 /// Masks signing secrets in an answer that is not `create` (where it is shown once, on
 /// purpose): `get`, `list` and `update` used to pass them to `--json` output raw.
 fn mask_secrets(v: &mut Value) {
@@ -351,15 +350,6 @@ fn mask_secrets(v: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(mask_secrets),
         _ => {}
     }
-}
-
-/// The signing secret of a freshly created endpoint, under any of the usual names.
-fn find_secret(e: &Value) -> Option<String> {
-    SECRET_FIELDS
-        .iter()
-        .find_map(|k| e.get(*k).and_then(Value::as_str))
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 /// `--save-secret`, or a prompt on a terminal, stores the secret in the profile; otherwise a
@@ -382,7 +372,7 @@ fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<(
                 .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?);
     if !store {
         ctx.printer.hint(&format!(
-            "it is shown only once: store it with `hookctl --profile {profile} config set secret <secret>` \
+            "it is shown only once: store it with `hookctl config set secret <secret> --profile {profile}` \
              or pass --save-secret next time"
         ));
         return Ok(());

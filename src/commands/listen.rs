@@ -1,10 +1,14 @@
 //! `hookctl listen`: turns the flags into a [`listen::Config`] and runs the receiver.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::verify::{reject_empty_secrets, scheme_of};
+use super::verify::scheme_of;
 use crate::cli::listen::ListenArgs;
-use crate::listen::{self, forward::Route, Config, DisplayMode};
+use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
+use crate::output::Secret;
+use crate::sign::{self, KeyUse, Scheme};
+use crate::tunnel::{bore, Expose, Plan, RegisterPlan, TunnelPlan};
 use crate::{Ctx, Error, Outcome, Result};
 
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.
@@ -36,14 +40,20 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
     if timeout == Some(Duration::ZERO) {
         return Err(Error::usage("--timeout must be longer than 0s"));
     }
+    let secrets = {
+        let scheme = scheme_of(args.scheme);
+        let secrets = super::secret::resolve(ctx, &args.secrets, scheme, KeyUse::Verify)?;
+        if scheme.is_none() {
+            warn_unusable_for_standard(ctx, &secrets);
+        }
+        secrets
+    };
+    let exposure = exposure(&args, ctx, &secrets)?;
     Ok(Config {
         host: args.host,
         port: args.port,
         path: args.path.as_deref().and_then(listen::normalize_prefix),
-        secrets: {
-            reject_empty_secrets(&args.secrets)?;
-            ctx.signing_secrets(&args.secrets)?
-        },
+        secrets,
         scheme: scheme_of(args.scheme),
         routes,
         forward_timeout: args.forward_timeout,
@@ -57,7 +67,108 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
         ui: args.ui.then_some(listen::ui::UiConfig { port: args.ui_port, open: args.open }),
+        exposure,
     })
+}
+
+/// `--tunnel`, `--public-url`, `--register` → what `listen` sets up once its port is bound.
+fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<Arc<dyn Exposure>>> {
+    let tunnel = match &args.tunnel {
+        Some(t) => Some(TunnelPlan {
+            spec: bore::Spec::parse(t).map_err(Error::usage)?,
+            secret: args.tunnel_secret.clone().filter(|s| !s.is_empty()).map(Secret::new),
+        }),
+        None => None,
+    };
+    if tunnel.is_some() && secrets.is_empty() && !args.register && !args.allow_unverified {
+        return Err(Error::usage_hint(
+            "refusing to open a public tunnel to a listener without a signing secret: anyone who \
+             finds the URL could send requests to it (and through --forward-to to your app)",
+            "pass --secret (or set HOOKCTL_SECRET), --register (the provider's secret is used), \
+             or --allow-unverified to accept that",
+        ));
+    }
+    let public_url = match &args.public_url {
+        Some(u) => Some(check_public_url(u)?),
+        None => None,
+    };
+    let register = if args.register {
+        Some(register_plan(args, ctx, tunnel.is_some(), public_url.as_deref())?)
+    } else {
+        None
+    };
+    if tunnel.is_none() && public_url.is_none() && register.is_none() {
+        return Ok(None);
+    }
+    let plan = Plan { tunnel, public_url, register };
+    Ok(Some(Arc::new(Expose::new(plan, ctx.printer.clone()))))
+}
+
+fn check_public_url(u: &str) -> Result<String> {
+    match reqwest::Url::parse(u) {
+        Ok(p) if matches!(p.scheme(), "http" | "https") && p.host_str().is_some() => Ok(u.to_string()),
+        _ => Err(Error::usage_hint(
+            format!("--public-url '{u}' is not an http(s) URL"),
+            "give the address your tunnel or proxy serves, e.g. https://abc.ngrok.app/hooks",
+        )),
+    }
+}
+
+/// The provider, its events and where the endpoint can point: a provider on the internet
+/// cannot reach 127.0.0.1, so without a tunnel or public URL only a local API (the sandbox)
+/// may be registered against.
+fn register_plan(
+    args: &ListenArgs,
+    ctx: &Ctx,
+    tunnel: bool,
+    public_url: Option<&str>,
+) -> Result<RegisterPlan> {
+    let preset = ctx.require_routes(&["endpoints.create", "endpoints.delete"])?;
+    let events: Vec<String> = if args.events.is_empty() {
+        preset.events.iter().map(|e| e.name.to_string()).collect()
+    } else {
+        args.events.clone()
+    };
+    super::endpoints::check_events(ctx, preset, &events)?;
+    let api = ctx.api()?.clone();
+    let local_api =
+        reqwest::Url::parse(api.base_url()).ok().and_then(|u| u.host_str().map(is_loopback)).unwrap_or(false);
+    if !tunnel && public_url.is_none() && !local_api {
+        return Err(Error::usage_hint(
+            format!("{} cannot reach a listener on this machine", preset.name),
+            "add --tunnel bore:HOST or --public-url URL (your own tunnel) so the provider can deliver",
+        ));
+    }
+    let https_only = preset.endpoints.https_only;
+    if https_only && (tunnel || public_url.is_some_and(|u| !u.starts_with("https:"))) {
+        return Err(Error::usage_hint(
+            format!("{} accepts HTTPS endpoint URLs only, and the public URL would be http", preset.name),
+            "put an HTTPS tunnel in front (ngrok, cloudflared…) and pass --public-url https://…",
+        ));
+    }
+    Ok(RegisterPlan { api, events })
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain
+/// bytes), but one that Standard Webhooks cannot decode will fail every such request: say so.
+fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
+    // Only whsec_ secrets: GitHub, Shopify and Slack secrets are not base64 and need not be.
+    for (i, secret) in secrets.iter().enumerate().filter(|(_, s)| s.expose().starts_with("whsec_")) {
+        if let Err(sign::SignError::BadSecret(problem)) =
+            sign::check_secret(Some(Scheme::Standard), KeyUse::Verify, secret)
+        {
+            ctx.printer.warn(&format!(
+                "secret #{} cannot verify standard or svix requests ({problem}); pass --scheme to refuse it at start",
+                i + 1
+            ));
+        }
+    }
 }
 
 /// `replay --from` flags → [`listen::replay::ReplayConfig`] (kept here so `commands/replay.rs`
@@ -83,11 +194,19 @@ pub(crate) fn replay_config(
     };
     let resign = if args.resign {
         let flags: Vec<String> = args.secret.into_iter().collect();
-        reject_empty_secrets(&flags)?;
-        let secret = ctx.require_secret(&flags)?.remove(0);
-        Some(Resign { secret, scheme: scheme_of(args.scheme) })
+        let mut secrets = super::secret::require(ctx, &flags, scheme_of(args.scheme), KeyUse::Sign)?;
+        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
+        Some(Resign { secret: secrets.remove(0), scheme: scheme_of(args.scheme), which })
     } else {
         None
     };
-    Ok(ReplayConfig { from, to, select, resign, timeout: args.timeout })
+    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
+    let timeout = match args.timeout {
+        Some(t) => {
+            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
+            t
+        }
+        None => args.request_timeout,
+    };
+    Ok(ReplayConfig { from, to, select, resign, timeout })
 }

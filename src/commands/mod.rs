@@ -3,6 +3,7 @@
 use crate::cli::Command;
 use crate::{Ctx, Outcome, Result};
 
+pub mod body;
 pub mod config;
 pub mod endpoints;
 pub mod events;
@@ -10,6 +11,7 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 pub mod replay;
+pub mod secret;
 pub mod send;
 pub mod sign;
 pub mod subscriptions;

@@ -4,16 +4,36 @@
 use crate::cli::replay::ReplayArgs;
 use crate::{Ctx, Error, Outcome, Result};
 
+/// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
+const DEFAULT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.from.is_some() {
         local(args, ctx)
-    } else {
+    } else if args.delivery_id.is_some() {
         provider(args, ctx)
+    } else {
+        Err(Error::usage_hint(
+            "replay needs a delivery id (provider replay) or --from FILE (requests captured by listen)",
+            "`hookctl replay DELIVERY_ID [--wait]`, or `hookctl replay --from capture.jsonl --to URL --last 1`",
+        ))
     }
 }
 
 /// Re-sends captured requests (issue: listen).
 fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+    let c = &args.provider.connection;
+    let given = [
+        ("--provider", c.provider.is_some()),
+        ("--base-url", c.base_url.is_some()),
+        ("--token", c.token.is_some()),
+    ];
+    if let Some((flag, _)) = given.iter().find(|(_, set)| *set) {
+        return Err(Error::usage_hint(
+            format!("{flag} is for replaying a provider delivery; --from re-sends captured requests to --to"),
+            "drop it, or replay at the provider: hookctl replay DELIVERY_ID",
+        ));
+    }
     // Flag conversion lives with the other listen glue in commands/listen.rs.
     crate::listen::replay::run(super::listen::replay_config(args, ctx)?, &ctx.printer)
 }
@@ -40,5 +60,5 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             _ => e,
         }
         })?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout)
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT))
 }

@@ -1,14 +1,12 @@
 //! `hookctl send URL`: signs and POSTs a sample event (or `--data`) to a handler, prints the
 //! answer. Exit 0 on 2xx, 7 on any other status, 5 when the handler cannot be reached.
 
-use std::io::Read;
 use std::time::Instant;
 
 use colored::Color;
 use serde_json::json;
 
-use super::sign::concrete_scheme;
-use super::verify::{parse_headers, reject_empty_secrets, unix_now};
+use super::verify::{parse_headers, unix_now};
 use crate::api::ApiError;
 use crate::cli::send::SendArgs;
 use crate::output::sanitize::{sanitize, sanitize_line};
@@ -20,7 +18,7 @@ const SHOWN_BODY: usize = 4096;
 const READ_LIMIT: usize = 1 << 20;
 
 pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
-    let scheme = concrete_scheme(args.scheme)?;
+    let scheme = super::sign::scheme_of(args.scheme);
     let url = parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
     // These frame the request; a user value (e.g. Content-Length: 1) was sent as given and
@@ -43,9 +41,11 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let json = extra
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        .map_or(true, |(_, v)| v.to_ascii_lowercase().contains("json"));
-    let body = match &args.data {
-        Some(data) => read_data(data, json)?,
+        .is_none_or(|(_, v)| v.to_ascii_lowercase().contains("json"));
+    let given = super::body::read(&args.body)?;
+    let sample = given.is_none();
+    let body = match given {
+        Some(body) => checked_json(body, json)?,
         None => {
             let value = samples::sample(&event, &id, at).unwrap_or_else(|| {
                 ctx.printer.warn(&format!(
@@ -58,8 +58,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     };
 
     let flags: Vec<String> = args.secret.iter().cloned().collect();
-    reject_empty_secrets(&flags)?;
-    let secrets = ctx.signing_secrets(&flags)?;
+    let secrets = super::secret::resolve(ctx, &flags, Some(scheme), sign::KeyUse::Sign)?;
     let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),
         ("User-Agent".to_string(), format!("hookctl/{}", env!("CARGO_PKG_VERSION"))),
@@ -67,7 +66,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     match secrets.first() {
         Some(secret) => headers.extend(
             sign::sign(scheme, secret, &id, at, &body)
-                .map_err(|e| Error::usage(format!("cannot sign with this secret: {e}")))?,
+                .map_err(|e| Error::Internal(format!("cannot sign with a checked secret: {e}")))?,
         ),
         None => ctx.printer.warn("no signing secret (--secret, HOOKCTL_SECRET or profile): sending unsigned"),
     }
@@ -90,7 +89,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     ));
 
     let started = Instant::now();
-    let (status, answer, unread) = crate::block_on(post(&url, &headers, body, args.timeout))?;
+    let (status, answer, unread) = crate::block_on(post(&url, &headers, body, args.request_timeout))?;
     let elapsed_ms = started.elapsed().as_millis() as u64;
     let ok = status.is_success();
     let (shown, more) = truncate(&answer);
@@ -98,7 +97,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
 
     let value = json!({
         "url": redacted(&url),
-        "event": if args.data.is_some() { None } else { Some(&event) },
+        "event": if sample { Some(&event) } else { None },
         "scheme": if secrets.is_empty() { None } else { Some(scheme.name()) },
         "id": id,
         "timestamp": at,
@@ -144,26 +143,13 @@ fn parse_url(raw: &str) -> Result<reqwest::Url> {
     Ok(url)
 }
 
-/// `--data`: text, `@file`, or `-` for stdin. The bytes are sent as given (formatting kept, so
-/// the signature covers exactly what the user wrote), once they parse as JSON when `json`.
-fn read_data(data: &str, json: bool) -> Result<Vec<u8>> {
-    let (bytes, from) = if data == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("cannot read --data from stdin", e))?;
-        (buf, "stdin".to_string())
-    } else if let Some(path) = data.strip_prefix('@') {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::usage(format!("cannot read --data file {}: {e}", sanitize_line(path))))?;
-        (bytes, path.to_string())
-    } else {
-        (data.as_bytes().to_vec(), "--data".to_string())
-    };
+/// The given body, sent as given (formatting kept, so the signature covers exactly what the
+/// user wrote), once it parses as JSON when `json`.
+fn checked_json(body: super::body::Body, json: bool) -> Result<Vec<u8>> {
+    let super::body::Body { bytes, from } = body;
     if let Err(e) = json.then(|| serde_json::from_slice::<serde_json::Value>(&bytes)).transpose() {
         return Err(Error::usage_hint(
-            format!("{} is not valid JSON: {e}", sanitize_line(&from)),
+            format!("{from} is not valid JSON: {e}"),
             "pass JSON text, @file.json, or - for stdin; for another format set its type with -H 'Content-Type: …'",
         ));
     }

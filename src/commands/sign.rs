@@ -3,36 +3,37 @@
 
 use serde_json::{Map, Value};
 
-use super::verify::{read_body, reject_empty_secrets, scheme_of, unix_now};
-use crate::cli::sign::SignArgs;
-use crate::sign::{self, Scheme};
+use super::verify::unix_now;
+use crate::cli::sign::{SignArgs, SignScheme};
+use crate::sign::{self, KeyUse, Scheme};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: SignArgs, ctx: &Ctx) -> Result<Outcome> {
-    let scheme = concrete_scheme(args.scheme)?;
-    let body = read_body(&args.body_file)?;
+    let scheme = scheme_of(args.scheme);
+    let body = super::body::require(&args.body)?.bytes;
     let flags: Vec<String> = args.secret.into_iter().collect();
-    reject_empty_secrets(&flags)?;
     // With several configured secrets (rotation) the first one signs, like a provider would.
-    let secrets = ctx.require_secret(&flags)?;
+    let secrets = super::secret::require(ctx, &flags, Some(scheme), KeyUse::Sign)?;
     let id = args.id.unwrap_or_else(sign::new_message_id);
     if id.is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("--id must be non-empty printable text (it is sent as a header)"));
     }
     let at = args.at.unwrap_or_else(unix_now);
     let headers = sign::sign(scheme, &secrets[0], &id, at, &body)
-        .map_err(|e| Error::usage(format!("cannot sign with this secret: {e}")))?;
+        .map_err(|e| Error::Internal(format!("cannot sign with a checked secret: {e}")))?;
     print_headers(ctx, &headers);
     Ok(Outcome::Success)
 }
 
-pub(crate) fn concrete_scheme(arg: crate::cli::verify::SchemeArg) -> Result<Scheme> {
-    scheme_of(arg).ok_or_else(|| {
-        Error::usage_hint(
-            "--scheme auto only makes sense when verifying",
-            "pick one: standard, svix, stripe, github, shopify, slack",
-        )
-    })
+pub(crate) fn scheme_of(arg: SignScheme) -> Scheme {
+    match arg {
+        SignScheme::Standard => Scheme::Standard,
+        SignScheme::Svix => Scheme::Svix,
+        SignScheme::Stripe => Scheme::Stripe,
+        SignScheme::Github => Scheme::Github,
+        SignScheme::Shopify => Scheme::Shopify,
+        SignScheme::Slack => Scheme::Slack,
+    }
 }
 
 fn print_headers(ctx: &Ctx, headers: &[(String, String)]) {

@@ -13,7 +13,11 @@ use crate::output::sanitize::sanitize_line;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+pub fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+    if !args.old_data.is_empty() {
+        ctx.printer.warn("test --data KEY=VALUE is now --field KEY=VALUE (--data means a body elsewhere)");
+        args.fields.append(&mut args.old_data);
+    }
     let preset = ctx.require_routes(&["test"])?;
     match preset.test {
         Some(TestStyle::Ping) => ping(args, ctx),
@@ -25,10 +29,10 @@ pub fn exec(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
 
 fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     let preset = ctx.api_preset()?;
-    if args.event.is_some() || !args.data.is_empty() {
+    if args.event.is_some() || !args.fields.is_empty() {
         return Err(Error::usage_hint(
-            format!("{}'s test sends a synthetic ping; --event and --data are not used", preset.name),
-            "drop --event/--data (they are for personio)",
+            format!("{}'s test sends a synthetic ping; --event and --field are not used", preset.name),
+            "drop --event/--field (they are for personio)",
         ));
     }
     check_id(preset, &args.endpoint)?;
@@ -43,21 +47,21 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
         let known: Vec<&str> = preset.events.iter().map(|e| e.name).collect();
         return Err(Error::usage_hint(
             format!("{} needs --event NAME: the event must be one enabled for the webhook", preset.name),
-            format!("e.g. --event person.updated --data person.id=123 (known: {})", known.join(", ")),
+            format!("e.g. --event person.updated --field person.id=123 (known: {})", known.join(", ")),
         ));
     };
     if let Some(w) = preset.check_event(event).map_err(Error::usage)? {
         ctx.printer.warn(&w);
     }
-    let data = parse_data(&args.data)?;
+    let data = parse_data(&args.fields)?;
     let missing: Vec<&str> =
         personio_required_fields(event).iter().copied().filter(|f| !data.contains_key(*f)).collect();
     if !missing.is_empty() {
         return Err(Error::usage_hint(
             format!("{event} needs payload_data {}", missing.join(" and ")),
             format!(
-                "add --data {}",
-                missing.iter().map(|f| format!("{f}=VALUE")).collect::<Vec<_>>().join(" --data ")
+                "add --field {}",
+                missing.iter().map(|f| format!("{f}=VALUE")).collect::<Vec<_>>().join(" --field ")
             ),
         ));
     }
@@ -96,25 +100,25 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-/// `--data key=value` pairs → personio `payload_data`: dot-notation keys, string values,
+/// `--field key=value` pairs → personio `payload_data`: dot-notation keys, string values,
 /// exactly as the document describes (the provider expands the dots).
 pub(crate) fn parse_data(pairs: &[String]) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for pair in pairs {
         let Some((k, v)) = pair.split_once('=') else {
             return Err(Error::usage_hint(
-                format!("--data '{pair}' is not key=value"),
-                "e.g. --data person.id=123",
+                format!("--field '{pair}' is not key=value"),
+                "e.g. --field person.id=123",
             ));
         };
         let k = k.trim();
         if k.is_empty() || k.starts_with('.') || k.ends_with('.') || k.contains("..") {
             return Err(Error::usage(format!(
-                "--data '{pair}': '{k}' is not a dot-notation key like person.id"
+                "--field '{pair}': '{k}' is not a dot-notation key like person.id"
             )));
         }
         if out.insert(k.to_string(), v.to_string()).is_some() {
-            return Err(Error::usage(format!("--data gives '{k}' twice")));
+            return Err(Error::usage(format!("--field gives '{k}' twice")));
         }
     }
     Ok(out)

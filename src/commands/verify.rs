@@ -1,21 +1,19 @@
 //! `hookctl verify`: checks a webhook signature offline. Exit 0 valid, 8 invalid, 2 usage.
 
-use std::io::Read;
-use std::path::Path;
-
 use colored::Color;
 
 use crate::cli::verify::{SchemeArg, VerifyArgs};
 use crate::output::sanitize::sanitize_line;
-use crate::sign::{self, Scheme, Verdict, VerifyOptions};
+use crate::sign::{self, KeyUse, Scheme, Verdict, VerifyOptions};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     // Usage errors first (exit 2), so a typo is reported before a missing secret (exit 3).
     let headers = parse_headers(&args.headers)?;
-    let body = read_body(&args.body_file)?;
-    reject_empty_secrets(&args.secrets)?;
-    let secrets = ctx.require_secret(&args.secrets)?;
+    let body = super::body::require(&args.body)?.bytes;
+    // The scheme the headers show decides what a valid secret is (auto: detected here once).
+    let scheme = scheme_of(args.scheme).or_else(|| sign::detect(&headers));
+    let secrets = super::secret::require(ctx, &args.secrets, scheme, KeyUse::Verify)?;
     let opts = VerifyOptions { now: args.at.unwrap_or_else(unix_now), tolerance: args.tolerance };
     let verdict = sign::verify(scheme_of(args.scheme), &secrets, &headers, &body, opts);
     ctx.printer.debug(&format!(
@@ -97,28 +95,6 @@ pub(crate) fn parse_headers(args: &[String]) -> Result<Vec<(String, String)>> {
             Ok((name.to_string(), value.trim().to_string()))
         })
         .collect()
-}
-
-/// The raw body from a file, or stdin for `-`. Bytes, never re-encoded.
-pub(crate) fn read_body(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("cannot read the body from stdin", e))?;
-        return Ok(buf);
-    }
-    std::fs::read(path).map_err(|e| {
-        Error::usage(format!("cannot read body file {}: {}", sanitize_line(&path.display().to_string()), e))
-    })
-}
-
-pub(crate) fn reject_empty_secrets(secrets: &[String]) -> Result<()> {
-    if secrets.iter().any(|s| s.trim().is_empty()) {
-        return Err(Error::usage("--secret is empty"));
-    }
-    Ok(())
 }
 
 pub(crate) fn unix_now() -> i64 {

@@ -9,7 +9,11 @@ pub mod replay;
 pub mod server;
 pub(crate) mod ui;
 
+use std::future::Future;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::output::Secret;
@@ -42,6 +46,30 @@ pub struct Config {
     pub body_timeout: Duration,
     /// `--ui`: serve the inspector.
     pub ui: Option<ui::UiConfig>,
+    /// Start-up and shutdown steps around serving (a tunnel, a temporary registration).
+    pub exposure: Option<Arc<dyn Exposure>>,
+}
+
+/// A boxed future borrowing from the hook (the hooks are called through `dyn`).
+pub type HookFuture<'a, T> = Pin<Box<dyn Future<Output = crate::Result<T>> + Send + 'a>>;
+
+/// What [`Exposure::start`] adds to the run once the port is bound.
+#[derive(Debug, Default)]
+pub struct Exposed {
+    /// Where the outside world reaches this listener (shown next to the local URL).
+    pub public_url: Option<String>,
+    /// The temporary endpoint registered at the provider.
+    pub endpoint_id: Option<String>,
+    /// Signing secrets to verify with, besides the configured ones.
+    pub secrets: Vec<Secret>,
+}
+
+/// Makes the listener reachable from outside for the run (`src/tunnel`): `start` runs once
+/// the port is bound, before the ready line; `stop` runs on every way out, after the last
+/// request was answered, and its error becomes the exit status.
+pub trait Exposure: std::fmt::Debug + Send + Sync {
+    fn start<'a>(&'a self, local: SocketAddr, local_url: &'a str) -> HookFuture<'a, Exposed>;
+    fn stop(&self) -> HookFuture<'_, ()>;
 }
 
 /// What the listener made of a request's signature.

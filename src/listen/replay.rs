@@ -29,6 +29,35 @@ pub struct Resign {
     pub secret: Secret,
     /// `None`: the scheme recorded in the capture, else detected, else standard.
     pub scheme: Option<sign::Scheme>,
+    /// Where the secret came from (`--secret`, `HOOKCTL_SECRET`, …), for the error when it
+    /// cannot sign a chosen record's scheme.
+    pub which: String,
+}
+
+impl Resign {
+    /// The scheme `rec` is re-signed with.
+    fn scheme_for(&self, rec: &Record) -> sign::Scheme {
+        self.scheme
+            .or_else(|| rec.scheme.as_deref().and_then(|s| s.parse().ok()))
+            .or_else(|| sign::detect(&rec.headers))
+            .unwrap_or(sign::Scheme::Standard)
+    }
+
+    /// Refuses, before anything is sent, a secret that cannot sign one of `records` (exit 3).
+    fn check(&self, records: &[Record]) -> Result<()> {
+        for rec in records {
+            let scheme = self.scheme_for(rec);
+            if let Err(sign::SignError::BadSecret(problem)) =
+                sign::check_secret(Some(scheme), sign::KeyUse::Sign, &self.secret)
+            {
+                let problem = format!("{problem} (record {} is re-signed with {scheme})", rec.id);
+                return Err(
+                    crate::config::ConfigError::BadSecret { which: self.which.clone(), problem }.into()
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -93,11 +122,7 @@ pub fn prepare(
     let mut headers: Vec<Header> =
         rec.headers.iter().filter(|h| !forward::is_hop_by_hop(&h.name)).cloned().collect();
     let Some(resign) = resign else { return Ok((headers, None)) };
-    let scheme = resign
-        .scheme
-        .or_else(|| rec.scheme.as_deref().and_then(|s| s.parse().ok()))
-        .or_else(|| sign::detect(&rec.headers))
-        .unwrap_or(sign::Scheme::Standard);
+    let scheme = resign.scheme_for(rec);
     let fresh = sign::sign(scheme, &resign.secret, &sign::new_message_id(), now, body)
         .map_err(|e| format!("cannot re-sign record {} with {}: {e}", rec.id, scheme.name()))?;
     headers.retain(|h| !fresh.iter().any(|(f, _)| f.eq_ignore_ascii_case(&h.name)));
@@ -141,6 +166,9 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
         )
     })?;
     let to = forward::check_url(&cfg.to).map_err(Error::usage)?;
+    if let Some(resign) = &cfg.resign {
+        resign.check(&chosen)?;
+    }
     let fwd = Forwarder::new(cfg.timeout).map_err(Error::Internal)?;
 
     let mut results = Vec::with_capacity(chosen.len());
@@ -281,7 +309,11 @@ mod tests {
         assert!(s.is_none());
         assert!(plain.iter().any(|h| h.name == "webhook-signature" && h.value == "v1,old"));
         assert!(!plain.iter().any(|h| h.name == "connection" || h.name == "host"));
-        let resign = Resign { secret: Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), scheme: None };
+        let resign = Resign {
+            secret: Secret::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            scheme: None,
+            which: "--secret".into(),
+        };
         let (h, s) = prepare(&r, b"{}", Some(&resign), 1_700_000_000).unwrap();
         assert_eq!(s, Some(sign::Scheme::Standard));
         let sigs: Vec<_> = h.iter().filter(|h| h.name.eq_ignore_ascii_case("webhook-signature")).collect();

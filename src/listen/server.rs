@@ -24,7 +24,7 @@ use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
 use super::ui::{self, Ui};
-use super::{Config, DisplayMode, Verdict};
+use super::{Config, DisplayMode, Exposed, Verdict};
 use crate::output::Printer;
 use crate::sign;
 use crate::{Error, Outcome, Result};
@@ -119,15 +119,20 @@ impl Dedup {
 
 impl State {
     fn request_stop(&self, why: Stop) {
-        self.stop.send_if_modified(|s| {
-            if s.is_none() {
-                *s = Some(why);
-                true
-            } else {
-                false
-            }
-        });
+        request_stop(&self.stop, why);
     }
+}
+
+/// The first reason wins.
+fn request_stop(stop: &watch::Sender<Option<Stop>>, why: Stop) {
+    stop.send_if_modified(|s| {
+        if s.is_none() {
+            *s = Some(why);
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Runs the listener until a signal, `--expect`, `--timeout` or a bad signature stops it.
@@ -178,8 +183,10 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     if let Some(d) = display_thread {
         d.close();
     }
-    let (stop, counts) = result?;
+    let (stop, counts, cleanup) = result?;
     summary(&cfg, printer, stop, &counts);
+    // A registration that could not be deleted fails the run, whatever else happened.
+    cleanup?;
     Ok(match stop {
         Stop::ExpectReached => Outcome::Success,
         Stop::Invalid => Outcome::InvalidSignature,
@@ -246,29 +253,73 @@ async fn serve(
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
     printer: Printer,
-) -> Result<(Stop, Counts)> {
+) -> Result<(Stop, Counts, Result<()>)> {
+    let mut cfg = cfg;
     let listener = bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-    let ui = match &cfg.ui {
-        Some(ui_cfg) => {
-            let bound = ui::bind(ui_cfg).await?;
-            let settings = ui::Settings {
-                secrets: cfg.secrets.clone(),
-                scheme: cfg.scheme,
-                tolerance: TOLERANCE_SECS,
-                capture: cfg.capture.clone(),
-                forward_timeout: cfg.forward_timeout,
-                listen_base: base_url(&cfg.host, addr.port()),
-            };
-            let ui = Arc::new(Ui::new(&bound, settings));
-            ui.serve(bound);
-            Some(ui)
-        }
+    // Bound before a tunnel or registration starts: a taken inspector port fails early.
+    let ui_bound = match &cfg.ui {
+        Some(ui_cfg) => Some(ui::bind(ui_cfg).await?),
         None => None,
     };
-    announce(&cfg, &printer, addr, ui.as_deref());
-
     let (stop_tx, _) = watch::channel(None);
+    {
+        // Watched before the exposure starts: a Ctrl-C during registration still cleans up.
+        let tx = stop_tx.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            request_stop(&tx, Stop::Signal);
+        });
+    }
+    let url = local_url(&cfg, addr);
+    let exposure = cfg.exposure.clone();
+    let exposed = match &exposure {
+        Some(e) => match e.start(addr, &url).await {
+            Ok(x) => x,
+            Err(err) => {
+                // Undo whatever part of the start succeeded; the start error is the one to report.
+                let _ = e.stop().await;
+                return Err(err);
+            }
+        },
+        None => Exposed::default(),
+    };
+    cfg.secrets.extend(exposed.secrets.iter().cloned());
+    let ui = ui_bound.map(|bound| {
+        let settings = ui::Settings {
+            secrets: cfg.secrets.clone(),
+            scheme: cfg.scheme,
+            tolerance: TOLERANCE_SECS,
+            capture: cfg.capture.clone(),
+            forward_timeout: cfg.forward_timeout,
+            listen_base: base_url(&cfg.host, addr.port()),
+        };
+        let ui = Arc::new(Ui::new(&bound, settings));
+        ui.serve(bound);
+        ui
+    });
+    announce(&cfg, &printer, &url, addr.port(), &exposed, ui.as_deref());
+    let served = serve_bound(cfg, loops, listener, capture, forwarder, display, ui, printer, stop_tx).await;
+    let cleanup = match &exposure {
+        Some(e) => e.stop().await,
+        None => Ok(()),
+    };
+    let (stop, counts) = served?;
+    Ok((stop, counts, cleanup))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn serve_bound(
+    cfg: Config,
+    loops: usize,
+    listener: TcpListener,
+    capture: Option<Capture>,
+    forwarder: Option<Forwarder>,
+    display: Option<DisplayHandle>,
+    ui: Option<Arc<Ui>>,
+    printer: Printer,
+    stop_tx: watch::Sender<Option<Stop>>,
+) -> Result<(Stop, Counts)> {
     let run_tag = format!("{:08x}", rand::random::<u32>());
     let state = Arc::new(State {
         capture,
@@ -296,14 +347,6 @@ async fn serve(
             st.request_stop(Stop::Timeout);
         });
     }
-    {
-        let st = state.clone();
-        tokio::spawn(async move {
-            wait_for_signal().await;
-            st.request_stop(Stop::Signal);
-        });
-    }
-
     // Each connection task holds a clone; when all are dropped every connection has ended.
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let (done_tx, done_rx) = watch::channel(false);
@@ -318,7 +361,7 @@ async fn serve(
     drop(alive_tx);
     // In-flight requests finish (forwarding included); a connection that still hangs after the
     // grace period is cut: its request was never acknowledged.
-    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout) + Duration::from_secs(2);
+    let grace = state.cfg.forward_timeout.max(state.cfg.body_timeout).saturating_add(Duration::from_secs(2));
     let _ = tokio::time::timeout(grace, alive_rx.recv()).await;
     // The second loop may own pooled forward connections: it stops only now.
     let _ = done_tx.send(true);
@@ -442,13 +485,22 @@ async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     })
 }
 
-/// The ready signal: scripts wait for this line instead of sleeping.
-/// The inspector's address comes first, so it is known once the ready line is seen.
-fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr, ui: Option<&Ui>) {
-    let url = format!("{}{}", base_url(&cfg.host, addr.port()), cfg.path.as_deref().unwrap_or("/"));
+fn local_url(cfg: &Config, addr: SocketAddr) -> String {
+    format!("{}{}", base_url(&cfg.host, addr.port()), cfg.path.as_deref().unwrap_or("/"))
+}
+
+/// The ready signal: scripts wait for this line instead of sleeping. The inspector's address
+/// comes first, so it is known once the ready line is seen.
+fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed, ui: Option<&Ui>) {
     let ui_url = ui.map(Ui::url);
     if printer.is_json() || cfg.display == DisplayMode::Json {
-        let mut ready = json!({"type": "ready", "url": url, "port": addr.port()});
+        let mut ready = json!({"type": "ready", "url": url, "port": port});
+        if let Some(p) = &exposed.public_url {
+            ready["public_url"] = json!(p);
+        }
+        if let Some(id) = &exposed.endpoint_id {
+            ready["endpoint_id"] = json!(id);
+        }
         if let Some(u) = &ui_url {
             ready["ui"] = json!(u);
         }
@@ -461,6 +513,9 @@ fn announce(cfg: &Config, printer: &Printer, addr: SocketAddr, ui: Option<&Ui>) 
         }
     }
     printer.always(&format!("listening on {url}"));
+    if let Some(p) = &exposed.public_url {
+        printer.always(&format!("public URL: {p}"));
+    }
     if cfg.secrets.is_empty() {
         printer.info("no signing secret: requests are accepted and shown as unverified");
     }

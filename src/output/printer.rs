@@ -7,10 +7,11 @@ use colored::{Color, Colorize};
 use serde_json::{json, Value};
 
 use super::color::{self, ColorChoice, ColorEnv};
-use super::sanitize::sanitize;
+use super::sanitize::sanitize_line;
 use crate::error::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// `--output`: human lines or JSON documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     #[default]
     Human,
@@ -191,34 +192,36 @@ impl Printer {
     }
 
     pub fn warn(&self, text: &str) {
-        write_stderr(&format!("{} {}\n", self.paint_err("warning:", Color::Yellow), sanitize(text)));
+        write_stderr(&format!("{} {}\n", self.paint_err("warning:", Color::Yellow), sanitize_line(text)));
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize(text)));
+            write_stderr(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(text)));
         }
     }
 
     /// `-v` traces on stderr. Callers pass redacted text only.
     pub fn debug(&self, text: &str) {
         if self.verbose > 0 {
-            write_stderr(&format!("{} {}\n", self.paint_err("*", Color::BrightBlack), sanitize(text)));
+            write_stderr(&format!("{} {}\n", self.paint_err("*", Color::BrightBlack), sanitize_line(text)));
         }
     }
 
-    /// Reports an error: one `error:` line (plus details and a hint) on stderr, and with
+    /// Reports an error: one `error:` line (plus details and a hint) on stderr, each escaped to
+    /// stay one line (a token or provider message with a newline or ANSI escape cannot forge
+    /// or hide lines), and with
     /// `--json` an error object on stdout so scripts need only parse one stream.
     pub fn error(&self, err: &Error) {
         let message = err.to_string();
-        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize(&message));
+        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize_line(&message));
         let details = err.details();
         for d in &details {
-            text.push_str(&format!("  {}\n", sanitize(d)));
+            text.push_str(&format!("  {}\n", sanitize_line(d)));
         }
         let hint = err.hint();
         if let Some(h) = &hint {
-            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize(h)));
+            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
         }
         write_stderr(&text);
         if self.is_json() {

@@ -162,6 +162,56 @@ pub struct EndpointShape {
     pub default_description: Option<&'static str>,
 }
 
+impl EndpointShape {
+    /// The `endpoints.create` request body (shared by `endpoints create` and `listen --register`).
+    pub fn create_body(
+        &self,
+        url: &str,
+        events: &[String],
+        description: Option<&str>,
+        active: bool,
+    ) -> serde_json::Value {
+        use serde_json::json;
+        let mut body = serde_json::Map::new();
+        body.insert(self.url_field.into(), json!(url));
+        body.insert(self.events_field.into(), json!(events));
+        if let (Some(d), Some(field)) = (description.or(self.default_description), self.description_field) {
+            body.insert(field.into(), json!(d));
+        }
+        if !active || self.create_sends_status {
+            let (k, v) = self.status_value(active);
+            body.insert(k.into(), v);
+        }
+        for (k, v) in self.create_extra {
+            body.insert((*k).into(), json!(v));
+        }
+        serde_json::Value::Object(body)
+    }
+
+    /// The field and value that mark an endpoint active or paused.
+    pub fn status_value(&self, active: bool) -> (&'static str, serde_json::Value) {
+        match self.status {
+            StatusStyle::Bool(field) => (field, serde_json::json!(active)),
+            StatusStyle::Text { field, active: a, paused } => {
+                (field, serde_json::json!(if active { a } else { paused }))
+            }
+        }
+    }
+}
+
+/// Names under which providers return an endpoint's signing secret.
+pub const SECRET_FIELDS: [&str; 5] =
+    ["secret", "signing_secret", "signingSecret", "secretKey", "webhook_secret"];
+
+/// The signing secret of a freshly created endpoint, under any of the usual names.
+pub fn find_secret(e: &serde_json::Value) -> Option<String> {
+    SECRET_FIELDS
+        .iter()
+        .find_map(|k| e.get(*k).and_then(serde_json::Value::as_str))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
 /// How `test` builds its request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TestStyle {

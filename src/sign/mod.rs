@@ -213,9 +213,52 @@ impl Verdict {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignError {
-    /// The secret cannot be used for this scheme (bad base64, empty, public key…).
+    /// The secret cannot be used for this scheme (bad base64, empty, public key…); the text
+    /// says what is wrong with "it", for the caller to name which secret.
     #[error("{0}")]
     BadSecret(String),
+}
+
+/// What a secret is used for: signing needs a key that can sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyUse {
+    Sign,
+    Verify,
+}
+
+/// Checks once, before any request, that `secret` is a key `scheme` can use; the error says
+/// what is wrong with it. `scheme: None` (detected per request) refuses only what no scheme
+/// could use: `whsec_` secrets are not decoded then, because Stripe uses them as plain bytes.
+pub fn check_secret(scheme: Option<Scheme>, key_use: KeyUse, secret: &Secret) -> Result<(), SignError> {
+    let text = secret.expose();
+    let bad = |m: &str| Err(SignError::BadSecret(m.to_string()));
+    if text.is_empty() {
+        return bad("it is empty");
+    }
+    if text.trim().is_empty() {
+        return bad("it is only whitespace");
+    }
+    let ed25519 = text.starts_with(standard::PRIVATE_PREFIX) || text.starts_with(standard::PUBLIC_PREFIX);
+    if key_use == KeyUse::Sign && text.starts_with(standard::PUBLIC_PREFIX) {
+        return bad("a whpk_ public key can only verify; sign with the whsk_ secret key");
+    }
+    let decoded = || {
+        standard::parse_key(text).map(drop).map_err(|e| {
+            SignError::BadSecret(if text.trim() != text {
+                format!("it has leading or trailing whitespace (a pasted newline?), so {e}")
+            } else {
+                e
+            })
+        })
+    };
+    match scheme {
+        Some(Scheme::Standard | Scheme::Svix) => decoded(),
+        None if ed25519 => decoded(),
+        Some(s) if ed25519 => Err(SignError::BadSecret(format!(
+            "a whsk_/whpk_ ed25519 key works with standard and svix only, not {s}"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Verifies a request. `scheme: None` detects the scheme from the headers present. Every

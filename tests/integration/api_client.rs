@@ -53,7 +53,7 @@ fn closient_sends_x_api_key_and_a_profile_can_rename_the_header() {
     api_cmd(&env, &stub, "partner")
         .env_remove("HOOKCTL_PROVIDER")
         .env("HOOKCTL_CONFIG", &cfg)
-        .args(["--profile", "p", "endpoints", "list"])
+        .args(["endpoints", "list", "--profile", "p"])
         .assert()
         .code(0);
     let req = &stub.requests()[1];
@@ -113,12 +113,12 @@ fn missing_token_base_url_or_provider_are_config_errors_with_hints() {
     assert!(stderr(&out).contains("--provider"));
 
     let out =
-        api_cmd(&env, &stub, "xpath").args(["--provider", "stripe", "endpoints", "list"]).output().unwrap();
+        api_cmd(&env, &stub, "xpath").args(["endpoints", "list", "--provider", "stripe"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown provider 'stripe'"));
 
     let out = api_cmd(&env, &stub, "xpath")
-        .args(["--base-url", "localhost:80", "endpoints", "list"])
+        .args(["endpoints", "list", "--base-url", "localhost:80"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -280,7 +280,7 @@ fn connection_refused_is_exit_5() {
     let out = env
         .cmd()
         .env("HOOKCTL_TOKEN", TOKEN)
-        .args(["--provider", "xpath", "--base-url", &url, "endpoints", "list"])
+        .args(["endpoints", "list", "--provider", "xpath", "--base-url", &url])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5));

@@ -353,7 +353,7 @@ fn subscriptions_list_and_types() {
     );
 
     // The catalog needs no network and no token.
-    let out = env.cmd().args(["--provider", "partner", "--json", "subscriptions", "types"]).output().unwrap();
+    let out = env.cmd().args(["--json", "subscriptions", "types", "--provider", "partner"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let names: Vec<String> = stdout_json(&out)
         .as_array()
@@ -362,7 +362,7 @@ fn subscriptions_list_and_types() {
         .map(|e| e["name"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(names, ["case.assigned", "case.updated", "case.closed", "payment.created", "chat.created"]);
-    let out = env.cmd().args(["--provider", "xpath", "subscriptions", "types"]).output().unwrap();
+    let out = env.cmd().args(["subscriptions", "types", "--provider", "xpath"]).output().unwrap();
     assert!(stdout(&out).contains("assignments.billing-details.*"));
 }
 

@@ -117,3 +117,64 @@ fn parse_errors_under_json_are_a_json_object_on_stdout() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: hookctl"));
 }
+
+/// No duration flag may panic or overflow: out-of-range values are usage errors (2) that say
+/// the limit, and a bare number is seconds.
+#[test]
+fn huge_durations_are_usage_errors_on_every_flag() {
+    let env = TestEnv::new();
+    let huge = "18446744073709551615s";
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["listen", "--port", "0", "--body-timeout", huge],
+        vec!["listen", "--port", "0", "--forward-timeout", huge],
+        vec!["listen", "--port", "0", "--header-timeout", huge],
+        vec!["listen", "--port", "0", "--timeout", "18446744073709551615"],
+        vec!["send", "http://127.0.0.1:1/", "--request-timeout", "25h"],
+        vec!["events", "wait", "--timeout", huge],
+        vec!["fire", "case.closed", "--case", "c1", "--wait", "--timeout", huge],
+        vec!["test", "ep_1", "--wait", "--timeout", "99999999999999999999999"],
+        vec!["replay", "d_1", "--wait", "--timeout", huge],
+        vec![
+            "replay",
+            "--from",
+            "c.jsonl",
+            "--to",
+            "http://127.0.0.1:1/",
+            "--all",
+            "--request-timeout",
+            huge,
+        ],
+    ];
+    for args in cases {
+        let out = env.cmd().args(&args).timeout(std::time::Duration::from_secs(15)).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("too long (at most 24h)"), "{args:?}: {err}");
+        assert!(!err.contains("panicked") && !err.contains("overflow"), "{args:?}: {err}");
+    }
+    let out = env.cmd().args(["listen", "--port", "0", "--timeout", "soon"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("write it like 30s, 2m or 500ms"));
+    // A bare number is seconds: listen stops after 1 s and exits 0.
+    let out = env
+        .cmd()
+        .args(["listen", "--port", "0", "--no-display", "--timeout", "1"])
+        .timeout(std::time::Duration::from_secs(15))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// User or provider text in an error (a profile name, a token, a provider message) cannot
+/// break the `error:` line, forge a second one or drive the terminal.
+#[test]
+fn control_characters_in_errors_stay_on_one_escaped_line() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["config", "use", "a\nerror: forged\x1b[2J"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "error: no profile named 'a\\nerror: forged\\x1b[2J'", "{err}");
+    assert!(lines.iter().skip(1).all(|l| l.starts_with("hint: ")), "{err}");
+    assert!(!err.contains('\x1b'), "{err}");
+}

@@ -79,7 +79,7 @@ fn use_switches_profile_and_unknown_profile_is_config_error() {
         .collect();
     assert_eq!(current, vec!["a"]);
     env.cmd().args(["config", "use", "zzz"]).assert().code(3);
-    env.cmd().args(["--profile", "zzz", "config", "show"]).assert().code(3);
+    env.cmd().args(["config", "show", "--profile", "zzz"]).assert().code(3);
 }
 
 #[test]

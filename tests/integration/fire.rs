@@ -444,7 +444,7 @@ fn profile_can_name_the_row_fields() {
     .unwrap();
     let out = p
         .cmd(&env)
-        .args(["--profile", "ci", "--json", "fire", "case.assigned", "--case", "case-1", "--wait"])
+        .args(["--json", "fire", "case.assigned", "--case", "case-1", "--wait", "--profile", "ci"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

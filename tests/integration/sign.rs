@@ -130,9 +130,9 @@ fn usage_and_config_errors() {
             "--body-file",
             "b.json"
         ]),
-        Some(2)
+        Some(3)
     );
-    assert_eq!(code(&["sign", "--secret", "whsec_%%%", "--body-file", "b.json"]), Some(2));
+    assert_eq!(code(&["sign", "--secret", "whsec_%%%", "--body-file", "b.json"]), Some(3));
     assert_eq!(code(&["sign", "--secret", SECRET, "--body-file", "nope.json"]), Some(2));
     assert_eq!(code(&["sign", "--secret", SECRET, "--body-file", "b.json", "--id", "a\nb"]), Some(2));
     assert_eq!(code(&["sign", "--body-file", "b.json"]), Some(3));

@@ -208,7 +208,11 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
     };
     let resign = match (ask.resign, ui.settings.secrets.first()) {
         (false, _) => None,
-        (true, Some(secret)) => Some(Resign { secret: secret.clone(), scheme: ui.settings.scheme }),
+        (true, Some(secret)) => Some(Resign {
+            secret: secret.clone(),
+            scheme: ui.settings.scheme,
+            which: "listen's first secret".into(),
+        }),
         (true, None) => return refuse(StatusCode::BAD_REQUEST, "re-signing needs listen --secret"),
     };
     let body = match e.record.body_bytes() {

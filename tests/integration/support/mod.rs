@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod bore;
+pub mod endpoints;
 pub mod listen;
 pub mod partner;
 

@@ -1,0 +1,86 @@
+//! The one parser of duration flags (`--timeout 30s`, `--body-timeout 500ms`, …): humantime
+//! units or a bare number of seconds, bounded so no later addition can overflow.
+
+use std::time::Duration;
+
+/// The longest duration any flag accepts. Every timeout of the tool bounds something a person
+/// or a CI job waits for; a day is far beyond any of them and leaves room for additions.
+pub const MAX: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// `30s`, `2m`, `1h 30m`, `500ms`, or `45` (seconds). Values above [`MAX`] are refused, so a
+/// huge value is a usage error instead of an overflow later.
+pub fn parse(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let parsed = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        // A bare number is seconds; too many digits for u64 is simply "too long".
+        Ok(text.parse::<u64>().map(Duration::from_secs).unwrap_or(Duration::MAX))
+    } else {
+        humantime::parse_duration(text)
+    };
+    match parsed {
+        Ok(d) if d > MAX => Err(format!("'{text}' is too long (at most 24h)")),
+        Ok(d) => Ok(d),
+        // humantime reports "number is too large" for values past u64 of any unit.
+        Err(humantime::DurationError::NumberOverflow) => Err(format!("'{text}' is too long (at most 24h)")),
+        Err(e) => Err(format!("'{text}' is not a duration ({e}); write it like 30s, 2m or 500ms")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_bare_seconds() {
+        assert_eq!(parse("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse("1h 30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse("45"), Ok(Duration::from_secs(45)));
+        assert_eq!(parse("0"), Ok(Duration::ZERO));
+        assert_eq!(parse("24h"), Ok(MAX));
+    }
+
+    #[test]
+    fn huge_values_are_refused_not_overflowed() {
+        for v in
+            ["18446744073709551615s", "18446744073709551615", "99999999999999999999999", "25h", "1000000d"]
+        {
+            let err = parse(v).unwrap_err();
+            assert!(err.contains("too long"), "{v}: {err}");
+        }
+    }
+
+    /// Every flag parsed here says its format in its help (a test, since help is doc text).
+    #[test]
+    fn every_duration_flag_shows_its_format() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, found: &mut usize) {
+            for arg in cmd.get_arguments() {
+                if arg.get_value_names().is_some_and(|v| v.iter().any(|n| n == "DURATION")) {
+                    *found += 1;
+                    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                    assert!(
+                        help.contains("(30s, 2m, 500ms; a bare number is seconds)"),
+                        "{path} --{}: {help}",
+                        arg.get_id()
+                    );
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), found);
+            }
+        }
+        let mut found = 0;
+        walk(&crate::cli::Cli::command(), "hookctl", &mut found);
+        assert!(found >= 10, "{found} duration flags");
+    }
+
+    #[test]
+    fn garbage_names_the_format() {
+        for v in ["", "soon", "3 parsecs", "-5s"] {
+            let err = parse(v).unwrap_err();
+            assert!(err.contains("30s, 2m or 500ms"), "{v}: {err}");
+        }
+    }
+}

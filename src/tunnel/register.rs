@@ -1,0 +1,195 @@
+//! Temporary registration: an endpoint created at the provider for one `listen` run, recorded
+//! as in use until it is deleted, and the cleanup of leftovers from runs that could not delete
+//! theirs.
+
+use serde_json::Value;
+
+use super::leftovers::{self, Entry, Held};
+use crate::api::{ApiError, Client};
+use crate::output::sanitize::sanitize_line;
+use crate::output::{Printer, Secret};
+use crate::{Error, Result};
+
+/// Description sent with the endpoint, so a leftover is recognisable in the provider's UI.
+const DESCRIPTION: &str = "hookctl listen --register (temporary, deleted when the run ends)";
+
+/// An endpoint that exists at the provider for this run.
+#[derive(Debug)]
+pub struct Registration {
+    pub id: String,
+    pub secret: Option<Secret>,
+    held: Option<Held>,
+}
+
+/// Creates the endpoint pointing at `url` and records it. A failure to record is a warning:
+/// the endpoint is still deleted at the end of a normal run.
+pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printer) -> Result<Registration> {
+    let shape = api.preset().endpoints;
+    let body = shape.create_body(url, events, Some(DESCRIPTION), true);
+    let created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
+    let id = match created.get("id") {
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => {
+            return Err(Error::Internal(format!(
+                "{} created a {} but its answer carries no id; delete it in the provider's dashboard",
+                api.preset().name,
+                shape.noun
+            )))
+        }
+    };
+    let entry = Entry {
+        provider: api.preset().name.to_string(),
+        base_url: api.base_url().to_string(),
+        id: id.clone(),
+        url: url.to_string(),
+        created_at: now_rfc3339(),
+        pid: std::process::id(),
+    };
+    let held = match leftovers::dir().map(|d| leftovers::record(&d, &entry)) {
+        Some(Ok(h)) => Some(h),
+        Some(Err(e)) => {
+            printer.warn(&format!("cannot record the registration for a later cleanup: {e}"));
+            None
+        }
+        None => None,
+    };
+    Ok(Registration { id, secret: crate::providers::find_secret(&created).map(Secret::new), held })
+}
+
+impl Registration {
+    /// Deletes the endpoint; on failure it stays recorded and the error names the command that
+    /// deletes it.
+    pub async fn delete(mut self, api: &Client) -> Result<()> {
+        match delete(api, &self.id).await {
+            Ok(()) => {
+                if let Some(h) = self.held.take() {
+                    h.release();
+                }
+                Ok(())
+            }
+            Err(e) => Err(undeleted(api, &self.id, e)),
+        }
+    }
+}
+
+/// DELETE, where "already gone" (404) counts as deleted.
+async fn delete(api: &Client, id: &str) -> std::result::Result<(), ApiError> {
+    match api.call("endpoints.delete", &[("id", id)], &[], None).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.status() == Some(404) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The error for an endpoint left behind: its id, the exact command that deletes it, and the
+/// original failure's exit code.
+fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
+    Error::Leftover {
+        message: format!(
+            "could not delete the temporary {} {} at {}: {e}",
+            api.preset().endpoints.noun,
+            sanitize_line(id),
+            api.preset().name
+        ),
+        hint: format!(
+            "delete it with `{}` (or run `hookctl endpoints cleanup` later)",
+            delete_command(api.preset().name, api.base_url(), id)
+        ),
+        exit: e.exit(),
+    }
+}
+
+fn delete_command(provider: &str, base_url: &str, id: &str) -> String {
+    format!(
+        "hookctl endpoints delete {} --yes --provider {provider} --base-url {base_url}",
+        sanitize_line(id)
+    )
+}
+
+/// What a cleanup did.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Cleanup {
+    pub deleted: Vec<Entry>,
+    pub failed: Vec<Failed>,
+    /// Leftovers of another provider or API (the current credentials cannot delete them).
+    pub skipped: Vec<Entry>,
+}
+
+/// A leftover that is still there.
+#[derive(Debug, serde::Serialize)]
+pub struct Failed {
+    #[serde(flatten)]
+    pub entry: Entry,
+    pub error: String,
+    #[serde(skip)]
+    pub exit: crate::Exit,
+}
+
+impl Cleanup {
+    /// An error when some leftover could not be deleted (its exit code is the failure's).
+    pub fn result(&self) -> Result<()> {
+        match self.failed.first() {
+            None => Ok(()),
+            Some(f) => Err(Error::Leftover {
+                message: format!("{} leftover registration(s) could not be deleted", self.failed.len()),
+                hint: format!(
+                    "try again later, or delete them by hand (e.g. `{}`)",
+                    delete_command(&f.entry.provider, &f.entry.base_url, &f.entry.id)
+                ),
+                exit: f.exit,
+            }),
+        }
+    }
+}
+
+/// Deletes the leftovers recorded for `api`'s provider and base URL, printing each one.
+pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
+    let mut report = Cleanup::default();
+    let Some(dir) = leftovers::dir() else { return report };
+    for left in leftovers::find(&dir) {
+        let e = left.entry.clone();
+        if e.provider != api.preset().name || e.base_url != api.base_url() {
+            report.skipped.push(e);
+            continue;
+        }
+        let noun = api.preset().endpoints.noun;
+        match delete(api, &e.id).await {
+            Ok(()) => {
+                printer.success(&format!(
+                    "deleted leftover {noun} {} (registered {} by a run that did not end cleanly)",
+                    sanitize_line(&e.id),
+                    e.created_at
+                ));
+                left.release();
+                report.deleted.push(e);
+            }
+            Err(err) => {
+                printer.warn(&format!(
+                    "could not delete leftover {noun} {}: {err}; delete it with `{}`",
+                    e.id,
+                    delete_command(&e.provider, &e.base_url, &e.id)
+                ));
+                report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
+            }
+        }
+    }
+    report
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delete_command_is_complete() {
+        assert_eq!(
+            delete_command("closient", "http://127.0.0.1:9/closient", "ep_1"),
+            "hookctl endpoints delete ep_1 --yes --provider closient --base-url http://127.0.0.1:9/closient"
+        );
+    }
+}

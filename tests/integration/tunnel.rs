@@ -1,0 +1,296 @@
+//! `listen --tunnel` through a real bore server (the `bore-cli` crate, in the test, on its own
+//! loopback address), `--register` with its cleanup on every way out, and
+//! `endpoints cleanup`.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use crate::support::bore::BoreServer;
+use crate::support::endpoints::{Provider, ENDPOINT_SECRET};
+use crate::support::listen::{as_refs, read_capture, request_at, signed_headers, unix_now, Listener, SECRET};
+use crate::support::TestEnv;
+
+/// Polls the listener's stderr until `needle` shows up (bounded).
+fn wait_for(l: &Listener, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let err = l.stderr_so_far();
+        if err.contains(needle) {
+            return err;
+        }
+        assert!(Instant::now() < deadline, "waited for {needle:?}; stderr: {err}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The public address from the `public URL: http://IP:PORT/` line.
+fn public_addr(l: &Listener) -> SocketAddr {
+    let err = wait_for(l, "public URL: ");
+    let line = err.lines().find_map(|l| l.strip_prefix("public URL: ")).unwrap();
+    line.trim_start_matches("http://").split('/').next().unwrap().parse().unwrap()
+}
+
+/// The id from `registered temporary … ID → URL`.
+fn registered_id(l: &Listener) -> String {
+    let err = wait_for(l, "registered temporary");
+    let line = err.lines().find(|l| l.starts_with("registered temporary")).unwrap();
+    line.split(' ').nth(4).unwrap().to_string()
+}
+
+fn signed_post(addr: SocketAddr, secret: &str, id: &str, body: &[u8]) -> std::io::Result<u16> {
+    let headers = signed_headers(secret, id, unix_now(), body);
+    request_at(addr, "POST", "/", &as_refs(&headers), body).map(|a| a.status)
+}
+
+#[test]
+fn a_signed_request_through_the_tunnel_arrives_byte_for_byte_and_verifies() {
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start(
+        &env,
+        &["--secret", SECRET, "--tunnel", &bore.spec(), "--capture", capture.to_str().unwrap(), "--json"],
+    );
+    let public = public_addr(&l);
+    assert_eq!(public.ip(), std::net::IpAddr::from(bore.ip), "the public port is on the bore server");
+    // Odd spacing, non-ASCII and escapes: any re-serialisation would break the signature.
+    let body = "{ \"type\":\"case.assigned\",  \"name\":\"Zoë \\u00e9\\n\", \"n\":1.50 }".as_bytes();
+    assert_eq!(signed_post(public, SECRET, "msg_tunnel_1", body).unwrap(), 200);
+    let out = l.stop();
+    let ready = &out.json_lines()[0];
+    assert_eq!(ready["type"], "ready");
+    assert_eq!(ready["public_url"], format!("http://{public}/"));
+    let records = read_capture(&capture);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["body"].as_str().unwrap().as_bytes(), body);
+    assert_eq!(records[0]["verdict"], "valid");
+}
+
+#[test]
+fn a_dropped_tunnel_is_reported_requests_fail_meanwhile_and_it_reconnects() {
+    let mut bore = BoreServer::start();
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--secret", SECRET, "--tunnel", &bore.spec()]);
+    let public = public_addr(&l);
+    assert_eq!(signed_post(public, SECRET, "msg_before", b"{\"type\":\"a\"}").unwrap(), 200);
+
+    bore.stop();
+    wait_for(&l, "dropped");
+    // During the outage the sender gets an error or a non-2xx, never a 2xx.
+    if let Ok(status) = signed_post(public, SECRET, "msg_during", b"{\"type\":\"b\"}") {
+        assert!(!(200..300).contains(&status), "a 2xx during the outage: {status}");
+    }
+
+    bore.restart();
+    let err = wait_for(&l, "tunnel back");
+    assert!(err.contains(&format!("tunnel back: http://{public}/")), "same public URL again: {err}");
+    assert_eq!(signed_post(public, SECRET, "msg_after", b"{\"type\":\"c\"}").unwrap(), 200);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
+#[test]
+fn a_tunnel_without_a_signing_secret_refuses_to_start() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["listen", "--port", "0", "--tunnel", "bore:127.0.0.1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error: refusing to open a public tunnel to a listener without a signing secret"),
+        "{err}"
+    );
+    assert!(err.contains("--allow-unverified"), "{err}");
+    assert!(!err.contains("listening on"), "{err}");
+}
+
+#[test]
+fn an_unreachable_bore_server_is_a_network_error() {
+    let env = TestEnv::new();
+    // 127.0.0.1:7835 has no bore server in the test environment (bore servers use 127.x.y.z).
+    let out = env
+        .cmd()
+        .args(["listen", "--port", "0", "--allow-unverified", "--tunnel", "bore:127.255.255.254"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open a tunnel through bore server"));
+}
+
+/// Starts `listen --register` against `provider` and returns it with the endpoint id, after
+/// checking that the endpoint exists and points at the listener.
+fn register(env: &TestEnv, provider: &Provider, extra: &[&str]) -> (Listener, String) {
+    let mut args = vec!["--register", "--event", "cases.created", "--json"];
+    args.extend_from_slice(extra);
+    let l = Listener::start_with(env, &args, |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    let e = provider.get(&id).unwrap_or_else(|| panic!("endpoint {id} does not exist while listening"));
+    assert_eq!(e["url"], l.url("/"));
+    assert_eq!(e["events"], serde_json::json!(["cases.created"]));
+    (l, id)
+}
+
+#[test]
+fn register_verifies_with_the_returned_secret_and_deletes_when_expect_is_reached() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let (l, id) = register(&env, &provider, &["--expect", "1"]);
+    let local: SocketAddr = l.base.trim_start_matches("http://").parse().unwrap();
+    assert_eq!(signed_post(local, ENDPOINT_SECRET, "msg_1", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(provider.ids().is_empty(), "endpoint {id} left behind: {:?}", provider.ids());
+    let lines = out.json_lines();
+    assert_eq!(lines[0]["endpoint_id"], id.as_str());
+    assert_eq!(out.requests()[0]["verdict"], "valid");
+    assert!(out.stderr.contains(&format!("deleted temporary endpoint {id}")), "{}", out.stderr);
+}
+
+#[test]
+fn register_deletes_on_sigint_sigterm_and_timeout() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    for (how, extra) in [("INT", &[][..]), ("TERM", &[][..]), ("timeout", &["--timeout", "1s"][..])] {
+        let (l, id) = register(&env, &provider, extra);
+        if how != "timeout" {
+            l.signal(how);
+        }
+        let out = l.wait();
+        assert_eq!(out.code, Some(0), "{how}: {}", out.stderr);
+        assert!(provider.get(&id).is_none(), "{how}: endpoint {id} left behind");
+    }
+}
+
+#[test]
+fn a_killed_run_leaves_a_record_that_cleanup_or_the_next_run_removes() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let (l, first) = register(&env, &provider, &[]);
+    l.signal("KILL");
+    let _ = l.wait();
+    assert!(provider.get(&first).is_some(), "kill -9 cannot clean up");
+
+    // `endpoints cleanup` deletes it and says so.
+    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("deleted leftover endpoint {first}")));
+    assert!(provider.ids().is_empty());
+
+    // The next `listen --register` does the same for the leftover of another killed run.
+    let (l, second) = register(&env, &provider, &[]);
+    l.signal("KILL");
+    let _ = l.wait();
+    let (l, third) = register(&env, &provider, &["--timeout", "1s"]);
+    assert!(provider.get(&second).is_none(), "the next run removes the leftover");
+    assert!(l.stderr_so_far().contains(&format!("deleted leftover endpoint {second}")));
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(provider.get(&third).is_none());
+}
+
+#[test]
+fn a_failed_delete_prints_the_id_and_command_and_exits_non_zero() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let (l, id) = register(&env, &provider, &["--timeout", "1s"]);
+    provider.fail_deletes(true);
+    let out = l.wait();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let base = provider.stub.url("");
+    assert!(
+        out.stderr
+            .contains(&format!("hookctl endpoints delete {id} --yes --provider xpath --base-url {base}")),
+        "{}",
+        out.stderr
+    );
+    assert!(provider.get(&id).is_some());
+    provider.fail_deletes(false);
+    let out = provider.cmd(&env).args(["endpoints", "cleanup", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["deleted"][0]["id"], id.as_str());
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn register_through_a_tunnel_points_the_endpoint_at_the_public_url() {
+    let bore = BoreServer::start();
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let l = Listener::start_with(&env, &["--register", "--tunnel", &bore.spec(), "--expect", "1"], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    let public = public_addr(&l);
+    assert_eq!(provider.get(&id).unwrap()["url"], format!("http://{public}/"));
+    // No --secret: the endpoint's secret verifies the request that came through the tunnel.
+    assert_eq!(signed_post(public, ENDPOINT_SECRET, "msg_t", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn register_refuses_a_remote_provider_without_a_public_address() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("HOOKCTL_PROVIDER", "xpath")
+        .env("HOOKCTL_BASE_URL", "https://api.example.com")
+        .env("HOOKCTL_TOKEN", "tok")
+        .args(["listen", "--port", "0", "--register"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach a listener on this machine"));
+}
+
+#[test]
+fn a_tunnel_back_on_another_port_prints_the_new_url_and_moves_the_registration() {
+    let mut bore = BoreServer::start();
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let l = Listener::start_with(&env, &["--register", "--tunnel", &bore.spec()], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    let old = public_addr(&l);
+    bore.stop();
+    wait_for(&l, "dropped");
+    // Someone else takes the old public port while the server is down.
+    let squatter = std::net::TcpListener::bind(old).expect("the old public port is free again");
+    bore.restart();
+    let err = wait_for(&l, "tunnel back with a new public URL: ");
+    let new: SocketAddr = err
+        .lines()
+        .find_map(|l| l.strip_prefix("tunnel back with a new public URL: http://"))
+        .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+        .unwrap();
+    assert_ne!(new, old);
+    wait_for(&l, "now points at");
+    assert_eq!(provider.get(&id).unwrap()["url"], format!("http://{new}/"));
+    assert_eq!(signed_post(new, ENDPOINT_SECRET, "msg_new", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    drop(squatter);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn through_the_tunnel_listen_keeps_its_502_and_413_answers() {
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let dead = format!("http://127.0.0.1:{}/", crate::support::dead_port());
+    let l = Listener::start(
+        &env,
+        &["--secret", SECRET, "--tunnel", &bore.spec(), "--forward-to", &dead, "--max-body", "64"],
+    );
+    let public = public_addr(&l);
+    // The app is down: the sender learns it (502), it is not told "delivered".
+    assert_eq!(signed_post(public, SECRET, "msg_502", b"{\"type\":\"x\"}").unwrap(), 502);
+    let big = vec![b'a'; 1000];
+    assert_eq!(signed_post(public, SECRET, "msg_413", &big).unwrap(), 413);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
