@@ -9,6 +9,13 @@ use super::endpoints::EventName;
 use super::verify::SchemeArg;
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Receive, verify and show webhooks on port 8787:
+    hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  Forward valid requests to your handler and keep a capture for replay:
+    hookctl listen --forward-to http://127.0.0.1:3000/hooks --capture capture.jsonl
+  In CI: exit 0 after two valid case.closed deliveries, 6 after 2 minutes:
+    hookctl listen --port 0 --expect 2 --filter case.closed --timeout 2m")]
 pub struct ListenArgs {
     /// Address to bind
     #[arg(long, default_value = "127.0.0.1")]

@@ -15,11 +15,15 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 pub mod replay;
+pub mod sandbox;
 pub mod send;
 pub mod sign;
 pub mod subscriptions;
 pub mod test;
 pub mod verify;
+
+#[cfg(test)]
+mod help_tests;
 
 pub const EXIT_CODES: &str = "\
 Exit codes:
@@ -207,7 +211,7 @@ impl Command {
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
             Command::Config(a) => (Some(&a.profile), a.connection()),
-            Command::Completions(_) | Command::Man(_) => (None, None),
+            Command::Sandbox(_) | Command::Completions(_) | Command::Man(_) => (None, None),
         }
     }
 }
@@ -234,6 +238,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Sign a sample event and POST it to a URL
     Send(send::SendArgs),
+    /// Run a local emulator of the four provider APIs, with a real delivery pipeline
+    Sandbox(sandbox::SandboxArgs),
     /// Manage profiles in the config file
     Config(config::ConfigArgs),
     /// Print shell completions

@@ -468,7 +468,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))
 }
 
-async fn bind(host: &str, port: u16) -> Result<TcpListener> {
+pub(crate) async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     let target = if host.contains(':') && !host.starts_with('[') {
         format!("[{host}]:{port}")
     } else {
@@ -533,7 +533,7 @@ fn base_url(host: &str, port: u16) -> String {
     }
 }
 
-async fn wait_for_signal() {
+pub(crate) async fn wait_for_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
@@ -947,7 +947,7 @@ impl State {
             && verdict != Verdict::Invalid
             && match self.cfg.filter.as_deref() {
                 None => true,
-                Some(f) => event_type.is_some_and(|t| super::glob_match(f, t)),
+                Some(f) => event_type.is_some_and(|t| crate::pattern::matches(f, t)),
             };
         // A retried delivery (same id) counts once.
         let first_time = match delivery {

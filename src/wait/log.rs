@@ -161,7 +161,7 @@ impl<'a> EventLog<'a> {
             .iter()
             .filter_map(|raw| self.format.parse(raw).map(|row| (raw.clone(), row)))
             .filter(|(_, row)| match (&self.event_type, &row.event_type) {
-                (Some(want), Some(got)) => super::type_matches(want, got),
+                (Some(want), Some(got)) => crate::pattern::matches(want, got),
                 _ => true,
             })
             .collect())

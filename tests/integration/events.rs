@@ -123,6 +123,31 @@ fn wait_counts_only_rows_that_appear_after_it_starts() {
 }
 
 #[test]
+fn type_patterns_match_like_listen_filter() {
+    // Issue 9 defect 6: `--type '*.closed'` never matched while `listen --filter '*.closed'` did.
+    let env = TestEnv::new();
+    let p = Partner::start();
+    seed(&p);
+    p.schedule_rows("case-1", "case.closed", 1, Duration::from_millis(300));
+    let out = p
+        .cmd(&env)
+        .args(["--json", "events", "wait", "--case", "case-1", "--type", "*.closed", "--timeout", "20s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(stdout_json(&out)["rows"][0]["row"]["eventType"], "case.closed");
+    let out = p
+        .cmd(&env)
+        .args(["--json", "events", "list", "--case", "case-1", "--type", "*.created"])
+        .output()
+        .unwrap();
+    let rows = stdout_json(&out);
+    let types: Vec<&str> =
+        rows.as_array().unwrap().iter().map(|r| r["eventType"].as_str().unwrap()).collect();
+    assert_eq!(types, ["payment.created"]);
+}
+
+#[test]
 fn wait_times_out_with_6_and_count_zero_is_usage() {
     let env = TestEnv::new();
     let p = Partner::start();

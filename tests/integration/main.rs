@@ -12,6 +12,8 @@ mod fire;
 mod generate;
 mod listen;
 mod replay_local;
+mod sandbox;
+mod sandbox_conformance;
 mod secrets;
 mod send;
 mod sign;

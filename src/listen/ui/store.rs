@@ -8,7 +8,7 @@ use bytes::Bytes;
 use serde_json::{json, Value};
 
 use super::super::capture::Record;
-use super::super::glob_match;
+use crate::pattern;
 use crate::sign;
 
 /// At most this many requests are kept…
@@ -156,7 +156,7 @@ impl Filter {
         }
         if let Some(t) = given(&self.event_type) {
             let Some(have) = r.event_type.as_deref() else { return false };
-            let hit = if t.contains('*') { glob_match(t, have) } else { have.contains(t) };
+            let hit = if t.contains('*') { pattern::matches(t, have) } else { have.contains(t) };
             if !hit {
                 return false;
             }
