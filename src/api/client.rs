@@ -85,6 +85,15 @@ impl Client {
         &self.cfg.base_url
     }
 
+    /// The API runs on this machine (a `hookctl sandbox` or a local stub): it can reach a
+    /// local listener, and plain http endpoint URLs are fine for it.
+    pub fn is_local(&self) -> bool {
+        reqwest::Url::parse(&self.cfg.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(is_loopback))
+            .unwrap_or(false)
+    }
+
     /// Profile `fields.<name>` overrides (event-row field names).
     pub fn fields(&self) -> &BTreeMap<String, String> {
         &self.cfg.fields
@@ -498,4 +507,11 @@ mod tests {
         assert_eq!(parse_success(204, b"garbage").unwrap(), Value::Null);
         assert!(parse_success(200, b"<html>").is_err());
     }
+}
+
+/// `localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
