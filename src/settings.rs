@@ -190,10 +190,7 @@ impl Ctx {
         if let Some(s) = &self.settings.secret {
             return Ok(vec![s.clone()]);
         }
-        Ok(self
-            .profile()?
-            .map(|(_, p)| p.secrets.iter().map(|s| Secret::new(s.clone())).collect())
-            .unwrap_or_default())
+        Ok(self.profile()?.map(|(_, p)| p.secrets.clone()).unwrap_or_default())
     }
 
     /// Like [`Ctx::signing_secrets`] but at least one is required.
@@ -222,11 +219,7 @@ impl Ctx {
             provider: value(&s.provider).or_else(|| profile.provider.clone()),
             provider_from_flag: Sourced::flag(&s.provider).is_some(),
             base_url: value(&s.base_url).or_else(|| profile.base_url.clone()),
-            token: s
-                .token
-                .as_ref()
-                .map(|t| t.value.clone())
-                .or_else(|| profile.token.clone().map(Secret::new)),
+            token: s.token.as_ref().map(|t| t.value.clone()).or_else(|| profile.token.clone()),
             profile,
             profile_name,
             request_timeout: s.http_timeout,

@@ -7,6 +7,7 @@ use crate::config::{ConfigError, ConfigFile, Profile};
 use crate::output::color::stdin_is_tty;
 use crate::output::sanitize;
 use crate::output::secret::mask;
+use crate::output::Secret;
 use crate::providers::PRESET_NAMES;
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -100,7 +101,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .allow_empty_password(true)
             .interact()
             .map_err(perr)?;
-        profile.token = Some(token).filter(|t| !t.is_empty());
+        profile.token = Some(token).filter(|t| !t.is_empty()).map(Secret::new);
     }
     if profile.secrets.is_empty() {
         let secret = Password::new()
@@ -109,7 +110,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .interact()
             .map_err(perr)?;
         if !secret.is_empty() {
-            profile.secrets.push(secret);
+            profile.secrets.push(Secret::new(secret));
         }
     }
     Ok(())
@@ -165,8 +166,8 @@ fn masked(profile: &Profile) -> Value {
     };
     put("provider", json!(profile.provider));
     put("base_url", json!(profile.base_url));
-    put("token", json!(profile.token.as_deref().map(mask)));
-    put("secrets", json!(profile.secrets.iter().map(|s| mask(s)).collect::<Vec<_>>()));
+    put("token", json!(profile.token.as_ref().map(Secret::mask)));
+    put("secrets", json!(profile.secrets.iter().map(Secret::mask).collect::<Vec<_>>()));
     put("auth_header", json!(profile.auth_header));
     put("routes", json!(profile.routes));
     put("fields", json!(profile.fields));
