@@ -462,6 +462,13 @@ fn with_attempts(err: ApiError, attempts: u32, idempotent: bool, what: Attempt) 
     }
 }
 
+/// `localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,11 +514,4 @@ mod tests {
         assert_eq!(parse_success(204, b"garbage").unwrap(), Value::Null);
         assert!(parse_success(200, b"<html>").is_err());
     }
-}
-
-/// `localhost`, `127.0.0.0/8` or `::1`.
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }

@@ -224,15 +224,15 @@ pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
     preset.check_endpoint_id(id).map_err(Error::usage)
 }
 
-/// The URL an endpoint delivers to. HTTPS-only providers still take plain http when their
-/// API runs on this machine (a sandbox delivering to a local listener).
+/// The URL an endpoint delivers to. HTTPS-only providers still take plain http under
+/// `--sandbox`: the sandbox delivers to local listeners.
 fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
     let parsed = reqwest::Url::parse(url).map_err(|e| {
         Error::usage_hint(format!("'{url}' is not a valid URL: {e}"), "e.g. https://example.com/hooks")
     })?;
     match parsed.scheme() {
         "https" => Ok(()),
-        "http" if !preset.endpoints.https_only || ctx.api()?.is_local() => Ok(()),
+        "http" if !preset.endpoints.https_only || ctx.settings.sandbox.is_some() => Ok(()),
         "http" => Err(Error::usage_hint(
             format!("{} accepts HTTPS URLs only: {url}", preset.name),
             "for a local receiver, expose `hookctl listen` through an HTTPS tunnel",
