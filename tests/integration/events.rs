@@ -88,6 +88,21 @@ fn list_needs_a_case_on_partner_and_a_valid_since() {
 }
 
 #[test]
+fn a_missing_case_hint_names_the_command_that_ran() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    seed(&p);
+    for command in ["list", "wait"] {
+        let out = p.cmd(&env).args(["events", command]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert!(err.contains(&format!("hint: e.g. hookctl events {command} --case ")), "{err}");
+    }
+    // Something must reach the stub for its drop check.
+    p.cmd(&env).args(["events", "list", "--case", "case-1"]).assert().success();
+}
+
+#[test]
 fn get_shows_a_row_and_404_is_exit_4() {
     let env = TestEnv::new();
     let p = Partner::start();
