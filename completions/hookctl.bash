@@ -485,7 +485,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__init)
-            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --provider --base-url --token --profile --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --provider --base-url --token --sandbox --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +512,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -639,7 +643,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -661,6 +665,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -677,7 +685,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__cleanup)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +707,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -715,7 +727,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__create)
-            opts="-q -v -h -V --url --event --description --paused --save-secret --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --url --event --description --paused --save-secret --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +761,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -765,7 +781,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__delete)
-            opts="-y -q -v -h -V --yes --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-y -q -v -h -V --yes --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +800,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -803,7 +823,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__get)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,6 +842,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -981,7 +1005,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__list)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,6 +1024,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1019,7 +1047,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__pause)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1066,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1057,7 +1089,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__resume)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,6 +1111,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1095,7 +1131,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__update)
-            opts="-q -v -h -V --url --event --description --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --url --event --description --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,6 +1165,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1145,7 +1185,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get wait help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list get wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1207,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1183,7 +1227,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__get)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,6 +1246,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1291,7 +1339,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__list)
-            opts="-q -v -h -V --case --type --endpoint --since --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --type --endpoint --since --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1329,6 +1377,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1345,7 +1397,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__wait)
-            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1443,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1407,7 +1463,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__fire)
-            opts="-q -v -h -V --case --subscription --wait --timeout --require-delivery --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --subscription --wait --timeout --require-delivery --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,6 +1494,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1961,7 +2021,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2063,6 +2123,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2105,7 +2169,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2156,6 +2220,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2349,7 +2417,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list types add remove help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list types add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2371,6 +2439,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2387,7 +2459,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__add)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2406,6 +2478,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2509,7 +2585,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__list)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +2604,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2547,7 +2627,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__remove)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2566,6 +2646,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2585,7 +2669,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__types)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2607,6 +2691,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2623,7 +2711,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__test)
-            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,6 +2746,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -53,6 +53,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -76,6 +77,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -90,6 +92,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -147,6 +150,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -206,6 +210,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -220,6 +225,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -235,6 +241,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -249,6 +256,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -263,6 +271,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -286,6 +295,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not _
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -305,6 +315,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -319,6 +330,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -333,6 +345,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -347,6 +360,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -369,6 +383,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l profile -d 'Pro
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -429,6 +444,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l profile -d 'Pro
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -458,6 +474,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l profile -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -475,6 +492,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -497,6 +515,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -511,6 +530,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -531,6 +551,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -614,6 +635,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l profile -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -740,6 +762,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"

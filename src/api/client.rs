@@ -89,6 +89,15 @@ impl Client {
         &self.cfg.base_url
     }
 
+    /// The API runs on this machine (a `hookctl sandbox` or a local stub): it can reach a
+    /// local listener, and plain http endpoint URLs are fine for it.
+    pub fn is_local(&self) -> bool {
+        reqwest::Url::parse(&self.cfg.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(is_loopback))
+            .unwrap_or(false)
+    }
+
     /// Profile `fields.<name>` overrides (event-row field names).
     pub fn fields(&self) -> &BTreeMap<String, String> {
         &self.cfg.fields
@@ -474,6 +483,13 @@ fn with_attempts(err: ApiError, attempts: u32, idempotent: bool, what: Attempt) 
         }
         other => other,
     }
+}
+
+/// `localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]

@@ -164,7 +164,15 @@ pub struct ConnectionOpts {
     /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<String>,
+
+    /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
+    /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_SANDBOX_URL)]
+    pub sandbox: Option<String>,
 }
+
+/// Where `hookctl sandbox` listens by default.
+pub const DEFAULT_SANDBOX_URL: &str = "http://127.0.0.1:8788";
 
 /// The options of every command that calls a provider's API.
 #[derive(Debug, Clone, Default, Args)]
@@ -191,6 +199,7 @@ impl Cli {
             flags.provider = c.provider.clone();
             flags.base_url = c.base_url.clone();
             flags.token = c.token.clone().map(crate::output::Secret::new);
+            flags.sandbox = c.sandbox.clone();
         }
         flags
     }

@@ -547,7 +547,7 @@ impl Store {
         let conn = self.lock();
         let mut st = conn.prepare_cached(&format!(
             "{EVENT_COLUMNS} WHERE case_id = ?1 AND visible_at <= ?2 AND (?3 IS NULL OR created_at >= ?3)
-             AND (?4 IS NULL OR event_type = ?4) ORDER BY visible_at DESC, rowid DESC LIMIT 500"
+             AND (?4 IS NULL OR event_type = ?4) ORDER BY visible_at DESC, rowid DESC"
         ))?;
         let rows = st
             .query_map(params![case_id, now_ms, since, event_type], event_row)?

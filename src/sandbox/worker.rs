@@ -51,6 +51,15 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             if !app.claim(&d.id) {
                 continue;
             }
+            // The list may be stale: an attempt that finished since it was read released its
+            // claim, and must not be repeated.
+            let d = match app.store.delivery(&d.id) {
+                Ok(Some(fresh)) if fresh.attempts == d.attempts && fresh.next_at.is_some() => fresh,
+                _ => {
+                    app.release(&d.id);
+                    continue;
+                }
+            };
             started += 1;
             let app = app.clone();
             tokio::spawn(async move {

@@ -14,6 +14,8 @@ mod listen;
 mod replay_local;
 mod sandbox;
 mod sandbox_conformance;
+mod sandbox_durability;
+mod sandbox_e2e;
 mod secrets;
 mod send;
 mod sign;

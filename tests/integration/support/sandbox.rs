@@ -27,18 +27,22 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// Starts a sandbox in `env`'s `sandbox/` dir with `--lag 0` and a fast retry schedule;
-    /// `args` come last, so they may override those.
+    /// Starts a sandbox in `env`'s `sandbox/` dir with `--lag 0` and a fast retry schedule
+    /// unless `args` give their own.
     pub fn start(env: &TestEnv, args: &[&str]) -> Sandbox {
         Self::start_in(env, &env.path("sandbox"), args)
     }
 
     pub fn start_in(env: &TestEnv, dir: &std::path::Path, args: &[&str]) -> Sandbox {
         let mut cmd = std_cmd(env);
-        cmd.args(["sandbox", "--port", "0", "--json", "--data-dir"])
-            .arg(dir)
-            .args(["--lag", "0", "--retry-schedule", "50ms,50ms"])
-            .args(args);
+        cmd.args(["sandbox", "--port", "0", "--json", "--data-dir"]).arg(dir);
+        if !args.contains(&"--lag") {
+            cmd.args(["--lag", "0"]);
+        }
+        if !args.contains(&"--retry-schedule") {
+            cmd.args(["--retry-schedule", "50ms,50ms"]);
+        }
+        cmd.args(args);
         Self::spawn(cmd, dir)
     }
 
