@@ -588,6 +588,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'H
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
@@ -644,6 +645,8 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-invalid -d 'Do not fail --expect when an invalid signature arrives'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-display -d 'Do not print requests (capture and forward still work)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui -d 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l open -d 'Open the inspector in the default browser (with --ui, when there is a display)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l register -d 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Same as --output json'

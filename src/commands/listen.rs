@@ -66,6 +66,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         display,
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
+        ui: args.ui.then_some(listen::ui::UiConfig { port: args.ui_port, open: args.open }),
         exposure,
     })
 }

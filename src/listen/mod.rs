@@ -7,6 +7,7 @@ pub mod display;
 pub mod forward;
 pub mod replay;
 pub mod server;
+pub(crate) mod ui;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -43,6 +44,8 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time allowed for reading a request body.
     pub body_timeout: Duration,
+    /// `--ui`: serve the inspector.
+    pub ui: Option<ui::UiConfig>,
     /// Start-up and shutdown steps around serving (a tunnel, a temporary registration).
     pub exposure: Option<Arc<dyn Exposure>>,
 }

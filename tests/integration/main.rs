@@ -21,4 +21,6 @@ mod secrets;
 mod send;
 mod sign;
 mod tunnel;
+mod ui;
+mod ui_browser;
 mod verify;
