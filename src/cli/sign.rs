@@ -43,6 +43,7 @@ impl ValueEnum for SignScheme {
     hookctl sign --body-file body.json
   Stripe's header for a body on stdin, at a fixed time:
     hookctl sign --scheme stripe --body-file - --at 1700000000 < event.json")]
+#[command(group = super::body::required())]
 pub struct SignArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]

@@ -41,6 +41,7 @@ impl ValueEnum for SchemeArg {
     hookctl verify --body-file body.json -H 'webhook-id: msg_1' -H 'webhook-timestamp: 1700000000' -H 'webhook-signature: v1,K5oZ…'
   A GitHub delivery, the body given inline:
     hookctl verify --scheme github --data '{\"zen\":\"hi\"}' -H 'X-Hub-Signature-256: sha256=…'")]
+#[command(group = super::body::required())]
 pub struct VerifyArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
