@@ -160,6 +160,34 @@ fn register_deletes_on_sigint_sigterm_and_timeout() {
         assert_eq!(out.code, Some(0), "{how}: {}", out.stderr);
         assert!(provider.get(&id).is_none(), "{how}: endpoint {id} left behind");
     }
+    // A failing run (a bad signature under --expect: exit 8) deletes it too.
+    let (l, id) = register(&env, &provider, &["--expect", "1"]);
+    let local: SocketAddr = l.base.trim_start_matches("http://").parse().unwrap();
+    assert_eq!(signed_post(local, SECRET, "msg_bad", b"{\"type\":\"cases.created\"}").unwrap(), 401);
+    let out = l.wait();
+    assert_eq!(out.code, Some(8), "{}", out.stderr);
+    assert!(provider.get(&id).is_none(), "endpoint {id} left behind after a failure");
+}
+
+#[test]
+fn public_url_is_announced_and_registered() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let url = "https://hooks.example.test/in";
+    let l = Listener::start_with(&env, &["--register", "--public-url", url, "--timeout", "1s"], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    assert_eq!(provider.get(&id).unwrap()["url"], url);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("public URL: {url}")), "{}", out.stderr);
+    assert_eq!(out.json_lines()[0]["public_url"], url);
+    assert!(provider.ids().is_empty());
+
+    let out = env.cmd().args(["listen", "--port", "0", "--public-url", "not a url"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not an http(s) URL"));
 }
 
 #[test]
