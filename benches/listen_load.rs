@@ -6,8 +6,10 @@
 //!
 //! `compare`: the same load generator (raw HTTP/1.1 keep-alive, concurrency 32, 1 KiB signed
 //! JSON) against a bare hyper server that only answers 204 and against
-//! `target/release/hookctl listen --secret … --capture FILE --no-display`; prints RPS, p50, p99
-//! and the listener's peak RSS (VmHWM) as a markdown table.
+//! `target/release/hookctl listen --secret … --capture FILE` with `--no-display` and with the
+//! NDJSON display piped to a file (`BENCH_VARIANTS`); prints RPS, p50, p99 and the listener's
+//! peak RSS (VmHWM) as markdown tables, first with everything sharing the cores, then pinned
+//! (server on core 0, load generator on core 1; `BENCH_PLACEMENT=shared|pinned` for one).
 //! `loss`: 100,000 requests at concurrency 64 — every 2xx must be in the capture exactly once
 //! with a byte-identical body (SHA-256) and zero errors; then again with SIGTERM mid-load
 //! (acknowledged ⇒ captured).
@@ -332,11 +334,24 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
     status.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse().ok())
 }
 
+/// hookctl with its stdout sent to `out` (the ready line is on stderr).
+fn spawn_ready_to(mut cmd: Command, out: Stdio) -> (Child, SocketAddr) {
+    cmd.stdout(out);
+    spawn_ready_inner(cmd, true)
+}
+
 /// Spawns a process that prints its port (bare server: stdout; hookctl: the ready line on stderr).
 fn spawn_ready(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr) {
+    if from_stderr {
+        cmd.stdout(Stdio::null());
+    }
+    spawn_ready_inner(cmd, from_stderr)
+}
+
+fn spawn_ready_inner(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr) {
     cmd.stdin(Stdio::null());
     if from_stderr {
-        cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+        cmd.stderr(Stdio::piped());
     } else {
         cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
     }
@@ -365,7 +380,14 @@ fn spawn_ready(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr) {
 
 fn listen_cmd(bin: &Path, capture: &Path) -> Command {
     let mut cmd = Command::new(bin);
-    cmd.args(["listen", "--port", "0", "--no-display"]).env_remove("HOOKCTL_SECRET");
+    listen_args(&mut cmd, capture);
+    cmd.arg("--no-display");
+    cmd
+}
+
+/// `listen --port 0 [--secret …] [--capture FILE]`, minus what `BENCH_ABLATE` takes away.
+fn listen_args(cmd: &mut Command, capture: &Path) {
+    cmd.args(["listen", "--port", "0"]).env_remove("HOOKCTL_SECRET");
     // BENCH_ABLATE=nocapture|nosecret|bare-listen measures what each stage costs.
     let ablate = std::env::var("BENCH_ABLATE").unwrap_or_default();
     if !ablate.contains("nosecret") && !ablate.contains("bare-listen") {
@@ -374,7 +396,6 @@ fn listen_cmd(bin: &Path, capture: &Path) -> Command {
     if !ablate.contains("nocapture") && !ablate.contains("bare-listen") {
         cmd.arg("--capture").arg(capture);
     }
-    cmd
 }
 
 fn term(child: &mut Child) {
@@ -382,12 +403,104 @@ fn term(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// The servers measured against the bare one. `BENCH_VARIANTS` (comma-separated) picks them;
+/// default `listen,json`.
+///   listen: `listen --secret … --capture FILE --no-display` (the reference configuration)
+///   json:   the same with the NDJSON display piped to a file (how CI runs it)
+///   ui:     `--no-display --ui` with no page open (costs nothing until a page connects)
+///   before: `BENCH_BEFORE=path/to/older/hookctl`, the reference configuration
+#[derive(Clone, Copy, PartialEq)]
+enum Variant {
+    Listen,
+    Json,
+    Ui,
+    Before,
+}
+
+impl Variant {
+    fn name(self) -> &'static str {
+        match self {
+            Variant::Listen => "listen --no-display",
+            Variant::Json => "listen --json > file",
+            Variant::Ui => "listen --no-display --ui (no page)",
+            Variant::Before => "before (BENCH_BEFORE)",
+        }
+    }
+}
+
+fn variants() -> Vec<Variant> {
+    let list = std::env::var("BENCH_VARIANTS").unwrap_or_else(|_| "listen,json".into());
+    let mut v: Vec<Variant> = list
+        .split(',')
+        .filter_map(|n| match n.trim() {
+            "listen" => Some(Variant::Listen),
+            "json" => Some(Variant::Json),
+            "ui" => Some(Variant::Ui),
+            _ => None,
+        })
+        .collect();
+    if std::env::var_os("BENCH_BEFORE").is_some() {
+        v.push(Variant::Before);
+    }
+    v
+}
+
+/// Where the servers and the load generator run. `Shared`: all on every core, as a developer
+/// runs it. `Pinned`: the server on core 0, the load generator on core 1 (`taskset`), so the
+/// figure is the server's own cost and not the generator's competition for the same cores.
+#[derive(Clone, Copy, PartialEq)]
+enum Placement {
+    Shared,
+    Pinned,
+}
+
+impl Placement {
+    fn command(self, program: &Path) -> Command {
+        match self {
+            Placement::Shared => Command::new(program),
+            Placement::Pinned => {
+                let mut c = Command::new("taskset");
+                c.args(["-c", "0"]).arg(program);
+                c
+            }
+        }
+    }
+
+    /// Moves every thread of this process (the load generator) to core 1, or back to all cores.
+    fn pin_self(self, on: bool) {
+        if self == Placement::Shared {
+            return;
+        }
+        let cpus = if on { "1".to_string() } else { format!("0-{}", cores().max(1) - 1) };
+        let ok = Command::new("taskset")
+            .args(["-a", "-p", "-c", &cpus, &std::process::id().to_string()])
+            .stdout(Stdio::null())
+            .status();
+        if !ok.map(|s| s.success()).unwrap_or(false) {
+            eprintln!("taskset failed: pinned figures would be shared ones");
+            std::process::exit(2);
+        }
+    }
+}
+
 fn compare(bin: &Path, secs: u64) {
+    let placements: Vec<Placement> = match std::env::var("BENCH_PLACEMENT").as_deref() {
+        Ok("shared") => vec![Placement::Shared],
+        Ok("pinned") => vec![Placement::Pinned],
+        _ if cores() < 2 => vec![Placement::Shared],
+        _ => vec![Placement::Shared, Placement::Pinned],
+    };
+    for placement in placements {
+        compare_placed(bin, secs, placement);
+    }
+}
+
+fn compare_placed(bin: &Path, secs: u64, placement: Placement) {
     let requests: Arc<Vec<Vec<u8>>> =
         Arc::new((0..2000u64).map(|n| signed_request(&format!("msg_{n}"), &body_1k(n))).collect());
     let dur = Duration::from_secs(secs);
-    // The box is shared: alternate the two servers over several rounds (order flipped each
-    // round) and compare per round, so a neighbour's burst hits both sides alike.
+    // The box is shared: alternate the servers over several rounds (order rotated each round)
+    // and compare per round, so a neighbour's burst hits every side alike.
     let rounds: usize = std::env::var("BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
     // BENCH_CAPTURE_DIR=/dev/shm takes disk write-back (GBs of capture) out of A/B comparisons.
     let base = std::env::var_os("BENCH_CAPTURE_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
@@ -395,51 +508,89 @@ fn compare(bin: &Path, secs: u64) {
     let _ = std::fs::create_dir_all(&dir);
 
     let me = std::env::current_exe().expect("exe");
-    let mut bare_cmd = Command::new(me);
+    let mut bare_cmd = placement.command(&me);
     bare_cmd.arg("--bare-server");
     let (mut bare, bare_addr) = spawn_ready(bare_cmd, false);
-    let capture = dir.join("compare.jsonl");
-    let (mut hk, hk_addr) = spawn_ready(listen_cmd(bin, &capture), true);
-    // BENCH_BEFORE=path/to/older/hookctl: measure it in the same rounds (before/after tables).
-    let before_capture = dir.join("before.jsonl");
-    let mut before = std::env::var_os("BENCH_BEFORE")
-        .map(|b| spawn_ready(listen_cmd(Path::new(&b), &before_capture), true));
-
-    let mut results: Vec<(LoadResult, LoadResult)> = Vec::new();
-    let mut before_results: Vec<(LoadResult, LoadResult)> = Vec::new();
-    for round in 0..rounds {
-        let before_srv = before.as_ref().map(|(c, a)| (*a, c.id()));
-        let (bare_pid, hk_pid) = (bare.id(), hk.id());
-        let (b, h, old) = if round % 2 == 0 {
-            let b = drive_measured(bare_addr, bare_pid, dur, requests.clone());
-            let old = before_srv.map(|(a, p)| drive_measured(a, p, dur, requests.clone()));
-            (b, drive_measured(hk_addr, hk_pid, dur, requests.clone()), old)
-        } else {
-            let h = drive_measured(hk_addr, hk_pid, dur, requests.clone());
-            let old = before_srv.map(|(a, p)| drive_measured(a, p, dur, requests.clone()));
-            (drive_measured(bare_addr, bare_pid, dur, requests.clone()), h, old)
+    let mut servers: Vec<(Variant, Child, SocketAddr, PathBuf)> = Vec::new();
+    for (i, v) in variants().into_iter().enumerate() {
+        let capture = dir.join(format!("capture-{i}.jsonl"));
+        let program = match v {
+            Variant::Before => PathBuf::from(std::env::var_os("BENCH_BEFORE").unwrap_or_default()),
+            _ => bin.to_path_buf(),
         };
-        if let Some(old) = old {
-            before_results.push((b.clone(), old));
+        let mut cmd = placement.command(&program);
+        listen_args(&mut cmd, &capture);
+        match v {
+            Variant::Listen | Variant::Before => {
+                cmd.arg("--no-display");
+            }
+            Variant::Ui => {
+                cmd.args(["--no-display", "--ui", "--ui-port", "0"]);
+            }
+            Variant::Json => {}
         }
-        results.push((b, h));
+        let out = match v {
+            Variant::Json => {
+                Stdio::from(std::fs::File::create(dir.join(format!("display-{i}.ndjson"))).expect("file"))
+            }
+            _ => Stdio::null(),
+        };
+        let (child, addr) = spawn_ready_to(cmd, out);
+        servers.push((v, child, addr, capture));
     }
+
+    // results[round] = (bare, [variant…])
+    let mut results: Vec<(LoadResult, Vec<LoadResult>)> = Vec::new();
+    placement.pin_self(true);
+    for round in 0..rounds {
+        let n = servers.len() + 1;
+        let mut got: Vec<Option<LoadResult>> = vec![None; n];
+        for k in 0..n {
+            // Rotate who goes first each round.
+            let who = (k + round) % n;
+            let r = if who == 0 {
+                drive_measured(bare_addr, bare.id(), dur, requests.clone())
+            } else {
+                let (_, child, addr, _) = &servers[who - 1];
+                drive_measured(*addr, child.id(), dur, requests.clone())
+            };
+            got[who] = Some(r);
+        }
+        let mut got = got.into_iter().map(|r| r.expect("measured"));
+        let b = got.next().expect("bare");
+        results.push((b, got.collect()));
+    }
+    placement.pin_self(false);
+
     let bare_rss = peak_rss_kib(bare.id());
-    let hk_rss = peak_rss_kib(hk.id());
-    let before_rss = before.as_ref().and_then(|(c, _)| peak_rss_kib(c.id()));
     let _ = bare.kill();
     let _ = bare.wait();
-    term(&mut hk);
-    if let Some((c, _)) = before.as_mut() {
-        term(c);
+    let place = match placement {
+        Placement::Shared => "server and load generator share all cores",
+        Placement::Pinned => "server pinned to core 0, load generator to core 1",
+    };
+    for (i, (v, child, _, capture)) in servers.iter_mut().enumerate() {
+        let rss = peak_rss_kib(child.id());
+        term(child);
+        let captured = std::fs::read_to_string(&*capture).map(|t| t.lines().count()).unwrap_or(0);
+        let pairs: Vec<(LoadResult, LoadResult)> =
+            results.iter().map(|(b, vs)| (b.clone(), vs[i].clone())).collect();
+        table(&format!("{} ({place})", v.name()), &pairs, rounds, secs, rss, bare_rss, captured);
     }
-    if !before_results.is_empty() {
-        table("before (BENCH_BEFORE)", &before_results, rounds, secs, before_rss, bare_rss, 0);
+    // Same rounds, so the display variant can be compared with --no-display directly.
+    let pos = |want: Variant| servers.iter().position(|(v, ..)| *v == want);
+    if let Some(reference) = pos(Variant::Listen) {
+        for (i, (v, ..)) in servers.iter().enumerate() {
+            if i == reference {
+                continue;
+            }
+            let mut r: Vec<f64> =
+                results.iter().map(|(_, vs)| vs[i].rps() / vs[reference].rps().max(1.0)).collect();
+            r.sort_by(|a, b| a.total_cmp(b));
+            println!("{} vs listen --no-display ({place}): median {:.2}× RPS", v.name(), r[r.len() / 2]);
+        }
     }
-    let captured = std::fs::read_to_string(&capture).map(|t| t.lines().count()).unwrap_or(0);
     let _ = std::fs::remove_dir_all(&dir);
-
-    table("listen", &results, rounds, secs, hk_rss, bare_rss, captured);
 }
 
 fn table(
@@ -491,7 +642,7 @@ fn table(
     };
     let cpu = if cpus.is_empty() { "?".to_string() } else { format!("{:.1}", median(&mut cpus)) };
     println!(
-        "\nmedian: {:.2}× RPS (target ≥ 0.8), p99 {:.2}× (target ≤ 2), listener CPU {cpu} µs/request; peak RSS bare {} / listen {} (target ≤ 20 MB); {captured} records captured",
+        "\nmedian: {:.2}× RPS, p99 {:.2}×, listener CPU {cpu} µs/request; peak RSS bare {} / listen {}; {captured} records captured",
         median(&mut ratios),
         median(&mut p99s),
         mb(bare_rss),

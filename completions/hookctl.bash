@@ -43,6 +43,9 @@ _hookctl() {
             hookctl,replay)
                 cmd="hookctl__subcmd__replay"
                 ;;
+            hookctl,sandbox)
+                cmd="hookctl__subcmd__sandbox"
+                ;;
             hookctl,send)
                 cmd="hookctl__subcmd__send"
                 ;;
@@ -199,6 +202,9 @@ _hookctl() {
             hookctl__subcmd__help,replay)
                 cmd="hookctl__subcmd__help__subcmd__replay"
                 ;;
+            hookctl__subcmd__help,sandbox)
+                cmd="hookctl__subcmd__help__subcmd__sandbox"
+                ;;
             hookctl__subcmd__help,send)
                 cmd="hookctl__subcmd__help__subcmd__send"
                 ;;
@@ -311,7 +317,7 @@ _hookctl() {
 
     case "${cmd}" in
         hookctl)
-            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send config completions man help"
+            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,7 +485,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__config__subcmd__init)
-            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --provider --base-url --token --profile --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --name --secret --auth-header --no-input --force --no-use --provider --base-url --token --sandbox --profile --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +512,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -633,7 +643,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list get create update delete pause resume cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +665,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -671,7 +685,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__cleanup)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,6 +707,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -709,7 +727,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__create)
-            opts="-q -v -h -V --url --event --description --paused --save-secret --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --url --event --description --paused --save-secret --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +761,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -759,7 +781,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__delete)
-            opts="-y -q -v -h -V --yes --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-y -q -v -h -V --yes --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,6 +800,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -797,7 +823,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__get)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +842,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -975,7 +1005,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__list)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -994,6 +1024,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1013,7 +1047,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__pause)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1032,6 +1066,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1051,7 +1089,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__resume)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,6 +1111,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1089,7 +1131,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__endpoints__subcmd__update)
-            opts="-q -v -h -V --url --event --description --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --url --event --description --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,6 +1165,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1139,7 +1185,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list get wait help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list get wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1161,6 +1207,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1177,7 +1227,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__get)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1246,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1285,7 +1339,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__list)
-            opts="-q -v -h -V --case --type --endpoint --since --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --type --endpoint --since --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1323,6 +1377,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1339,7 +1397,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__wait)
-            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,6 +1443,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1401,7 +1463,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__fire)
-            opts="-q -v -h -V --case --subscription --wait --timeout --require-delivery --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --subscription --wait --timeout --require-delivery --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +1497,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1451,7 +1517,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help)
-            opts="endpoints subscriptions fire test replay events listen verify sign send config completions man help"
+            opts="endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1814,6 +1880,20 @@ _hookctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookctl__subcmd__help__subcmd__sandbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookctl__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1941,7 +2021,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --ui --ui-port --open --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2091,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tunnel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2040,6 +2124,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2085,7 +2173,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2136,6 +2224,68 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__sandbox)
+            opts="-p -q -v -h -V --host --port --data-dir --lag --fail-rate --retry-schedule --token --seed-url --output --json --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2271,7 +2421,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version list types add remove help"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version list types add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2293,6 +2443,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2309,7 +2463,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__add)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2328,6 +2482,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2431,7 +2589,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__list)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2450,6 +2608,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2469,7 +2631,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__remove)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version case.assigned case.updated case.closed payment.created chat.created cases.* cases.created cases.updated cases.closed cases.archived cases.unarchived cases.tasks.* cases.expenses.* assignments.* assignments.created assignments.updated assignments.status.updated assignments.archived assignments.unarchived assignments.extensions.created assignments.contacts.* assignments.billing-details.* person.created person.updated person.deleted employment.created employment.updated employment.deleted employment.started employment.terminated absence-period.created absence-period.updated.timerange absence-period.updated.status absence-period.deleted attendance-period.created attendance-period.updated attendance-period.deleted document.created document.updated document.signed document.deleted"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2488,6 +2650,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2507,7 +2673,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__subscriptions__subcmd__types)
-            opts="-q -v -h -V --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,6 +2695,10 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2545,7 +2715,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__test)
-            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --event --field --data --wait --timeout --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2580,6 +2750,10 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -44,6 +44,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Run a l
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Verify a webhook signature offline'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "send" -d 'Sign a sample event and POST it to a URL'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "config" -d 'Manage profiles in the config file'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Write man pages'
@@ -52,6 +53,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -60,7 +62,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -f -a "get" -d 'Show one endpoint'
@@ -75,6 +77,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -83,12 +86,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -97,7 +101,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l url -d 'Destination URL' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l event -d 'Event type to subscribe to; repeatable' -r -f -a "case.assigned\t'current lifecycle'
@@ -146,6 +150,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -156,9 +161,9 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l url -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l url -d 'New destination URL' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l event -d 'Replace the subscribed event types; repeatable' -r -f -a "case.assigned\t'current lifecycle'
 case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'
 case.closed\t'current close code and comment'
@@ -200,11 +205,12 @@ document.created\t'needs payload_data document.id and document.owner.id'
 document.updated\t'needs payload_data document.id and document.owner.id'
 document.signed\t'needs payload_data document.id and document.owner.id'
 document.deleted\t'needs payload_data document.id and document.owner.id'"
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l description -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l description -d 'New label' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -213,12 +219,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -228,12 +235,13 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -242,12 +250,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -256,12 +265,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -270,7 +280,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one endpoint'
@@ -285,6 +295,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not _
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -293,7 +304,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -f -a "list" -d 'Event types each endpoint receives (or one endpoint\'s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -f -a "types" -d 'The provider\'s event catalog'
@@ -304,6 +315,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -312,12 +324,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -326,12 +339,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -340,12 +354,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -354,7 +369,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Event types each endpoint receives (or one endpoint\'s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from help" -f -a "types" -d 'The provider\'s event catalog'
@@ -368,6 +383,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l profile -d 'Pro
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -378,7 +394,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-deliver
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l event -d 'Event to send (personio: required, e.g. person.updated)' -r -f -a "case.assigned\t'current lifecycle'
 case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'
@@ -428,6 +444,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l profile -d 'Pro
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -437,7 +454,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l wait -d 'Wait u
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l timeout -d 'With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds) [default: 30s]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l from -d 'Re-send requests captured by `listen --capture` from this file' -r -F
@@ -457,6 +474,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l profile -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -474,6 +492,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -482,7 +501,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -f -a "list" -d 'List rows of the event log'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -f -a "get" -d 'Show one row'
@@ -496,6 +515,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -504,12 +524,13 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -518,7 +539,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l case -d 'Case id (partner: required)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l type -d 'Event type' -r
@@ -530,6 +551,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -538,7 +560,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "list" -d 'List rows of the event log'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one row'
@@ -565,6 +587,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'H
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
@@ -613,6 +636,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l profile -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -620,6 +644,8 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-invalid -d 'Do not fail --expect when an invalid signature arrives'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-display -d 'Do not print requests (capture and forward still work)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui -d 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l open -d 'Open the inspector in the default browser (with --ui, when there is a display)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l register -d 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Same as --output json'
@@ -698,6 +724,24 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l host -d 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s p -l port -d 'Port to bind; 0 picks a free one' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 'Directory of the database [default: the user\'s data dir, e.g. ~/.local/share/hookctl/sandbox]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l fail-rate -d 'Share of attempts (0 to 1) that fail as if the network dropped them' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'The token clients must send [default: hookctl-sandbox]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l seed-url -d 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`\'s address]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l output -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -707,9 +751,9 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -f -a "init" -d 'Create or update a profile (prompts on a terminal for what no flag gives)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -f -a "init" -d 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -f -a "list" -d 'List profiles'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -f -a "show" -d 'Show a profile with secrets masked (default: the one in use)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -f -a "set" -d 'Set a key of a profile (default: the one in use); an empty value unsets it'
@@ -721,6 +765,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -733,7 +778,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
@@ -744,7 +789,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "human\t''
@@ -755,7 +800,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l output -d 'Output format' -r -f -a "human\t''
@@ -766,7 +811,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l output -d 'Output format' -r -f -a "human\t''
@@ -777,9 +822,9 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile (prompts on a terminal for what no flag gives)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile with secrets masked (default: the one in use)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key of a profile (default: the one in use); an empty value unsets it'
@@ -793,7 +838,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l out -d 'Directory to write the pages to (one per command); without it, print hookctl.1' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l output -d 'Output format' -r -f -a "human\t''
@@ -804,22 +849,23 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
-complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "config" -d 'Manage profiles in the config file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "man" -d 'Write man pages'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "config" -d 'Manage profiles in the config file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "man" -d 'Write man pages'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "get" -d 'Show one endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "create" -d 'Register an endpoint; prints its signing secret once'
@@ -835,7 +881,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "list" -d 'List rows of the event log'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "get" -d 'Show one row'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "wait" -d 'Wait until N new matching rows appear and are terminal'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile (prompts on a terminal for what no flag gives)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List profiles'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show a profile with secrets masked (default: the one in use)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of a profile (default: the one in use); an empty value unsets it'

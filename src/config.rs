@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::output::Secret;
+
 /// Errors of configuration and credentials: exit 3.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -66,11 +68,20 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// API token or key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::output::secret::in_file::option"
+    )]
+    pub token: Option<Secret>,
     /// Webhook signing secrets for listen/verify; several for rotation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", alias = "secret")]
-    pub secrets: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        alias = "secret",
+        with = "crate::output::secret::in_file::vec"
+    )]
+    pub secrets: Vec<Secret>,
     /// Header that carries the token instead of the preset's (e.g. `XApiKey`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_header: Option<String>,
@@ -113,12 +124,12 @@ impl Profile {
                 }
                 self.base_url = opt(value)
             }
-            "token" => self.token = opt(value),
+            "token" => self.token = opt(value).map(Secret::new),
             "secret" | "secrets" => {
                 if value.is_empty() {
                     self.secrets.clear();
-                } else if !self.secrets.iter().any(|s| s == value) {
-                    self.secrets.push(value.to_string());
+                } else if !self.secrets.iter().any(|s| s.expose() == value) {
+                    self.secrets.push(Secret::new(value));
                 }
             }
             "auth_header" | "auth-header" => self.auth_header = opt(value),
@@ -254,11 +265,43 @@ fire = "POST /v2/fire"
         let cfg: ConfigFile = toml::from_str(text).unwrap();
         let (name, p) = cfg.select(None).unwrap().unwrap();
         assert_eq!(name, "ci");
-        assert_eq!(p.secrets, vec!["whsec_a"]);
+        assert_eq!(p.secrets, vec![Secret::new("whsec_a")]);
+        assert_eq!(p.token, Some(Secret::new("tok_123")));
         assert_eq!(p.routes["fire"], "POST /v2/fire");
         assert_eq!(cfg.unknown_keys(), vec!["future_flag", "profiles.ci.colour"]);
-        let again: ConfigFile = toml::from_str(&toml::to_string_pretty(&cfg).unwrap()).unwrap();
+        let written = toml::to_string_pretty(&cfg).unwrap();
+        assert!(written.contains("tok_123") && written.contains("whsec_a"), "the file keeps the real values");
+        let again: ConfigFile = toml::from_str(&written).unwrap();
         assert_eq!(again, cfg);
+    }
+
+    #[test]
+    fn debug_of_a_profile_or_the_settings_never_shows_a_secret() {
+        // Issue 9 defect 7: Profile derived Debug with the token as a plain String.
+        let token = "tok_live_0123456789abcdefSECRET";
+        let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        let mut p = Profile::default();
+        p.set("token", token).unwrap();
+        p.set("secret", secret).unwrap();
+        let cfg = ConfigFile { profiles: [("ci".to_string(), p.clone())].into(), ..Default::default() };
+        let env = crate::settings::Env {
+            token: Some(Secret::new(token)),
+            secret: Some(Secret::new(secret)),
+            ..Default::default()
+        };
+        let settings = crate::settings::Settings::resolve(Default::default(), env);
+        let api =
+            crate::api::ApiSettings { token: p.token.clone(), profile: p.clone(), ..Default::default() };
+        for shown in [
+            format!("{p:?}"),
+            format!("{p:#?}"),
+            format!("{cfg:?}"),
+            format!("{settings:?}"),
+            format!("{api:?}"),
+        ] {
+            assert!(!shown.contains("0123456789abcdefSECRET"), "{shown}");
+            assert!(!shown.contains("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "{shown}");
+        }
     }
 
     #[test]
@@ -274,7 +317,7 @@ fire = "POST /v2/fire"
         p.set("secret", "a").unwrap();
         p.set("secret", "b").unwrap();
         p.set("secret", "a").unwrap();
-        assert_eq!(p.secrets, vec!["a", "b"]);
+        assert_eq!(p.secrets, vec![Secret::new("a"), Secret::new("b")]);
         p.set("fields.status", "state").unwrap();
         assert_eq!(p.fields["status"], "state");
         assert!(p.set("nope", "x").is_err());

@@ -31,6 +31,11 @@ pub enum Error {
     /// deleted); exits with the code of the failure that prevented it.
     #[error("{message}")]
     Leftover { message: String, hint: String, exit: Exit },
+
+    /// Another error, with what it means for the command (e.g. "nothing was fired"); exit
+    /// code, hint and details are the inner error's.
+    #[error("{context}: {source}")]
+    Context { context: String, source: Box<Error> },
 }
 
 impl Error {
@@ -40,6 +45,11 @@ impl Error {
 
     pub fn usage_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::Usage { message: message.into(), hint: Some(hint.into()) }
+    }
+
+    /// Prefixes the message with what the failure means for the command.
+    pub fn context(self, context: impl Into<String>) -> Self {
+        Error::Context { context: context.into(), source: Box::new(self) }
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
@@ -53,6 +63,7 @@ impl Error {
             Error::Api(e) => e.exit(),
             Error::Io { .. } | Error::Internal(_) => Exit::Internal,
             Error::Leftover { exit, .. } => *exit,
+            Error::Context { source, .. } => source.exit(),
         }
     }
 
@@ -65,6 +76,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
             Error::Leftover { .. } => "leftover",
+            Error::Context { source, .. } => source.kind(),
         }
     }
 
@@ -75,6 +87,7 @@ impl Error {
             Error::Config(e) => e.hint(),
             Error::Api(e) => e.hint(),
             Error::Leftover { hint, .. } => Some(hint.clone()),
+            Error::Context { source, .. } => source.hint(),
             _ => None,
         }
     }
@@ -83,6 +96,7 @@ impl Error {
     pub fn details(&self) -> Vec<String> {
         match self {
             Error::Api(e) => e.details(),
+            Error::Context { source, .. } => source.details(),
             _ => Vec::new(),
         }
     }

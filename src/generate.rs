@@ -37,11 +37,57 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
+/// clap_mangen's sections, then EXAMPLES (the command's long-help examples, line breaks kept;
+/// clap_mangen's own "EXTRA" section would run them together) and EXIT STATUS on every page.
+fn render_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let examples = cmd
+        .get_after_long_help()
+        .map(|h| h.to_string())
+        .and_then(|h| h.strip_prefix("Examples:").map(str::to_string));
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut buf)?;
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut buf)?;
+    }
+    if let Some(text) = examples {
+        buf.extend_from_slice(b".SH EXAMPLES\n.nf\n");
+        for line in text.lines().skip_while(|l| l.trim().is_empty()) {
+            buf.extend_from_slice(roff_line(line.strip_prefix("  ").unwrap_or(line)).as_bytes());
+        }
+        buf.extend_from_slice(b".fi\n");
+    }
+    buf.extend_from_slice(b".SH \"EXIT STATUS\"\n.nf\n");
+    for line in crate::cli::EXIT_CODES.lines().skip(1) {
+        buf.extend_from_slice(roff_line(line.strip_prefix("  ").unwrap_or(line)).as_bytes());
+    }
+    buf.extend_from_slice(b".fi\n");
+    if cmd.get_version().is_some() {
+        man.render_version_section(&mut buf)?;
+    }
+    Ok(buf)
+}
+
+/// One line of text for a no-fill block: backslashes and hyphens escaped, and a leading `.`
+/// or `'` protected so roff does not read the line as a request.
+fn roff_line(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}\n")
+    } else {
+        format!("{escaped}\n")
+    }
+}
+
 fn render_pages(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
     let page_cmd = cmd.clone().name(name.to_string()).bin_name(name.replace('-', " "));
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(page_cmd).render(&mut buf)?;
-    pages.push((format!("{name}.1"), buf));
+    pages.push((format!("{name}.1"), render_page(page_cmd)?));
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         render_pages(sub, &format!("{name}-{}", sub.get_name()), pages)?;
     }

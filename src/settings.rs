@@ -19,6 +19,8 @@ pub(crate) struct Env {
     pub provider: Option<String>,
     pub base_url: Option<String>,
     pub token: Option<Secret>,
+    /// `HOOKCTL_SANDBOX`: the URL of a running sandbox to talk to instead of the provider.
+    pub sandbox: Option<String>,
     pub secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
@@ -35,6 +37,7 @@ impl Env {
             provider: var("HOOKCTL_PROVIDER"),
             base_url: var("HOOKCTL_BASE_URL"),
             token: var("HOOKCTL_TOKEN").map(Secret::new),
+            sandbox: var("HOOKCTL_SANDBOX"),
             secret: var("HOOKCTL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
@@ -55,6 +58,8 @@ pub(crate) struct Flags {
     pub provider: Option<String>,
     pub base_url: Option<String>,
     pub token: Option<Secret>,
+    /// `--sandbox [URL]`.
+    pub sandbox: Option<String>,
 }
 
 /// Where a value came from.
@@ -101,6 +106,8 @@ pub(crate) struct Settings {
     pub provider: Option<Sourced<String>>,
     pub base_url: Option<Sourced<String>>,
     pub token: Option<Sourced<Secret>>,
+    /// A running sandbox to talk to instead of the provider (`--sandbox`, `HOOKCTL_SANDBOX`).
+    pub sandbox: Option<Sourced<String>>,
     /// `HOOKCTL_SECRET`: the webhook signing secret when no `--secret` is given.
     pub secret: Option<Secret>,
     /// `HOOKCTL_CONFIG`: the config file instead of the default path.
@@ -121,6 +128,7 @@ impl Settings {
             provider: Sourced::pick(&flags.provider, &env.provider),
             base_url: Sourced::pick(&flags.base_url, &env.base_url),
             token: Sourced::pick(&flags.token, &env.token),
+            sandbox: Sourced::pick(&flags.sandbox, &env.sandbox),
             secret: env.secret,
             config_path: env.config,
             http_timeout: env.http_timeout,
@@ -182,10 +190,7 @@ impl Ctx {
         if let Some(s) = &self.settings.secret {
             return Ok(vec![s.clone()]);
         }
-        Ok(self
-            .profile()?
-            .map(|(_, p)| p.secrets.iter().map(|s| Secret::new(s.clone())).collect())
-            .unwrap_or_default())
+        Ok(self.profile()?.map(|(_, p)| p.secrets.clone()).unwrap_or_default())
     }
 
     /// Like [`Ctx::signing_secrets`] but at least one is required.
@@ -210,19 +215,48 @@ impl Ctx {
         };
         let s = &self.settings;
         let value = |v: &Option<Sourced<String>>| v.as_ref().map(|v| v.value.clone());
-        Ok(ApiSettings {
+        let mut api = ApiSettings {
             provider: value(&s.provider).or_else(|| profile.provider.clone()),
             provider_from_flag: Sourced::flag(&s.provider).is_some(),
             base_url: value(&s.base_url).or_else(|| profile.base_url.clone()),
-            token: s
-                .token
-                .as_ref()
-                .map(|t| t.value.clone())
-                .or_else(|| profile.token.clone().map(Secret::new)),
+            token: s.token.as_ref().map(|t| t.value.clone()).or_else(|| profile.token.clone()),
             profile,
             profile_name,
             request_timeout: s.http_timeout,
-        })
+        };
+        if let Some(sandbox) = &s.sandbox {
+            self.point_at_sandbox(&mut api, sandbox)?;
+        }
+        Ok(api)
+    }
+
+    /// `--sandbox URL`: the provider's dialect of a running sandbox (`URL/<provider>`), with
+    /// `--token` or else the sandbox's default token. The environment's and the profile's
+    /// base URL and token belong to the real provider, so they are not used.
+    fn point_at_sandbox(&self, api: &mut ApiSettings, sandbox: &Sourced<String>) -> Result<()> {
+        let s = &self.settings;
+        if sandbox.source == Source::Flag && Sourced::flag(&s.base_url).is_some() {
+            return Err(crate::Error::usage(
+                "--sandbox and --base-url contradict each other; pass one of them",
+            ));
+        }
+        let url = sandbox.value.trim().trim_end_matches('/');
+        if !url.starts_with("http://") && !url.starts_with("https://") {
+            return Err(crate::Error::usage(format!(
+                "--sandbox '{url}' is not an http(s) URL (e.g. {})",
+                crate::cli::DEFAULT_SANDBOX_URL
+            )));
+        }
+        // An unknown or missing provider is reported by the preset lookup as usual.
+        if let Some(preset) = api.provider.as_deref().and_then(crate::providers::preset) {
+            api.base_url = Some(format!("{url}/{}", preset.name));
+        }
+        api.token = Some(
+            Sourced::flag(&s.token)
+                .cloned()
+                .unwrap_or_else(|| Secret::new(crate::sandbox::seed::DEFAULT_TOKEN)),
+        );
+        Ok(())
     }
 
     /// The API client, built on first use from the resolved settings.

@@ -2,6 +2,8 @@
 //! retries and error decoding. Built from a [`ClientConfig`]; commands get theirs from [`crate::Ctx::api`].
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
@@ -58,6 +60,8 @@ pub struct Client {
     http: reqwest::Client,
     cfg: ClientConfig,
     printer: Printer,
+    /// Some request got a 2xx: the base URL is right, so a later 404 is about the resource.
+    answered: Arc<AtomicBool>,
 }
 
 impl Client {
@@ -72,7 +76,7 @@ impl Client {
                 details: Vec::new(),
                 hint: None,
             })?;
-        Ok(Client { http, cfg, printer })
+        Ok(Client { http, cfg, printer, answered: Arc::new(AtomicBool::new(false)) })
     }
 
     /// The preset's data (routes, catalog, endpoint shape).
@@ -83,6 +87,15 @@ impl Client {
     /// The API's base URL (recorded with temporary registrations, to clean them up later).
     pub fn base_url(&self) -> &str {
         &self.cfg.base_url
+    }
+
+    /// The API runs on this machine (a `hookctl sandbox` or a local stub): it can reach a
+    /// local listener, and plain http endpoint URLs are fine for it.
+    pub fn is_local(&self) -> bool {
+        reqwest::Url::parse(&self.cfg.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(is_loopback))
+            .unwrap_or(false)
     }
 
     /// Profile `fields.<name>` overrides (event-row field names).
@@ -136,6 +149,7 @@ impl Client {
                         bytes.len()
                     ));
                     if (200..300).contains(&status) {
+                        self.answered.store(true, Ordering::Relaxed);
                         return parse_success(status, &bytes);
                     }
                     let err = ApiError::from_response(
@@ -161,9 +175,27 @@ impl Client {
                     ));
                     tokio::time::sleep(delay).await;
                 }
-                None => return Err(with_attempts(outcome, attempt, idempotent, what)),
+                None => {
+                    let err = with_attempts(outcome, attempt, idempotent, what);
+                    return Err(self.hint_base_url(err, &route.path));
+                }
             }
         }
+    }
+
+    /// A 404 before anything answered 2xx is most often a wrong base URL (an extra or missing
+    /// `/api/v1`), not a missing resource: say so, with the URL the path was appended to.
+    fn hint_base_url(&self, err: ApiError, path_template: &str) -> ApiError {
+        if err.status() != Some(404) || self.answered.load(Ordering::Relaxed) {
+            return err;
+        }
+        let hint = format!(
+            "{}check the base URL {}: route paths ({path_template}) are appended to it, so an extra or \
+             missing prefix such as /api/v1 answers 404",
+            if path_template.contains('{') { "if the id exists, " } else { "" },
+            self.cfg.base_url
+        );
+        err.with_hint(hint)
     }
 
     /// One HTTP exchange: (status, Retry-After, body) or a transport failure.
@@ -451,6 +483,13 @@ fn with_attempts(err: ApiError, attempts: u32, idempotent: bool, what: Attempt) 
         }
         other => other,
     }
+}
+
+/// `localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]

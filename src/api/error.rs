@@ -101,16 +101,22 @@ impl ApiError {
         }
     }
 
-    /// Adds a command-specific hint to a 4xx refusal (other errors keep theirs).
     /// A network-level failure (exit 5) with no provider details.
     pub fn network(message: impl Into<String>) -> ApiError {
         ApiError::Network { message: message.into(), details: Vec::new(), hint: None }
     }
 
+    /// Adds a command-specific hint to a 4xx refusal (other errors keep theirs); a hint
+    /// already there (the client's base-URL hint) follows it.
     pub fn with_hint(self, new: impl Into<String>) -> ApiError {
         match self {
-            ApiError::Rejected { status, message, details, retry_after, .. } => {
-                ApiError::Rejected { status, message, details, retry_after, hint: Some(new.into()) }
+            ApiError::Rejected { status, message, details, retry_after, hint } => {
+                let new = new.into();
+                let hint = Some(match hint {
+                    Some(old) => format!("{new}; or {old}"),
+                    None => new,
+                });
+                ApiError::Rejected { status, message, details, retry_after, hint }
             }
             other => other,
         }

@@ -3,6 +3,13 @@
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Create a profile from flags (or HOOKCTL_* variables) without prompts:
+    hookctl config init --no-input --provider closient --base-url https://api.example.test
+  Store a signing secret for listen and verify:
+    hookctl config set secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  Switch profiles:
+    hookctl config use staging")]
 pub struct ConfigArgs {
     #[command(subcommand)]
     pub command: ConfigCommand,
@@ -23,22 +30,41 @@ impl ConfigArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Create or update a profile (prompts on a terminal for what no flag gives)
+    /// Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on
+    /// a terminal for the rest; refuses when nothing is given)
+    #[command(after_long_help = "Examples:
+  hookctl config init
+  hookctl config init --no-input --name ci --provider closient --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  HOOKCTL_PROVIDER=partner HOOKCTL_TOKEN=… hookctl config init --no-input --name partner")]
     Init(ConfigInitArgs),
     /// List profiles
+    #[command(after_long_help = "Examples:
+  hookctl config list
+  hookctl config list --json")]
     List,
     /// Show a profile with secrets masked (default: the one in use)
+    #[command(after_long_help = "Examples:
+  hookctl config show
+  hookctl config show staging --json")]
     Show {
         /// Profile name
         name: Option<String>,
     },
     /// Set a key of a profile (default: the one in use); an empty value unsets it
+    #[command(after_long_help = "Examples:
+  hookctl config set base_url https://api.example.test
+  hookctl config set routes.events.list /v2/events
+  hookctl config set secret ''")]
     Set {
         /// provider, base_url, token, secret, auth_header, routes.<name>, fields.<name>
         key: String,
+        /// The new value; empty to unset (a secret is added to the list, empty clears it)
         value: String,
     },
     /// Make a profile the one used by default
+    #[command(after_long_help = "Examples:
+  hookctl config use staging
+  hookctl config use default")]
     Use {
         /// Profile name
         name: String,

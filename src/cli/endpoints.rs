@@ -3,6 +3,13 @@
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  List the endpoints of the provider in use:
+    hookctl endpoints list
+  Register a local receiver for one event type and keep its secret in the profile:
+    hookctl endpoints create --url https://example.test/hooks --event cases.created --save-secret
+  Pause an endpoint while its handler is down:
+    hookctl endpoints pause ep_123")]
 pub struct EndpointsArgs {
     #[command(subcommand)]
     pub command: EndpointsCommand,
@@ -14,10 +21,23 @@ pub struct EndpointsArgs {
 #[derive(Debug, Subcommand)]
 pub enum EndpointsCommand {
     /// List endpoints
+    #[command(after_long_help = "Examples:
+  hookctl endpoints list
+  hookctl endpoints list --json")]
     List,
     /// Show one endpoint
-    Get { id: String },
+    #[command(after_long_help = "Examples:
+  hookctl endpoints get ep_123
+  hookctl endpoints get ep_123 --json")]
+    Get {
+        /// Endpoint id
+        id: String,
+    },
     /// Register an endpoint; prints its signing secret once
+    #[command(after_long_help = "Examples:
+  hookctl endpoints create --url https://example.test/hooks --event cases.created
+  hookctl endpoints create --url https://example.test/hooks --event cases.created --event cases.closed --paused
+  hookctl endpoints create --url https://example.test/hooks --event cases.created --save-secret")]
     Create {
         /// Destination URL
         #[arg(long)]
@@ -36,28 +56,53 @@ pub enum EndpointsCommand {
         save_secret: bool,
     },
     /// Change an endpoint's URL, events, description or status
+    #[command(after_long_help = "Examples:
+  hookctl endpoints update ep_123 --url https://example.test/new-hooks
+  hookctl endpoints update ep_123 --event cases.created --event cases.closed")]
     Update {
+        /// Endpoint id
         id: String,
+        /// New destination URL
         #[arg(long)]
         url: Option<String>,
         /// Replace the subscribed event types; repeatable
         #[arg(long = "event", value_name = "EVENT", value_parser = EventName, hide_possible_values = true)]
         events: Vec<String>,
+        /// New label
         #[arg(long)]
         description: Option<String>,
     },
     /// Delete an endpoint (asks on a terminal)
+    #[command(after_long_help = "Examples:
+  hookctl endpoints delete ep_123
+  hookctl endpoints delete ep_123 --yes")]
     Delete {
+        /// Endpoint id
         id: String,
         /// Do not ask for confirmation
         #[arg(long, short = 'y')]
         yes: bool,
     },
     /// Stop deliveries to an endpoint
-    Pause { id: String },
+    #[command(after_long_help = "Examples:
+  hookctl endpoints pause ep_123
+  hookctl endpoints pause ep_123 --json")]
+    Pause {
+        /// Endpoint id
+        id: String,
+    },
     /// Resume deliveries to an endpoint
-    Resume { id: String },
+    #[command(after_long_help = "Examples:
+  hookctl endpoints resume ep_123
+  hookctl endpoints resume ep_123 --json")]
+    Resume {
+        /// Endpoint id
+        id: String,
+    },
     /// Delete temporary endpoints left behind by `listen --register` runs that were killed
+    #[command(after_long_help = "Examples:
+  hookctl endpoints cleanup
+  hookctl endpoints cleanup --json")]
     Cleanup,
 }
 

@@ -5,6 +5,11 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  The event log of a partner test case:
+    hookctl events list --case c_42
+  Wait in CI until two new closient deliveries of one type are settled:
+    hookctl events wait --type cases.created --count 2 --timeout 2m")]
 pub struct EventsArgs {
     #[command(subcommand)]
     pub command: EventsCommand,
@@ -32,13 +37,26 @@ pub struct EventFilter {
 #[derive(Debug, Subcommand)]
 pub enum EventsCommand {
     /// List rows of the event log
+    #[command(after_long_help = "Examples:
+  hookctl events list --case c_42
+  hookctl events list --type cases.created --since 2026-11-28T08:00:00Z")]
     List {
         #[command(flatten)]
         filter: EventFilter,
     },
     /// Show one row
-    Get { id: String },
+    #[command(after_long_help = "Examples:
+  hookctl events get dl_123
+  hookctl events get dl_123 --json")]
+    Get {
+        /// Row id (an event or a delivery)
+        id: String,
+    },
     /// Wait until N new matching rows appear and are terminal
+    #[command(after_long_help = "Examples:
+  hookctl events wait --case c_42 --type case.closed
+  hookctl events wait --type 'cases.*' --count 3 --timeout 2m
+  hookctl events wait --endpoint ep_123 --timeout 45")]
     Wait {
         #[command(flatten)]
         filter: EventFilter,

@@ -5,6 +5,11 @@ use std::time::Duration;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Fire a partner event and wait until every delivery has settled:
+    hookctl fire case.closed --case c_42 --wait
+  Fail the CI step when no test subscription received it:
+    hookctl fire case.assigned --case c_42 --wait --require-delivery --timeout 2m")]
 pub struct FireArgs {
     /// Event type: case.assigned, case.updated, case.closed, payment.created, chat.created
     pub event: String,

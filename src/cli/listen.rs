@@ -9,6 +9,13 @@ use super::endpoints::EventName;
 use super::verify::SchemeArg;
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Receive, verify and show webhooks on port 8787:
+    hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  Forward valid requests to your handler and keep a capture for replay:
+    hookctl listen --forward-to http://127.0.0.1:3000/hooks --capture capture.jsonl
+  In CI: exit 0 after two valid case.closed deliveries, 6 after 2 minutes:
+    hookctl listen --port 0 --expect 2 --filter case.closed --timeout 2m")]
 pub struct ListenArgs {
     /// Address to bind
     #[arg(long, default_value = "127.0.0.1")]
@@ -63,6 +70,15 @@ pub struct ListenArgs {
     /// Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub body_timeout: Duration,
+    /// Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)
+    #[arg(long)]
+    pub ui: bool,
+    /// Port of the inspector (with --ui); 0 picks any free port
+    #[arg(long, value_name = "PORT", requires = "ui")]
+    pub ui_port: Option<u16>,
+    /// Open the inspector in the default browser (with --ui, when there is a display)
+    #[arg(long, requires = "ui")]
+    pub open: bool,
     /// Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to
     /// ask for, any by default); prints the public URL and reconnects when the tunnel drops
     #[arg(long, value_name = "bore:HOST[:PORT]", conflicts_with = "public_url")]

@@ -15,11 +15,15 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 pub mod replay;
+pub mod sandbox;
 pub mod send;
 pub mod sign;
 pub mod subscriptions;
 pub mod test;
 pub mod verify;
+
+#[cfg(test)]
+mod help_tests;
 
 pub const EXIT_CODES: &str = "\
 Exit codes:
@@ -160,7 +164,15 @@ pub struct ConnectionOpts {
     /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<String>,
+
+    /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
+    /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_SANDBOX_URL)]
+    pub sandbox: Option<String>,
 }
+
+/// Where `hookctl sandbox` listens by default.
+pub const DEFAULT_SANDBOX_URL: &str = "http://127.0.0.1:8788";
 
 /// The options of every command that calls a provider's API.
 #[derive(Debug, Clone, Default, Args)]
@@ -187,6 +199,7 @@ impl Cli {
             flags.provider = c.provider.clone();
             flags.base_url = c.base_url.clone();
             flags.token = c.token.clone().map(crate::output::Secret::new);
+            flags.sandbox = c.sandbox.clone();
         }
         flags
     }
@@ -207,7 +220,7 @@ impl Command {
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
             Command::Config(a) => (Some(&a.profile), a.connection()),
-            Command::Completions(_) | Command::Man(_) => (None, None),
+            Command::Sandbox(_) | Command::Completions(_) | Command::Man(_) => (None, None),
         }
     }
 }
@@ -234,6 +247,8 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Sign a sample event and POST it to a URL
     Send(send::SendArgs),
+    /// Run a local emulator of the four provider APIs, with a real delivery pipeline
+    Sandbox(sandbox::SandboxArgs),
     /// Manage profiles in the config file
     Config(config::ConfigArgs),
     /// Print shell completions

@@ -12,7 +12,13 @@ pub const USAGE: &str = "hookctl replay DELIVERY_ID [--wait] [--timeout DURATION
        hookctl replay --from CAPTURE.jsonl --to URL (--id ID | --last N | --all) [--resign]   (captured requests)";
 
 #[derive(Debug, Args)]
-#[command(override_usage = USAGE)]
+#[command(override_usage = USAGE, after_long_help = "Examples:
+  Replay a dead-lettered provider delivery and wait for the outcome:
+    hookctl replay dl_123 --wait
+  Re-send the last captured request to a local handler:
+    hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --last 1
+  Re-send every capture, re-signed with a fresh timestamp:
+    hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --all --resign")]
 pub struct ReplayArgs {
     /// Provider delivery to replay (closient: dead_letter deliveries only)
     #[arg(conflicts_with = "from")]

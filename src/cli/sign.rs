@@ -23,6 +23,11 @@ pub enum SignScheme {
 }
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Headers a Standard Webhooks sender would add to a body:
+    hookctl sign --body-file body.json
+  Stripe's header for a body on stdin, at a fixed time:
+    hookctl sign --scheme stripe --body-file - --at 1700000000 < event.json")]
 pub struct SignArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]

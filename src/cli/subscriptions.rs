@@ -3,6 +3,11 @@
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  See which event types each endpoint receives:
+    hookctl subscriptions list
+  Add an event type to an endpoint:
+    hookctl subscriptions add ep_123 cases.closed")]
 pub struct SubscriptionsArgs {
     #[command(subcommand)]
     pub command: SubscriptionsCommand,
@@ -14,18 +19,37 @@ pub struct SubscriptionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum SubscriptionsCommand {
     /// Event types each endpoint receives (or one endpoint's)
-    List { endpoint: Option<String> },
+    #[command(after_long_help = "Examples:
+  hookctl subscriptions list
+  hookctl subscriptions list ep_123")]
+    List {
+        /// Only this endpoint
+        endpoint: Option<String>,
+    },
     /// The provider's event catalog
+    #[command(after_long_help = "Examples:
+  hookctl subscriptions types
+  hookctl subscriptions types --provider personio")]
     Types,
     /// Subscribe an endpoint to more event types
+    #[command(after_long_help = "Examples:
+  hookctl subscriptions add ep_123 cases.closed
+  hookctl subscriptions add ep_123 cases.created cases.closed")]
     Add {
+        /// Endpoint id
         endpoint: String,
+        /// Event types to add
         #[arg(required = true, value_parser = super::endpoints::EventName, hide_possible_values = true)]
         events: Vec<String>,
     },
     /// Unsubscribe an endpoint from event types
+    #[command(after_long_help = "Examples:
+  hookctl subscriptions remove ep_123 cases.closed
+  hookctl subscriptions remove ep_123 cases.created cases.closed")]
     Remove {
+        /// Endpoint id
         endpoint: String,
+        /// Event types to remove
         #[arg(required = true, value_parser = super::endpoints::EventName, hide_possible_values = true)]
         events: Vec<String>,
     },

@@ -5,6 +5,11 @@ use std::time::Duration;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  Send closient's test ping and wait until the delivery settles:
+    hookctl test ep_123 --wait
+  Send a personio test event with payload fields:
+    hookctl test wh_123 --event person.updated --field person.id=123")]
 pub struct TestArgs {
     /// Endpoint (webhook) id
     pub endpoint: String,

@@ -2,13 +2,12 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::settings::Sourced;
-
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};
 use crate::config::{ConfigError, ConfigFile, Profile};
 use crate::output::color::stdin_is_tty;
 use crate::output::sanitize;
 use crate::output::secret::mask;
+use crate::output::Secret;
 use crate::providers::PRESET_NAMES;
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -33,26 +32,37 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut profile =
         if args.force { Profile::default() } else { file.profiles.get(&name).cloned().unwrap_or_default() };
 
-    // Only flags go into the file: environment variables stay per-shell.
+    // Flags, else the HOOKCTL_* variables (so CI can create a profile from its secrets store).
     let s = &ctx.settings;
-    if let Some(p) = Sourced::flag(&s.provider) {
-        profile.provider = Some(p.clone());
+    let mut given = 0;
+    let mut put = |key: &str, value: Option<&str>| -> Result<()> {
+        if let Some(v) = value {
+            profile.set(key, v).map_err(usage)?;
+            given += 1;
+        }
+        Ok(())
+    };
+    put("provider", s.provider.as_ref().map(|p| p.value.as_str()))?;
+    put("base_url", s.base_url.as_ref().map(|u| u.value.as_str()))?;
+    put("token", s.token.as_ref().map(|t| t.value.expose()))?;
+    put("auth_header", args.auth_header.as_deref())?;
+    if args.secrets.is_empty() {
+        put("secret", s.secret.as_ref().map(|t| t.expose()))?;
     }
-    if let Some(u) = Sourced::flag(&s.base_url) {
-        profile.base_url = Some(u.clone());
-    }
-    if let Some(t) = Sourced::flag(&s.token) {
-        profile.token = Some(t.expose().to_string());
-    }
-    if let Some(h) = &args.auth_header {
-        profile.auth_header = Some(h.clone());
-    }
-    for s in &args.secrets {
-        profile.set("secret", s)?;
+    for secret in &args.secrets {
+        put("secret", Some(secret))?;
     }
 
     if !args.no_input && stdin_is_tty() && !ctx.printer.is_json() {
         prompt_missing(&mut profile)?;
+        given += 1;
+    }
+    if given == 0 {
+        return Err(Error::usage_hint(
+            format!("nothing to save in profile '{name}': no provider, base URL, token or secret was given"),
+            "pass --provider, --base-url, --token or --secret, or set HOOKCTL_PROVIDER, HOOKCTL_BASE_URL, \
+             HOOKCTL_TOKEN or HOOKCTL_SECRET",
+        ));
     }
     if let Some(p) = &profile.provider {
         check_provider(p)?;
@@ -91,7 +101,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .allow_empty_password(true)
             .interact()
             .map_err(perr)?;
-        profile.token = Some(token).filter(|t| !t.is_empty());
+        profile.token = Some(token).filter(|t| !t.is_empty()).map(Secret::new);
     }
     if profile.secrets.is_empty() {
         let secret = Password::new()
@@ -100,7 +110,7 @@ fn prompt_missing(profile: &mut Profile) -> Result<()> {
             .interact()
             .map_err(perr)?;
         if !secret.is_empty() {
-            profile.secrets.push(secret);
+            profile.secrets.push(Secret::new(secret));
         }
     }
     Ok(())
@@ -110,8 +120,7 @@ fn check_provider(name: &str) -> Result<()> {
     if PRESET_NAMES.contains(&name) {
         Ok(())
     } else {
-        Err(ConfigError::Invalid(format!("unknown provider '{name}' (known: {})", PRESET_NAMES.join(", ")))
-            .into())
+        Err(Error::usage(format!("unknown provider '{name}' (known: {})", PRESET_NAMES.join(", "))))
     }
 }
 
@@ -133,7 +142,9 @@ fn list(ctx: &Ctx) -> Result<Outcome> {
     ctx.printer.emit(&json!({ "profiles": rows }), |p| {
         if file.profiles.is_empty() {
             p.info("no profiles yet: run `hookctl config init`");
+            return;
         }
+        p.line(&p.dim(&format!("  {:<16} {:<10} {}", "NAME", "PROVIDER", "BASE URL")));
         for (name, prof) in &file.profiles {
             let marker = if current.as_deref() == Some(name.as_str()) { "*" } else { " " };
             p.line(&format!(
@@ -155,8 +166,8 @@ fn masked(profile: &Profile) -> Value {
     };
     put("provider", json!(profile.provider));
     put("base_url", json!(profile.base_url));
-    put("token", json!(profile.token.as_deref().map(mask)));
-    put("secrets", json!(profile.secrets.iter().map(|s| mask(s)).collect::<Vec<_>>()));
+    put("token", json!(profile.token.as_ref().map(Secret::mask)));
+    put("secrets", json!(profile.secrets.iter().map(Secret::mask).collect::<Vec<_>>()));
     put("auth_header", json!(profile.auth_header));
     put("routes", json!(profile.routes));
     put("fields", json!(profile.fields));
@@ -195,6 +206,18 @@ fn show(name: Option<String>, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// A key or value the user typed that the profile cannot take is a usage error (2); other
+/// configuration errors keep their exit code.
+fn usage(e: ConfigError) -> Error {
+    match e {
+        ConfigError::Invalid(message) => Error::usage_hint(
+            message,
+            "keys: provider, base_url, token, secret, auth_header, routes.NAME, fields.NAME",
+        ),
+        other => other.into(),
+    }
+}
+
 fn target_profile(ctx: &Ctx, file: &ConfigFile) -> String {
     ctx.requested_profile()
         .map(str::to_string)
@@ -209,7 +232,7 @@ fn set(key: &str, value: &str, ctx: &Ctx) -> Result<Outcome> {
     if key == "provider" && !value.is_empty() {
         check_provider(value)?;
     }
-    file.profiles.entry(name.clone()).or_default().set(key, value)?;
+    file.profiles.entry(name.clone()).or_default().set(key, value).map_err(usage)?;
     if file.current.is_none() {
         file.current = Some(name.clone());
     }

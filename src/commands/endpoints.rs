@@ -93,7 +93,7 @@ fn create(
 ) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.create"])?;
     let shape = preset.endpoints;
-    check_url(preset, url)?;
+    check_url(ctx, preset, url)?;
     check_events(ctx, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
@@ -140,7 +140,7 @@ fn update(
     }
     let mut body = Map::new();
     if let Some(u) = url {
-        check_url(preset, &u)?;
+        check_url(ctx, preset, &u)?;
         body.insert(shape.url_field.into(), json!(u));
     }
     if !events.is_empty() {
@@ -224,13 +224,15 @@ pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
     preset.check_endpoint_id(id).map_err(Error::usage)
 }
 
-fn check_url(preset: &Preset, url: &str) -> Result<()> {
+/// The URL an endpoint delivers to. HTTPS-only providers still take plain http under
+/// `--sandbox`: the sandbox delivers to local listeners.
+fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
     let parsed = reqwest::Url::parse(url).map_err(|e| {
         Error::usage_hint(format!("'{url}' is not a valid URL: {e}"), "e.g. https://example.com/hooks")
     })?;
     match parsed.scheme() {
         "https" => Ok(()),
-        "http" if !preset.endpoints.https_only => Ok(()),
+        "http" if !preset.endpoints.https_only || ctx.settings.sandbox.is_some() => Ok(()),
         "http" => Err(Error::usage_hint(
             format!("{} accepts HTTPS URLs only: {url}", preset.name),
             "for a local receiver, expose `hookctl listen` through an HTTPS tunnel",

@@ -21,7 +21,7 @@ pub fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
 
 fn list(ctx: &Ctx, filter: &EventFilter) -> Result<Outcome> {
     let kind = LogKind::of(ctx, false)?;
-    let log = EventLog::new(ctx, kind, &filter.into())?;
+    let log = EventLog::new(ctx, kind, &log_filter("events list", filter))?;
     let rows = crate::block_on(log.fetch())?;
     let raw: Vec<Value> = rows.iter().map(|(v, _)| v.clone()).collect();
     ctx.printer.emit(&Value::Array(raw), |p| {
@@ -79,7 +79,7 @@ fn wait_for(ctx: &Ctx, filter: &EventFilter, count: usize, timeout: Duration) ->
         return Err(Error::usage("--count must be at least 1"));
     }
     let kind = LogKind::of(ctx, false)?;
-    let log = EventLog::new(ctx, kind, &filter.into())?;
+    let log = EventLog::new(ctx, kind, &log_filter("events wait", filter))?;
     let printer = &ctx.printer;
     let report = crate::block_on(async {
         let start = std::time::Instant::now();
@@ -95,13 +95,12 @@ fn wait_for(ctx: &Ctx, filter: &EventFilter, count: usize, timeout: Duration) ->
     Ok(report.outcome())
 }
 
-impl From<&EventFilter> for LogFilter {
-    fn from(f: &EventFilter) -> Self {
-        LogFilter {
-            case_id: f.case_id.clone(),
-            event_type: f.event_type.clone(),
-            endpoint: f.endpoint.clone(),
-            since: f.since.clone(),
-        }
+fn log_filter(command: &'static str, f: &EventFilter) -> LogFilter {
+    LogFilter {
+        command,
+        case_id: f.case_id.clone(),
+        event_type: f.event_type.clone(),
+        endpoint: f.endpoint.clone(),
+        since: f.since.clone(),
     }
 }

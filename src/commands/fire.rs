@@ -27,7 +27,7 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     };
     // Everything the wait needs is checked before anything is fired.
     let log = if args.wait {
-        let filter = LogFilter { case_id: Some(case.to_string()), ..LogFilter::default() };
+        let filter = LogFilter { command: "fire", case_id: Some(case.to_string()), ..LogFilter::default() };
         Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)
     } else {
         None
@@ -43,7 +43,11 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
         let snapshot_started = std::time::Instant::now();
         let baseline = match &log {
             Some(log) => {
-                let rows = log.snapshot(args.timeout).await?;
+                // Fired only after the snapshot: a failure here means nothing happened yet.
+                let rows = log
+                    .snapshot(args.timeout)
+                    .await
+                    .map_err(|e| e.context("nothing was fired: the event log could not be read first"))?;
                 printer.debug(&format!("{} rows already in the event log of case {case}", rows.len()));
                 Baseline::from_rows(&rows)
             }

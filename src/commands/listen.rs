@@ -66,6 +66,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         display,
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
+        ui: args.ui.then_some(listen::ui::UiConfig { port: args.ui_port, open: args.open }),
         exposure,
     })
 }
@@ -130,8 +131,7 @@ fn register_plan(
     };
     super::endpoints::check_events(ctx, preset, &events)?;
     let api = ctx.api()?.clone();
-    let local_api =
-        reqwest::Url::parse(api.base_url()).ok().and_then(|u| u.host_str().map(is_loopback)).unwrap_or(false);
+    let local_api = api.is_local();
     if !tunnel && public_url.is_none() && !local_api {
         return Err(Error::usage_hint(
             format!("{} cannot reach a listener on this machine", preset.name),
@@ -146,12 +146,6 @@ fn register_plan(
         ));
     }
     Ok(RegisterPlan { api, events })
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain

@@ -11,6 +11,7 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 pub mod replay;
+pub mod sandbox;
 pub mod secret;
 pub mod send;
 pub mod sign;
@@ -30,6 +31,7 @@ pub fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Verify(args) => verify::exec(args, ctx),
         Command::Sign(args) => sign::exec(args, ctx),
         Command::Send(args) => send::exec(args, ctx),
+        Command::Sandbox(args) => sandbox::exec(args, ctx),
         Command::Config(args) => config::exec(args, ctx),
         Command::Completions(args) => generate::completions(args, ctx),
         Command::Man(args) => generate::man(args, ctx),

@@ -241,7 +241,6 @@ impl<'a> RecordRef<'a> {
 
 impl Record {
     /// Stores the body as text when it is UTF-8, else as base64, so it round-trips exactly.
-    #[cfg(test)]
     pub fn set_body(&mut self, bytes: &[u8]) {
         match std::str::from_utf8(bytes) {
             Ok(s) => self.body = Some(s.to_string()),

@@ -40,7 +40,9 @@ pub fn check_url(url: &str) -> Result<String, String> {
 /// The first route whose pattern matches the event type. Without an event type only `*`
 /// routes match.
 pub fn pick<'a>(routes: &'a [Route], event_type: Option<&str>) -> Option<&'a Route> {
-    routes.iter().find(|r| r.pattern == "*" || event_type.is_some_and(|t| super::glob_match(&r.pattern, t)))
+    routes
+        .iter()
+        .find(|r| r.pattern == "*" || event_type.is_some_and(|t| crate::pattern::matches(&r.pattern, t)))
 }
 
 /// Target URL: the route's URL + the request path below `--path` + the request query.

@@ -7,6 +7,7 @@ pub mod display;
 pub mod forward;
 pub mod replay;
 pub mod server;
+pub(crate) mod ui;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -43,6 +44,8 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time allowed for reading a request body.
     pub body_timeout: Duration,
+    /// `--ui`: serve the inspector.
+    pub ui: Option<ui::UiConfig>,
     /// Start-up and shutdown steps around serving (a tunnel, a temporary registration).
     pub exposure: Option<Arc<dyn Exposure>>,
 }
@@ -97,35 +100,6 @@ pub enum DisplayMode {
     Off,
     Human,
     Json,
-}
-
-/// `cases.*` style patterns: `*` matches any run of characters (dots included), everything
-/// else literally and case-sensitively, like event type names are written by providers.
-pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while ti < t.len() {
-        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
 }
 
 /// Normalises a `--path` prefix: leading slash, no trailing slash; `/` means any path.
@@ -300,19 +274,6 @@ pub fn delivery_id<H: HeaderPair>(headers: &[H]) -> Option<&str> {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn glob_matches_prefixes_and_everything() {
-        assert!(glob_match("cases.*", "cases.updated"));
-        assert!(!glob_match("cases.*", "case.updated"));
-        assert!(glob_match("*", "anything"));
-        assert!(glob_match("*", ""));
-        assert!(glob_match("*.closed", "case.closed"));
-        assert!(glob_match("payment.created", "payment.created"));
-        assert!(!glob_match("payment.created", "payment.created2"));
-        assert!(glob_match("a*b*c", "aXbYc"));
-        assert!(!glob_match("a*b*c", "aXbY"));
-    }
 
     #[test]
     fn prefix_is_normalised_and_matched_on_segments() {

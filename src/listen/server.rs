@@ -23,6 +23,7 @@ use tokio::sync::{mpsc, watch};
 use super::capture::{self, Capture, HeaderRef, RecordRef};
 use super::display::{Display, DisplayHandle, Shown};
 use super::forward::{self, Forwarded, Forwarder};
+use super::ui::{self, Ui};
 use super::{Config, DisplayMode, Exposed, Verdict};
 use crate::output::Printer;
 use crate::sign;
@@ -74,6 +75,8 @@ struct State {
     capture: Option<Capture>,
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
+    /// `--ui`: the inspector, fed by every request.
+    ui: Option<Arc<Ui>>,
     printer: Printer,
     seen: Mutex<Dedup>,
     counted_ids: Mutex<HashSet<String>>,
@@ -254,6 +257,11 @@ async fn serve(
     let mut cfg = cfg;
     let listener = bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
+    // Bound before a tunnel or registration starts: a taken inspector port fails early.
+    let ui_bound = match &cfg.ui {
+        Some(ui_cfg) => Some(ui::bind(ui_cfg).await?),
+        None => None,
+    };
     let (stop_tx, _) = watch::channel(None);
     {
         // Watched before the exposure starts: a Ctrl-C during registration still cleans up.
@@ -277,8 +285,21 @@ async fn serve(
         None => Exposed::default(),
     };
     cfg.secrets.extend(exposed.secrets.iter().cloned());
-    announce(&cfg, &printer, &url, addr.port(), &exposed);
-    let served = serve_bound(cfg, loops, listener, capture, forwarder, display, printer, stop_tx).await;
+    let ui = ui_bound.map(|bound| {
+        let settings = ui::Settings {
+            secrets: cfg.secrets.clone(),
+            scheme: cfg.scheme,
+            tolerance: TOLERANCE_SECS,
+            capture: cfg.capture.clone(),
+            forward_timeout: cfg.forward_timeout,
+            listen_base: base_url(&cfg.host, addr.port()),
+        };
+        let ui = Arc::new(Ui::new(&bound, settings));
+        ui.serve(bound);
+        ui
+    });
+    announce(&cfg, &printer, &url, addr.port(), &exposed, ui.as_deref());
+    let served = serve_bound(cfg, loops, listener, capture, forwarder, display, ui, printer, stop_tx).await;
     let cleanup = match &exposure {
         Some(e) => e.stop().await,
         None => Ok(()),
@@ -295,6 +316,7 @@ async fn serve_bound(
     capture: Option<Capture>,
     forwarder: Option<Forwarder>,
     display: Option<DisplayHandle>,
+    ui: Option<Arc<Ui>>,
     printer: Printer,
     stop_tx: watch::Sender<Option<Stop>>,
 ) -> Result<(Stop, Counts)> {
@@ -303,6 +325,7 @@ async fn serve_bound(
         capture,
         forwarder,
         display,
+        ui,
         printer,
         seen: Mutex::default(),
         counted_ids: Mutex::default(),
@@ -445,7 +468,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))
 }
 
-async fn bind(host: &str, port: u16) -> Result<TcpListener> {
+pub(crate) async fn bind(host: &str, port: u16) -> Result<TcpListener> {
     let target = if host.contains(':') && !host.starts_with('[') {
         format!("[{host}]:{port}")
     } else {
@@ -463,16 +486,13 @@ async fn bind(host: &str, port: u16) -> Result<TcpListener> {
 }
 
 fn local_url(cfg: &Config, addr: SocketAddr) -> String {
-    let host = if cfg.host.contains(':') && !cfg.host.starts_with('[') {
-        format!("[{}]", cfg.host)
-    } else {
-        cfg.host.clone()
-    };
-    format!("http://{host}:{}{}", addr.port(), cfg.path.as_deref().unwrap_or("/"))
+    format!("{}{}", base_url(&cfg.host, addr.port()), cfg.path.as_deref().unwrap_or("/"))
 }
 
-/// The ready signal: scripts wait for this line instead of sleeping.
-fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed) {
+/// The ready signal: scripts wait for this line instead of sleeping. The inspector's address
+/// comes first, so it is known once the ready line is seen.
+fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed, ui: Option<&Ui>) {
+    let ui_url = ui.map(Ui::url);
     if printer.is_json() || cfg.display == DisplayMode::Json {
         let mut ready = json!({"type": "ready", "url": url, "port": port});
         if let Some(p) = &exposed.public_url {
@@ -481,7 +501,16 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
         if let Some(id) = &exposed.endpoint_id {
             ready["endpoint_id"] = json!(id);
         }
+        if let Some(u) = &ui_url {
+            ready["ui"] = json!(u);
+        }
         printer.json_line(&ready);
+    }
+    if let Some(u) = &ui_url {
+        printer.always(&format!("inspector on {u}"));
+        if cfg.ui.as_ref().is_some_and(|c| c.open) && !ui.is_some_and(Ui::open_browser) {
+            printer.info("no display to open a browser on: open the inspector address yourself");
+        }
     }
     printer.always(&format!("listening on {url}"));
     if let Some(p) = &exposed.public_url {
@@ -495,7 +524,16 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
     }
 }
 
-async fn wait_for_signal() {
+/// `http://HOST:PORT`, an IPv6 host in brackets.
+fn base_url(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("http://[{host}]:{port}")
+    } else {
+        format!("http://{host}:{port}")
+    }
+}
+
+pub(crate) async fn wait_for_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
@@ -610,7 +648,9 @@ struct Arrival<'a> {
 struct Check {
     verdict: Verdict,
     scheme: Option<&'static str>,
-    reason: Option<String>,
+    reason: Option<sign::Reason>,
+    /// The reason as text (answer, capture, display).
+    reason_text: Option<String>,
     /// 1-based position of the secret that matched, when several are configured (rotation).
     secret: Option<usize>,
 }
@@ -622,6 +662,8 @@ struct Answer {
     body: Bytes,
     forwarded_to: Option<String>,
     forward_error: Option<String>,
+    /// `status`, `content_type` and `body` are the forward target's answer.
+    from_target: bool,
 }
 
 impl Answer {
@@ -632,6 +674,7 @@ impl Answer {
             body: Bytes::from(body),
             forwarded_to: None,
             forward_error: None,
+            from_target: false,
         }
     }
 
@@ -709,9 +752,10 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
     };
 
     let mut answer = match check.verdict {
-        Verdict::Invalid => {
-            Answer::text(401, format!("invalid signature: {}\n", check.reason.as_deref().unwrap_or_default()))
-        }
+        Verdict::Invalid => Answer::text(
+            401,
+            format!("invalid signature: {}\n", check.reason_text.as_deref().unwrap_or_default()),
+        ),
         _ => st.forward(&arrival, suffix, event_type.as_deref(), &body).await,
     };
     // Capture before answering: acknowledged ⇒ captured.
@@ -726,12 +770,26 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
         };
     }
     st.count_expected(check.verdict, answer.status, event_type.as_deref(), delivery);
+    if let Some(ui) = &st.ui {
+        ui.record(&ui::Seen {
+            verdict: check.verdict,
+            scheme: check.scheme,
+            reason: check.reason.as_ref(),
+            event_type: event_type.as_deref(),
+            duplicate,
+            secret: check.secret,
+            forwarded_to: answer.forwarded_to.as_deref(),
+            forward_error: answer.forward_error.as_deref(),
+            answer: answer.from_target.then_some((answer.status, &*answer.content_type, &answer.body)),
+            ..arrival.seen(answer.status, &body)
+        });
+    }
     if let Some(d) = &st.display {
         let mut shown = arrival.shown(check.verdict, answer.status, body.len());
         shown.event_type = event_type;
         shown.secret = check.secret;
         shown.scheme = check.scheme.map(str::to_string);
-        shown.reason = check.reason;
+        shown.reason = check.reason_text;
         shown.duplicate = duplicate;
         shown.forwarded_to = answer.forwarded_to.take();
         shown.forward_error = answer.forward_error.take();
@@ -757,6 +815,10 @@ impl State {
 
     /// Answers before the request was read (404, 408, 413, 400), shown but not captured.
     fn reject(&self, arrival: &Arrival, status: StatusCode, reason: String) -> Response<Full<Bytes>> {
+        if let Some(ui) = &self.ui {
+            let nothing = Bytes::new();
+            ui.record(&ui::Seen { refusal: Some(&reason), ..arrival.seen(status.as_u16(), &nothing) });
+        }
         if let Some(d) = &self.display {
             let mut shown = arrival.shown(Verdict::Rejected, status.as_u16(), 0);
             shown.reason = Some(reason.clone());
@@ -769,7 +831,13 @@ impl State {
         let cfg = &self.cfg;
         if cfg.secrets.is_empty() {
             let scheme = cfg.scheme.or_else(|| sign::detect(&arrival.headers)).map(|s| s.name());
-            return Check { verdict: Verdict::Unverified, scheme, reason: None, secret: None };
+            return Check {
+                verdict: Verdict::Unverified,
+                scheme,
+                reason: None,
+                reason_text: None,
+                secret: None,
+            };
         }
         let opts = sign::VerifyOptions { now: arrival.stamp.unix, tolerance: TOLERANCE_SECS };
         match sign::verify(cfg.scheme, &cfg.secrets, &arrival.headers, body, opts) {
@@ -777,12 +845,14 @@ impl State {
                 verdict: Verdict::Valid,
                 scheme: Some(scheme.name()),
                 reason: None,
+                reason_text: None,
                 secret: (cfg.secrets.len() > 1).then_some(secret_index + 1),
             },
             sign::Verdict::Invalid { scheme, reason } => Check {
                 verdict: Verdict::Invalid,
                 scheme: scheme.map(|s| s.name()),
-                reason: Some(reason.to_string()),
+                reason_text: Some(reason.to_string()),
+                reason: Some(reason),
                 secret: None,
             },
         }
@@ -811,6 +881,7 @@ impl State {
                 body,
                 forwarded_to: None,
                 forward_error: None,
+                from_target: true,
             },
             Forwarded::Unreachable(why) => {
                 let msg = format!("forward target {url} unreachable: {why}\n");
@@ -851,7 +922,7 @@ impl State {
             body_base64: None,
             verdict: check.verdict,
             scheme: check.scheme,
-            reason: check.reason.as_deref(),
+            reason: check.reason_text.as_deref(),
             status,
             event_type,
             duplicate,
@@ -876,7 +947,7 @@ impl State {
             && verdict != Verdict::Invalid
             && match self.cfg.filter.as_deref() {
                 None => true,
-                Some(f) => event_type.is_some_and(|t| super::glob_match(f, t)),
+                Some(f) => event_type.is_some_and(|t| crate::pattern::matches(f, t)),
             };
         // A retried delivery (same id) counts once.
         let first_time = match delivery {
@@ -920,7 +991,35 @@ impl State {
     }
 }
 
-impl Arrival<'_> {
+impl<'a> Arrival<'a> {
+    /// The inspector's view, as refused (`Verdict::Rejected`) until the caller says more.
+    fn seen<'s>(&'s self, status: u16, body: &'s Bytes) -> ui::Seen<'s>
+    where
+        'a: 's,
+    {
+        ui::Seen {
+            id: &self.id,
+            received_at: self.stamp.as_str(),
+            received_unix: self.stamp.unix,
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            headers: &self.headers,
+            body,
+            verdict: Verdict::Rejected,
+            scheme: None,
+            reason: None,
+            refusal: None,
+            status,
+            event_type: None,
+            duplicate: false,
+            secret: None,
+            forwarded_to: None,
+            forward_error: None,
+            answer: None,
+        }
+    }
+
     fn shown(&self, verdict: Verdict, status: u16, size: usize) -> Shown {
         let mut shown = Shown::new(
             self.id.clone(),

@@ -46,6 +46,41 @@ impl fmt::Display for Secret {
     }
 }
 
+/// `#[serde(with = …)]` helpers for the config file, the one place a secret is written in
+/// full. `Secret` itself implements no `Serialize`, so `json!(secret)` cannot compile.
+pub(crate) mod in_file {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Secret;
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(v: &Option<Secret>, s: S) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(secret) => s.serialize_some(secret.expose()),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Secret>, D::Error> {
+            Ok(Option::<String>::deserialize(d)?.map(Secret::new))
+        }
+    }
+
+    pub mod vec {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(v: &[Secret], s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(v.iter().map(Secret::expose))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Secret>, D::Error> {
+            Ok(Vec::<String>::deserialize(d)?.into_iter().map(Secret::new).collect())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ use crate::{Ctx, Error, Result};
 /// Which rows to read; the same filter serves `events list`, `events wait` and `fire --wait`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LogFilter {
+    /// The command that reads the log (`events wait`), named in hints.
+    pub command: &'static str,
     pub case_id: Option<String>,
     pub event_type: Option<String>,
     pub endpoint: Option<String>,
@@ -110,7 +112,7 @@ impl<'a> EventLog<'a> {
                 let Some(case) = case else {
                     return Err(Error::usage_hint(
                         "the partner event log is read per case: --case ID is required",
-                        "e.g. hookctl events list --case 12345",
+                        format!("e.g. hookctl {} --case 12345", filter.command),
                     ));
                 };
                 if endpoint.is_some() {
@@ -161,7 +163,7 @@ impl<'a> EventLog<'a> {
             .iter()
             .filter_map(|raw| self.format.parse(raw).map(|row| (raw.clone(), row)))
             .filter(|(_, row)| match (&self.event_type, &row.event_type) {
-                (Some(want), Some(got)) => super::type_matches(want, got),
+                (Some(want), Some(got)) => crate::pattern::matches(want, got),
                 _ => true,
             })
             .collect())

@@ -94,7 +94,7 @@ where
         let delay = schedule.next_delay(retry_after.take()).min(remaining);
         // A hanging event log must not hold the wait past its deadline by more than a grace
         // period long enough for one ordinary request.
-        let budget = deadline.saturating_sub(clock.elapsed() + delay).max(FINAL_POLL_GRACE);
+        let budget = deadline.saturating_sub(clock.elapsed().saturating_add(delay)).max(FINAL_POLL_GRACE);
         let step = async {
             clock.sleep(delay).await;
             clock.limit(budget, poll()).await

@@ -36,7 +36,7 @@ pub struct WaitSpec {
     pub timeout: Duration,
     /// Rows seen before the fire.
     pub baseline: Baseline,
-    /// Only rows of this type count (`cases.*` matches by prefix). Rows that carry no type
+    /// Only rows of this type count (a [`crate::pattern`], e.g. `*.closed`). Rows that carry no type
     /// are accepted: the log gave us nothing to tell them apart.
     pub event_type: Option<String>,
 }
@@ -47,19 +47,8 @@ impl WaitSpec {
             return false;
         }
         match (&self.event_type, &row.event_type) {
-            (Some(want), Some(got)) => type_matches(want, got),
+            (Some(want), Some(got)) => crate::pattern::matches(want, got),
             _ => true,
         }
-    }
-}
-
-/// `cases.*` matches `cases.created`; `*` matches everything; otherwise exact.
-pub fn type_matches(pattern: &str, event_type: &str) -> bool {
-    if pattern == "*" {
-        return true;
-    }
-    match pattern.strip_suffix('*') {
-        Some(prefix) => event_type.starts_with(prefix),
-        None => pattern == event_type,
     }
 }

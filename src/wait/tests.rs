@@ -232,12 +232,18 @@ proptest::proptest! {
 }
 
 #[test]
-fn type_patterns() {
-    assert!(type_matches("cases.*", "cases.created"));
-    assert!(!type_matches("cases.*", "assignments.created"));
-    assert!(type_matches("*", "anything"));
-    assert!(type_matches("case.closed", "case.closed"));
-    assert!(!type_matches("case.closed", "case.closed.extra"));
+fn wait_spec_uses_the_tools_one_type_pattern() {
+    let row = |t: &str| fmt().parse(&json!({"id": t, "eventType": t, "status": "delivered"})).unwrap();
+    let spec = |p: &str| WaitSpec {
+        expected: 1,
+        timeout: Duration::ZERO,
+        baseline: Baseline::default(),
+        event_type: Some(p.into()),
+    };
+    assert!(spec("*.closed").matches(&row("case.closed")), "suffix patterns, like listen --filter");
+    assert!(spec("case.*").matches(&row("case.closed")));
+    assert!(!spec("*.closed").matches(&row("case.closed.extra")));
+    assert!(!spec("case.closed").matches(&row("case.updated")));
 }
 
 // --- the loop on simulated time -----------------------------------------------------

@@ -278,7 +278,7 @@ fn personio_sends_event_name_and_dot_notation_payload_data_as_strings() {
             "533e7206-f4a3-11ed-9c8b-436fad0b82d1",
             "--event",
             "person.updated",
-            "--data",
+            "--field",
             "person.id=456",
         ])
         .output()
@@ -302,6 +302,12 @@ fn personio_is_delivered_false_is_7_with_the_status_code() {
         .unwrap();
     assert_eq!(out.status.code(), Some(7));
     assert!(stderr(&out).contains("delivery failed: HTTP 502, 3 attempts"), "{}", stderr(&out));
+    // --data KEY=VALUE is the old spelling of --field: still works, with a warning.
+    assert!(
+        stderr(&out).contains("warning: test --data KEY=VALUE is now --field KEY=VALUE"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -335,7 +341,7 @@ fn personio_needs_an_event_and_the_documented_payload_fields() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("needs --event NAME"));
     let out = api_cmd(&env, &stub, "personio")
-        .args(["test", "w1", "--event", "document.created", "--data", "document.id=1"])
+        .args(["test", "w1", "--event", "document.created", "--field", "document.id=1"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -345,7 +351,7 @@ fn personio_needs_an_event_and_the_documented_payload_fields() {
         stderr(&out)
     );
     let out = api_cmd(&env, &stub, "personio")
-        .args(["test", "w1", "--event", "person.updated", "--data", "person.id"])
+        .args(["test", "w1", "--event", "person.updated", "--field", "person.id"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

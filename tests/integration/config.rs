@@ -83,12 +83,63 @@ fn use_switches_profile_and_unknown_profile_is_config_error() {
 }
 
 #[test]
-fn bad_key_and_bad_provider_are_rejected() {
+fn bad_key_and_bad_provider_are_usage_errors() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["config", "set", "colour", "pink"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = env.cmd().args(["config", "set", "colour", "red"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown key 'colour'"));
-    env.cmd().args(["config", "set", "provider", "acme"]).assert().code(3);
+    env.cmd().args(["config", "set", "provider", "acme"]).assert().code(2);
+    env.cmd().args(["config", "init", "--no-input", "--provider", "acme"]).assert().code(2);
+    assert!(!env.config_path().exists(), "nothing was written");
+}
+
+/// `config init --no-input` takes what flags do not give from HOOKCTL_*, as its help says.
+#[test]
+fn init_without_input_takes_the_environment() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["config", "init", "--no-input", "--name", "ci"])
+        .env("HOOKCTL_PROVIDER", "closient")
+        .env("HOOKCTL_BASE_URL", "https://api.example.test")
+        .env("HOOKCTL_TOKEN", "tok_fromenvironment123")
+        .env("HOOKCTL_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(text.contains("[profiles.ci]"), "{text}");
+    for value in ["closient", "https://api.example.test", "tok_fromenvironment123", "whsec_MfKQ9r8GKYqr"] {
+        assert!(text.contains(value), "{value} missing: {text}");
+    }
+    // A flag wins over the environment.
+    env.cmd()
+        .args(["config", "init", "--no-input", "--name", "ci", "--provider", "xpath"])
+        .env("HOOKCTL_PROVIDER", "closient")
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(env.config_path()).unwrap().contains("provider = \"xpath\""));
+}
+
+/// With nothing to save, `config init --no-input` refuses instead of writing an empty profile.
+#[test]
+fn init_with_nothing_to_save_is_a_usage_error() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["config", "init", "--no-input"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: nothing to save in profile 'default'"), "{err}");
+    assert!(err.contains("HOOKCTL_PROVIDER"), "{err}");
+    assert!(!env.config_path().exists(), "nothing was written");
+}
+
+#[test]
+fn list_has_column_headings() {
+    let env = TestEnv::new();
+    init(&env, "a");
+    let out = env.cmd().args(["config", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.contains("NAME") && first.contains("PROVIDER") && first.contains("BASE URL"), "{text}");
+    assert!(text.lines().nth(1).unwrap_or_default().starts_with("* a "), "{text}");
 }
 
 #[test]
@@ -121,7 +172,7 @@ fn config_set_rejects_a_base_url_that_is_not_http() {
     let env = TestEnv::new();
     for bad in ["not a url", "ftp://example.com"] {
         let out = env.cmd().args(["config", "set", "base_url", bad]).output().unwrap();
-        assert_eq!(out.status.code(), Some(3), "{bad}");
+        assert_eq!(out.status.code(), Some(2), "{bad}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("is not an http(s) URL"));
     }
     assert!(!env.config_path().exists(), "nothing was written");

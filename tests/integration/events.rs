@@ -88,6 +88,21 @@ fn list_needs_a_case_on_partner_and_a_valid_since() {
 }
 
 #[test]
+fn a_missing_case_hint_names_the_command_that_ran() {
+    let env = TestEnv::new();
+    let p = Partner::start();
+    seed(&p);
+    for command in ["list", "wait"] {
+        let out = p.cmd(&env).args(["events", command]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert!(err.contains(&format!("hint: e.g. hookctl events {command} --case ")), "{err}");
+    }
+    // Something must reach the stub for its drop check.
+    p.cmd(&env).args(["events", "list", "--case", "case-1"]).assert().success();
+}
+
+#[test]
 fn get_shows_a_row_and_404_is_exit_4() {
     let env = TestEnv::new();
     let p = Partner::start();
@@ -120,6 +135,31 @@ fn wait_counts_only_rows_that_appear_after_it_starts() {
     let ids: Vec<&str> = doc["rows"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert!(!ids.contains(&"evt_a"), "{ids:?}");
     assert_eq!(ids.len(), 2);
+}
+
+#[test]
+fn type_patterns_match_like_listen_filter() {
+    // Issue 9 defect 6: `--type '*.closed'` never matched while `listen --filter '*.closed'` did.
+    let env = TestEnv::new();
+    let p = Partner::start();
+    seed(&p);
+    p.schedule_rows("case-1", "case.closed", 1, Duration::from_millis(300));
+    let out = p
+        .cmd(&env)
+        .args(["--json", "events", "wait", "--case", "case-1", "--type", "*.closed", "--timeout", "20s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(stdout_json(&out)["rows"][0]["row"]["eventType"], "case.closed");
+    let out = p
+        .cmd(&env)
+        .args(["--json", "events", "list", "--case", "case-1", "--type", "*.created"])
+        .output()
+        .unwrap();
+    let rows = stdout_json(&out);
+    let types: Vec<&str> =
+        rows.as_array().unwrap().iter().map(|r| r["eventType"].as_str().unwrap()).collect();
+    assert_eq!(types, ["payment.created"]);
 }
 
 #[test]

@@ -539,3 +539,32 @@ fn a_hanging_snapshot_is_bounded_by_the_timeout_and_nothing_is_fired() {
     );
     assert!(p.fires().is_empty(), "fired although the wait could not work");
 }
+
+#[test]
+fn wrong_base_url_says_nothing_was_fired_and_hints_at_the_base_url() {
+    // Issue 9 defect 9: an extra /api/v1 made every route 404 and the snapshot failure read
+    // like any API error, without saying whether the event had been fired.
+    let env = TestEnv::new();
+    let p = Partner::start();
+    let wrong = format!("{}/api/v1", p.base());
+    let out = p
+        .cmd(&env)
+        .env("HOOKCTL_BASE_URL", &wrong)
+        .args(["fire", "case.assigned", "--case", "case-1", "--wait", "--timeout", "5s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("error: nothing was fired"), "{err}");
+    assert!(err.contains("hint: check the base URL") && err.contains("/api/v1"), "{err}");
+    assert!(p.fires().is_empty());
+    // Without --wait the fire itself is the first call: same hint.
+    let out = p
+        .cmd(&env)
+        .env("HOOKCTL_BASE_URL", &wrong)
+        .args(["fire", "case.assigned", "--case", "c"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(text(&out.stderr).contains("hint: check the base URL"), "{}", text(&out.stderr));
+}

@@ -77,8 +77,15 @@ fn man_out_writes_one_page_per_command() {
     env.cmd().args(["man", "--out", "pages"]).assert().code(0);
     assert!(env.path("pages/hookctl.1").exists());
     assert!(env.path("pages/hookctl-config-set.1").exists());
-    let page = std::fs::read_to_string(env.path("pages/hookctl.1")).unwrap();
-    assert!(page.contains("Exit codes"), "main page documents exit codes");
+    // Every page has the exit codes in an EXIT STATUS section; command pages have examples.
+    for name in ["hookctl.1", "hookctl-listen.1", "hookctl-config-set.1"] {
+        let page = std::fs::read_to_string(env.path("pages").join(name)).unwrap();
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{name}");
+        assert!(page.contains("signature invalid") && page.contains("130"), "{name}");
+    }
+    let page = std::fs::read_to_string(env.path("pages/hookctl-listen.1")).unwrap();
+    assert!(page.contains(".SH EXAMPLES\n.nf\n"), "{page}");
+    assert!(page.contains("hookctl listen \\-\\-port 0 \\-\\-expect 2"), "{page}");
 }
 
 /// Bug: `man --out` into a directory that cannot be created exited 1 (internal error).

@@ -457,6 +457,18 @@ fn expect_filter_counts_only_matching_event_types() {
 }
 
 #[test]
+fn expect_filter_suffix_patterns_match_like_events_type() {
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--expect", "1", "--filter", "*.closed", "--timeout", "20s"]);
+    assert_eq!(post(l.port, "/", &[], &body("case.closed.extra")).status, 200);
+    assert!(l.stderr_so_far().lines().all(|line| !line.starts_with("stopped")));
+    assert_eq!(post(l.port, "/", &[], &body("case.closed")).status, 200);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0));
+    assert_eq!(out.requests().len(), 2);
+}
+
+#[test]
 fn timeout_without_expect_just_stops_with_0() {
     let env = TestEnv::new();
     let l = Listener::start(&env, &["--timeout", "300ms", "--no-display"]);

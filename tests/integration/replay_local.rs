@@ -180,3 +180,34 @@ fn a_record_that_cannot_be_rebuilt_fails_with_7_and_says_why() {
     // The good record still went out.
     assert_eq!(app.requests().len(), 1);
 }
+
+/// `replay` has two modes; with neither, the error and the usage name both.
+#[test]
+fn replay_without_a_mode_explains_both() {
+    let env = TestEnv::new();
+    let out = env.cmd().arg("replay").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: replay needs a delivery id (provider replay) or --from FILE"), "{err}");
+    assert!(err.contains("hookctl replay --from capture.jsonl --to URL"), "{err}");
+    let help = env.cmd().args(["replay", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("(provider replay)") && help.contains("(captured requests)"), "{help}");
+}
+
+/// `--timeout` now means "wait for the outcome"; with --from it still bounds each request,
+/// with a warning naming --request-timeout.
+#[test]
+fn timeout_with_from_is_the_old_request_timeout() {
+    let env = TestEnv::new();
+    let cap = write_capture(&env, &[record("r1", "m1", b"{}", 0)]);
+    let l = Listener::start(&env, &["--secret", SECRET]);
+    let out = env
+        .cmd()
+        .args(["replay", "--from", &cap, "--to", &l.url("/"), "--all", "--timeout", "5s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--timeout is now --request-timeout"));
+    l.stop();
+}

@@ -144,3 +144,34 @@ fn usage_and_config_errors() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("SECRETPART"));
 }
+
+/// sign, verify and send take the body the same way: --data TEXT|@FILE|- or --body-file.
+#[test]
+fn body_flags_are_the_same_on_sign_and_verify() {
+    let env = TestEnv::new();
+    env.write("b.json", "{\"a\":1}");
+    let sign = |body: &[&str]| {
+        let out = env
+            .cmd()
+            .args(["sign", "--secret", SECRET, "--at", "1000", "--id", "msg_1"])
+            .args(body)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{body:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let inline = sign(&["--data", "{\"a\":1}"]);
+    assert_eq!(inline, sign(&["--data", "@b.json"]));
+    assert_eq!(inline, sign(&["--body-file", "b.json"]));
+    let mut verify = env.cmd();
+    verify.args(["verify", "--secret", SECRET, "--at", "1000", "--data", "{\"a\":1}"]);
+    for line in inline.lines() {
+        verify.args(["--header", line]);
+    }
+    verify.assert().code(0);
+    // No body at all is a usage error that names both flags.
+    let out = env.cmd().args(["sign", "--secret", SECRET]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--body-file") && err.contains("--data"), "{err}");
+}

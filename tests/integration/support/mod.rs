@@ -6,6 +6,7 @@ pub mod bore;
 pub mod endpoints;
 pub mod listen;
 pub mod partner;
+pub mod sandbox;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -1,0 +1,228 @@
+//! `listen --ui`: a local web inspector over the requests this listener received — a bounded
+//! in-memory window of them, a token-guarded HTTP API with a live event stream, and an embedded
+//! page. Nothing here runs (or costs anything per request) without `--ui`.
+
+mod api;
+mod explain;
+mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use tokio::net::TcpListener;
+use tokio::sync::broadcast;
+
+use super::capture::{Header, HeaderRef, Record};
+use super::Verdict;
+use crate::output::Secret;
+use crate::sign::{self, Scheme};
+use crate::{Error, Result};
+
+pub(crate) use store::Entry;
+use store::Store;
+
+/// The ports tried in order when `--ui-port` is not given (ngrok's inspector habit).
+const DEFAULT_PORTS: std::ops::RangeInclusive<u16> = 4040..=4049;
+
+/// `--ui` settings, resolved by the command layer.
+#[derive(Debug, Clone)]
+pub(crate) struct UiConfig {
+    /// `None`: the first free port of 4040…4049; `Some(0)`: any free port.
+    pub port: Option<u16>,
+    /// Open the page in the default browser (when there is a display).
+    pub open: bool,
+}
+
+/// What the inspector needs to know about the listener to explain and replay requests.
+pub(crate) struct Settings {
+    pub secrets: Vec<Secret>,
+    /// The scheme given with `--scheme`, if any (else detected per request).
+    pub scheme: Option<Scheme>,
+    pub tolerance: u64,
+    pub capture: Option<PathBuf>,
+    pub forward_timeout: Duration,
+    /// The listener's own base URL (`http://127.0.0.1:PORT`), for "copy as curl".
+    pub listen_base: String,
+}
+
+/// The inspector's shared state: the window of requests, the live feed, the per-run token.
+pub(crate) struct Ui {
+    store: Mutex<Store>,
+    live: broadcast::Sender<Arc<Entry>>,
+    token: String,
+    /// The inspector's own port, for the `Host`/`Origin` checks.
+    port: u16,
+    settings: Settings,
+}
+
+/// What the handler knows about one request when it is done with it.
+pub(crate) struct Seen<'a> {
+    pub id: &'a str,
+    pub received_at: &'a str,
+    pub received_unix: i64,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub headers: &'a [HeaderRef<'a>],
+    pub body: &'a Bytes,
+    pub verdict: Verdict,
+    pub scheme: Option<&'static str>,
+    pub reason: Option<&'a sign::Reason>,
+    /// The text of a refusal (404/408/413/400) that has no signature reason.
+    pub refusal: Option<&'a str>,
+    pub status: u16,
+    pub event_type: Option<&'a str>,
+    pub duplicate: bool,
+    pub secret: Option<usize>,
+    pub forwarded_to: Option<&'a str>,
+    pub forward_error: Option<&'a str>,
+    /// The forward target's answer (status, content type, body), when it gave one.
+    pub answer: Option<(u16, &'a str, &'a Bytes)>,
+}
+
+/// A bound inspector port, before the listener's state exists.
+pub(crate) struct Bound {
+    listener: TcpListener,
+    port: u16,
+}
+
+/// Binds 127.0.0.1 only: the inspector is never reachable from another machine (or through a
+/// tunnel to the listen port).
+pub(crate) async fn bind(cfg: &UiConfig) -> Result<Bound> {
+    let ports: Vec<u16> = match cfg.port {
+        Some(p) => vec![p],
+        None => DEFAULT_PORTS.collect(),
+    };
+    let mut last = None;
+    for p in &ports {
+        match TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], *p))).await {
+            Ok(listener) => {
+                let port = listener
+                    .local_addr()
+                    .map_err(|e| Error::io("cannot read the inspector address", e))?
+                    .port();
+                return Ok(Bound { listener, port });
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let what = match cfg.port {
+        Some(p) => format!("port {p}"),
+        None => "any of ports 4040-4049".into(),
+    };
+    Err(Error::usage_hint(
+        format!("cannot serve the inspector on {what}: {}", last.map(|e| e.to_string()).unwrap_or_default()),
+        "pick another with --ui-port PORT, or --ui-port 0 for any free port",
+    ))
+}
+
+impl Ui {
+    pub(crate) fn new(bound: &Bound, settings: Settings) -> Ui {
+        let (live, _) = broadcast::channel(1024);
+        Ui { store: Mutex::new(Store::default()), live, token: new_token(), port: bound.port, settings }
+    }
+
+    /// The page's address with the token: printed on start and in the JSON ready line.
+    pub(crate) fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/?t={}", self.port, self.token)
+    }
+
+    /// Serves the page and the API until the runtime stops.
+    pub(crate) fn serve(self: &Arc<Self>, bound: Bound) {
+        let ui = self.clone();
+        tokio::spawn(async move {
+            use axum::serve::ListenerExt;
+            // Without TCP_NODELAY a small event waits for the previous one's ACK (~40 ms).
+            let listener = bound.listener.tap_io(|s| {
+                let _ = s.set_nodelay(true);
+            });
+            let _ = axum::serve(listener, api::router(ui)).await;
+        });
+    }
+
+    /// Keeps one request in the window and tells the open pages about it.
+    pub(crate) fn record(&self, seen: &Seen) {
+        let mut record = Record {
+            id: seen.id.to_string(),
+            received_at: seen.received_at.to_string(),
+            method: seen.method.to_string(),
+            path: seen.path.to_string(),
+            query: seen.query.map(str::to_string),
+            headers: seen.headers.iter().map(header).collect(),
+            body: None,
+            body_base64: None,
+            verdict: seen.verdict,
+            scheme: seen.scheme.map(str::to_string),
+            reason: seen.reason.map(ToString::to_string).or_else(|| seen.refusal.map(str::to_string)),
+            status: seen.status,
+            event_type: seen.event_type.map(str::to_string),
+            duplicate: seen.duplicate,
+        };
+        record.set_body(seen.body);
+        let entry = Entry {
+            seq: 0,
+            record,
+            size: seen.body.len(),
+            received_unix: seen.received_unix,
+            why: seen.reason.cloned(),
+            secret: seen.secret,
+            forwarded_to: seen.forwarded_to.map(str::to_string),
+            forward_error: seen.forward_error.map(str::to_string),
+            answer: seen.answer.map(|(status, content_type, body)| store::Answered {
+                status,
+                content_type: content_type.to_string(),
+                body: body.slice(..body.len().min(store::MAX_ANSWER)),
+                cut: body.len() > store::MAX_ANSWER,
+            }),
+        };
+        let entry = match self.store.lock() {
+            Ok(mut s) => s.push(entry),
+            Err(_) => return,
+        };
+        // No page open: no receiver, and the send is a no-op.
+        if self.live.receiver_count() > 0 {
+            let _ = self.live.send(entry);
+        }
+    }
+
+    /// Opens the page in the default browser when there is a display to show it on.
+    pub(crate) fn open_browser(&self) -> bool {
+        let url = self.url();
+        let program = if cfg!(target_os = "macos") {
+            "open"
+        } else if std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {
+            "xdg-open"
+        } else {
+            return false;
+        };
+        std::process::Command::new(program)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .is_ok()
+    }
+}
+
+fn header(h: &HeaderRef) -> Header {
+    match std::str::from_utf8(h.raw) {
+        Ok(v) => Header::text(h.name, v),
+        Err(_) => {
+            use base64::Engine;
+            Header {
+                name: h.name.to_string(),
+                value: base64::engine::general_purpose::STANDARD.encode(h.raw),
+                base64: true,
+            }
+        }
+    }
+}
+
+/// 128 random bits, hex: guessing it is not an option for another page or user.
+fn new_token() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}

@@ -1,0 +1,357 @@
+//! Admin routes under `/_sandbox/` (same token): scenarios (cases, payments, chats), reset,
+//! knobs (lag, fail rate, retry schedule, a forced status or delay per endpoint URL), and
+//! every delivery attempt. Scripts and hookctl's own tests build scenarios with them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, patch, post};
+use axum::Router;
+use serde_json::{json, Value};
+
+use super::http::{self, body_json, Answer, Dialect, Problem};
+use super::model::{self, Case, Chat, Delivery, EventRow, Payment, Provider, Status, SELF};
+use super::store::Store;
+use super::{parse_schedule, seed, App, Fault, Lag};
+
+pub(crate) fn router(app: Arc<App>) -> Router {
+    // Full paths rather than a nest: a nested "/" would not match `/_sandbox/`.
+    let routes = Router::new()
+        .route("/_sandbox", get(info))
+        .route("/_sandbox/", get(info))
+        .route("/_sandbox/reset", post(reset))
+        .route("/_sandbox/knobs", get(knobs).patch(set_knobs))
+        .route("/_sandbox/faults", post(add_fault).delete(clear_faults))
+        .route("/_sandbox/cases", get(cases).post(create_case))
+        .route("/_sandbox/cases/{id}", patch(update_case))
+        .route("/_sandbox/cases/{id}/payments", post(add_payment))
+        .route("/_sandbox/cases/{id}/chats", post(add_chat))
+        .route("/_sandbox/deliveries", get(deliveries))
+        .route("/_sandbox/attempts", get(attempts))
+        .route("/_sandbox/events", get(events));
+    super::guarded(app, Dialect::Admin, routes)
+}
+
+fn bad(message: impl Into<String>) -> Problem {
+    Problem::bad_request("invalid_request", message)
+}
+
+async fn info(State(app): State<Arc<App>>) -> Answer {
+    Ok(http::json(
+        StatusCode::OK,
+        &json!({
+            "seed": seed::describe(),
+            "seed_url": app.seed_url,
+            "knobs": app.knobs().to_json(),
+            "queued": app.store.queued()?,
+            "database": app.store.path.display().to_string(),
+            "schema_version": super::SCHEMA_VERSION,
+        }),
+    ))
+}
+
+/// Deletes everything and seeds again (knobs and faults stay).
+async fn reset(State(app): State<Arc<App>>) -> Answer {
+    seed::seed(&app.store, &app.seed_url, true)?;
+    Ok(http::json(StatusCode::OK, &json!({"reset": true, "seed": seed::describe()})))
+}
+
+async fn knobs(State(app): State<Arc<App>>) -> Answer {
+    Ok(http::json(StatusCode::OK, &app.knobs().to_json()))
+}
+
+/// `{"lag": "0" | "1s" | "500ms..3s", "fail_rate": 0.2, "retry_schedule": "1s,2s" | ["1s","2s"]}`.
+async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let lag = match v.get("lag") {
+        None => None,
+        Some(Value::String(s)) => Some(Lag::parse(s).map_err(bad)?),
+        Some(Value::Number(n)) if n.as_u64().is_some() => {
+            let ms = n.as_u64().unwrap_or(0);
+            Some(Lag { min: Duration::from_millis(ms), max: Duration::from_millis(ms) })
+        }
+        Some(_) => return Err(bad("lag must be a duration string (0, 2s, 500ms..3s) or milliseconds")),
+    };
+    let fail_rate = match v.get("fail_rate") {
+        None => None,
+        Some(n) => match n.as_f64() {
+            Some(p) if (0.0..=1.0).contains(&p) => Some(p),
+            _ => return Err(bad("fail_rate must be a number from 0 to 1")),
+        },
+    };
+    let schedule = match v.get("retry_schedule") {
+        None => None,
+        Some(Value::String(s)) => Some(parse_schedule(s).map_err(bad)?),
+        Some(Value::Array(items)) => {
+            let joined: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+            let joined = joined.ok_or_else(|| bad("retry_schedule must list duration strings"))?;
+            Some(parse_schedule(&joined.join(",")).map_err(bad)?)
+        }
+        Some(_) => return Err(bad("retry_schedule must be \"1s,2s,5s\" or a list of durations")),
+    };
+    let k = app.set_knobs(|k| {
+        if let Some(l) = lag {
+            k.lag = l;
+        }
+        if let Some(p) = fail_rate {
+            k.fail_rate = p;
+        }
+        if let Some(s) = schedule {
+            k.retry_schedule = s;
+        }
+    });
+    Ok(http::json(StatusCode::OK, &k.to_json()))
+}
+
+/// `{"url": "http://…", "status": 500, "delay_ms": 2000}`: every attempt to that URL answers
+/// `status` (nothing is sent) and/or waits first. Replaces an earlier fault for the URL.
+async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let url = http::required_str(&v, "url").ok_or_else(|| bad("url is required"))?.to_string();
+    let status = match v.get("status") {
+        None | Some(Value::Null) => None,
+        Some(n) => match n.as_u64() {
+            Some(c) if (100..=599).contains(&c) => Some(c as u16),
+            _ => return Err(bad("status must be an HTTP status code (100-599)")),
+        },
+    };
+    let delay = match v.get("delay_ms") {
+        None | Some(Value::Null) => None,
+        Some(n) => Some(Duration::from_millis(n.as_u64().ok_or_else(|| bad("delay_ms must be a number"))?)),
+    };
+    if status.is_none() && delay.is_none() {
+        return Err(bad("give status and/or delay_ms"));
+    }
+    let k = app.set_knobs(|k| {
+        k.faults.insert(url, Fault { status, delay });
+    });
+    Ok(http::json(StatusCode::OK, &k.to_json()))
+}
+
+/// Removes the fault of `?url=`, or every fault.
+async fn clear_faults(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let k = app.set_knobs(|k| match q.get("url") {
+        Some(u) => {
+            k.faults.remove(u);
+        }
+        None => k.faults.clear(),
+    });
+    Ok(http::json(StatusCode::OK, &k.to_json()))
+}
+
+fn render_case(app: &App, c: &Case) -> Result<Value, Problem> {
+    use super::store::CaseChild;
+    Ok(json!({
+        "id": c.id,
+        "owner": c.owner,
+        "classification": if c.test { "test" } else { "live" },
+        "lifecycle": c.lifecycle,
+        "closeCode": c.close_code,
+        "closeComment": c.close_comment,
+        "payments": app.store.count_for_case(CaseChild::Payments, &c.id)?,
+        "chats": app.store.count_for_case(CaseChild::Chats, &c.id)?,
+        "createdAt": c.created_at,
+    }))
+}
+
+async fn cases(State(app): State<Arc<App>>) -> Answer {
+    let all = app.store.cases()?;
+    let out: Result<Vec<Value>, Problem> = all.iter().map(|c| render_case(&app, c)).collect();
+    Ok(http::json(StatusCode::OK, &json!(out?)))
+}
+
+fn payment(case_id: &str, v: &Value, now: &str) -> Payment {
+    Payment {
+        id: model::prefixed("pay"),
+        case_id: case_id.into(),
+        amount: v
+            .get("amount")
+            .map(|a| a.as_str().map(str::to_string).unwrap_or_else(|| a.to_string()))
+            .unwrap_or_else(|| "100.00".into()),
+        currency: v.get("currency").and_then(Value::as_str).unwrap_or("EUR").into(),
+        paid_at: now.into(),
+    }
+}
+
+fn chat(case_id: &str, v: &Value, now: &str) -> Chat {
+    Chat {
+        id: model::prefixed("chat"),
+        case_id: case_id.into(),
+        author: v.get("author").and_then(Value::as_str).unwrap_or("debtor").into(),
+        message: v.get("message").and_then(Value::as_str).unwrap_or("Hello from the sandbox").into(),
+        created_at: now.into(),
+    }
+}
+
+/// `{"id"?, "classification": "test"|"live", "lifecycle"?, "payments": N, "chats": N,
+/// "owner"?}` → the case.
+async fn create_case(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let test = match v.get("classification").and_then(Value::as_str).unwrap_or("test") {
+        "test" => true,
+        "live" => false,
+        other => return Err(bad(format!("classification '{other}' must be test or live"))),
+    };
+    let count = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0).min(1000);
+    let id = match http::required_str(&v, "id") {
+        Some(id) => id.to_string(),
+        None => model::prefixed("case"),
+    };
+    if app.store.case(&id)?.is_some() {
+        return Err(Problem::new(StatusCode::CONFLICT, "conflict", format!("case {id} exists")));
+    }
+    let now = model::now();
+    let case = Case {
+        id,
+        owner: v.get("owner").and_then(Value::as_str).unwrap_or(SELF).into(),
+        test,
+        lifecycle: v.get("lifecycle").and_then(Value::as_str).unwrap_or("Collection").into(),
+        close_code: v.get("closeCode").and_then(Value::as_str).map(str::to_string),
+        close_comment: v.get("closeComment").and_then(Value::as_str).map(str::to_string),
+        created_at: now.clone(),
+    };
+    app.store.tx(|tx| {
+        Store::insert_case(tx, &case)?;
+        for _ in 0..count("payments") {
+            Store::insert_payment(tx, &payment(&case.id, &json!({}), &now))?;
+        }
+        for _ in 0..count("chats") {
+            Store::insert_chat(tx, &chat(&case.id, &json!({}), &now))?;
+        }
+        Ok(())
+    })?;
+    Ok(http::json(StatusCode::CREATED, &render_case(&app, &case)?))
+}
+
+/// `{"lifecycle"?, "closeCode"?, "closeComment"?}`: what the next fire reports.
+async fn update_case(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let mut case = app.store.case(&id)?.ok_or_else(|| Problem::not_found(format!("no case {id}")))?;
+    if let Some(l) = v.get("lifecycle").and_then(Value::as_str) {
+        case.lifecycle = l.into();
+    }
+    if let Some(c) = v.get("closeCode") {
+        case.close_code = c.as_str().map(str::to_string);
+    }
+    if let Some(c) = v.get("closeComment") {
+        case.close_comment = c.as_str().map(str::to_string);
+    }
+    app.store.update_case(&case, &model::now())?;
+    Ok(http::json(StatusCode::OK, &render_case(&app, &case)?))
+}
+
+async fn add_payment(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    app.store.case(&id)?.ok_or_else(|| Problem::not_found(format!("no case {id}")))?;
+    let p = payment(&id, &v, &model::now());
+    app.store.tx(|tx| Store::insert_payment(tx, &p))?;
+    Ok(http::json(
+        StatusCode::CREATED,
+        &json!({"id": p.id, "caseId": p.case_id, "amount": p.amount, "currency": p.currency, "paidAt": p.paid_at}),
+    ))
+}
+
+async fn add_chat(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    app.store.case(&id)?.ok_or_else(|| Problem::not_found(format!("no case {id}")))?;
+    let c = chat(&id, &v, &model::now());
+    app.store.tx(|tx| Store::insert_chat(tx, &c))?;
+    Ok(http::json(
+        StatusCode::CREATED,
+        &json!({"id": c.id, "caseId": c.case_id, "author": c.author, "message": c.message, "createdAt": c.created_at}),
+    ))
+}
+
+fn render_delivery(d: &Delivery) -> Value {
+    json!({
+        "id": d.id,
+        "provider": d.provider.as_str(),
+        "endpoint_id": d.endpoint_id,
+        "url": d.url,
+        "event_type": d.event_type,
+        "case_id": d.case_id,
+        "event_id": d.event_id,
+        "webhook_id": d.webhook_id,
+        "status": d.status.as_str(),
+        "attempts": d.attempts,
+        "http_status_code": d.http_status_code,
+        "response_body": d.response_body,
+        "last_error": d.last_error,
+        "next_attempt_at": d.next_at.map(model::rfc3339),
+        "created_at": d.created_at,
+        "updated_at": d.updated_at,
+        "delivered_at": d.delivered_at,
+        "body": d.body,
+    })
+}
+
+fn limit(q: &HashMap<String, String>) -> i64 {
+    q.get("limit").and_then(|l| l.parse().ok()).unwrap_or(1000).clamp(1, 100_000)
+}
+
+/// Every delivery of every dialect, newest first (`?provider=`, `?status=`, `?limit=`).
+async fn deliveries(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let provider = match q.get("provider").map(String::as_str) {
+        None | Some("") => None,
+        Some(p) => Some(
+            Provider::ALL
+                .into_iter()
+                .find(|x| x.as_str() == p)
+                .ok_or_else(|| bad(format!("unknown provider '{p}'")))?,
+        ),
+    };
+    let status = q.get("status").map(String::as_str).filter(|s| !s.is_empty());
+    if let Some(s) = status {
+        if !Status::NAMES.contains(&s) {
+            return Err(bad(format!("unknown status '{s}' (one of {})", Status::NAMES.join(", "))));
+        }
+    }
+    let rows = app.store.deliveries(provider, None, status, limit(&q))?;
+    Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_delivery).collect::<Vec<_>>())))
+}
+
+/// Every attempt, newest first (`?delivery_id=`, `?limit=`).
+async fn attempts(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let rows = app.store.attempts(q.get("delivery_id").map(String::as_str), limit(&q))?;
+    let out: Vec<Value> = rows
+        .iter()
+        .map(|a| {
+            json!({
+                "delivery_id": a.delivery_id,
+                "attempt": a.n,
+                "url": a.url,
+                "started_at": a.started_at,
+                "duration_ms": a.duration_ms,
+                "outcome": a.outcome.as_str(),
+                "http_status_code": a.http_status_code,
+                "response_body": a.response_body,
+                "error": a.error,
+            })
+        })
+        .collect();
+    Ok(http::json(StatusCode::OK, &json!(out)))
+}
+
+fn render_event(e: &EventRow) -> Value {
+    json!({
+        "id": e.id,
+        "delivery_id": e.delivery_id,
+        "case_id": e.case_id,
+        "event_type": e.event_type,
+        "status": e.status,
+        "webhook_id": e.webhook_id,
+        "created_at": e.created_at,
+        "visible_at": model::rfc3339(e.visible_at),
+        "attempt_count": e.attempt_count,
+    })
+}
+
+/// Every partner event-log row, including those still hidden by the lag.
+async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let rows = app.store.all_events(limit(&q))?;
+    Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
+}

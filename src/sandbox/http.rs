@@ -1,0 +1,289 @@
+//! What every dialect router shares: the token check, the 1 MiB body limit, and error bodies
+//! in each provider's own shape (partner `businessErrors`, django-ninja `detail`, xpath
+//! `error{code,message,details}`, personio problem+json with a trace id).
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+
+use super::model;
+use super::App;
+
+/// Largest request body the sandbox accepts; larger ones get 413.
+pub(crate) const MAX_BODY: usize = 1024 * 1024;
+/// How much of an oversized body is read (and dropped) so the client sees the 413 instead of
+/// a reset connection.
+const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Whose error shape to answer in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Partner,
+    Closient,
+    Xpath,
+    Personio,
+    Admin,
+}
+
+/// One refusal, rendered by [`Dialect::respond`].
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    pub status: StatusCode,
+    /// A short machine word (xpath `code`, partner business error `type`).
+    pub code: &'static str,
+    /// A short title (personio `title`); defaults to the HTTP reason.
+    pub title: Option<String>,
+    pub detail: String,
+    /// Field-level details (closient's validation list, xpath `details`).
+    pub details: Vec<Value>,
+}
+
+impl Problem {
+    pub(crate) fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Problem {
+        Problem { status, code, title: None, detail: detail.into(), details: Vec::new() }
+    }
+
+    pub(crate) fn title(mut self, t: impl Into<String>) -> Problem {
+        self.title = Some(t.into());
+        self
+    }
+
+    pub(crate) fn details(mut self, d: Vec<Value>) -> Problem {
+        self.details = d;
+        self
+    }
+
+    pub(crate) fn bad_request(code: &'static str, detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+
+    pub(crate) fn not_found(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::NOT_FOUND, "not_found", detail)
+    }
+
+    pub(crate) fn internal(e: impl std::fmt::Display) -> Problem {
+        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", format!("sandbox error: {e}"))
+    }
+}
+
+impl From<super::store::StoreError> for Problem {
+    fn from(e: super::store::StoreError) -> Problem {
+        Problem::internal(e)
+    }
+}
+
+fn reason(status: StatusCode) -> &'static str {
+    status.canonical_reason().unwrap_or("Error")
+}
+
+impl Dialect {
+    pub(crate) fn respond(self, p: Problem) -> Response {
+        let reason = reason(p.status);
+        let (content_type, body) = match self {
+            Dialect::Partner => {
+                let business =
+                    if p.status == StatusCode::BAD_REQUEST || p.status == StatusCode::UNPROCESSABLE_ENTITY {
+                        json!([{"type": p.code, "message": p.detail}])
+                    } else {
+                        json!([])
+                    };
+                (
+                    "application/json",
+                    json!({"error": reason, "message": p.detail, "businessErrors": business}),
+                )
+            }
+            Dialect::Closient if !p.details.is_empty() => ("application/json", json!({"detail": p.details})),
+            Dialect::Closient => ("application/json", json!({"detail": p.detail})),
+            Dialect::Xpath => (
+                "application/json",
+                json!({"error": {"code": p.code, "message": p.detail, "details": p.details}}),
+            ),
+            Dialect::Personio => (
+                "application/problem+json",
+                json!({
+                    "personio_trace_id": model::trace_id(),
+                    "timestamp": model::now(),
+                    "errors": [{"title": p.title.as_deref().unwrap_or(reason), "detail": p.detail}],
+                }),
+            ),
+            Dialect::Admin => ("application/json", json!({"error": {"code": p.code, "message": p.detail}})),
+        };
+        with_type(p.status, content_type, &body)
+    }
+
+    fn unauthorized(self) -> Problem {
+        let detail = match self {
+            Dialect::Closient => "Unauthorized".to_string(),
+            Dialect::Partner => "Invalid or missing API key".to_string(),
+            _ => "Missing or invalid access token".to_string(),
+        };
+        Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", detail).title("Unauthorized")
+    }
+
+    fn not_found_route(self) -> Problem {
+        match self {
+            Dialect::Closient => Problem::not_found("Not Found"),
+            _ => Problem::not_found("No such route in the sandbox").title("Not found"),
+        }
+    }
+}
+
+/// A JSON answer.
+pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
+    with_type(status, "application/json", body)
+}
+
+fn with_type(status: StatusCode, content_type: &'static str, body: &Value) -> Response {
+    let mut resp = (status, body.to_string()).into_response();
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    resp
+}
+
+/// Handlers return this: a JSON answer or a refusal, which [`guard`] renders in the router's
+/// dialect.
+pub(crate) type Answer = Result<Response, Problem>;
+
+impl IntoResponse for Problem {
+    /// Carried to [`guard`] in the response's extensions; the guard knows the dialect.
+    fn into_response(self) -> Response {
+        let mut resp = self.status.into_response();
+        resp.extensions_mut().insert(self);
+        resp
+    }
+}
+
+/// Parses a JSON request body; an empty body reads as `{}`.
+pub(crate) fn body_json(bytes: &Bytes) -> Result<Value, Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        Problem::bad_request("invalid_json", format!("the request body is not valid JSON: {e}"))
+            .title("Invalid request body")
+    })
+}
+
+/// Which token the request carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    Full,
+    /// Personio's documented read-only token: no `personio:webhooks:write` scope.
+    ReadOnly,
+}
+
+/// The middleware in front of each dialect: token, body limit, then the route; a refusal
+/// from a handler becomes the dialect's error body here.
+pub(crate) async fn guard(app: Arc<App>, dialect: Dialect, req: Request, next: Next) -> Response {
+    let access = match authorize(&app, dialect, req.headers()) {
+        Some(a) => a,
+        None => return dialect.respond(dialect.unauthorized()),
+    };
+    if access == Access::ReadOnly && req.method() != Method::GET {
+        return dialect.respond(
+            Problem::new(StatusCode::FORBIDDEN, "forbidden", "Access denied to perform webhook operations")
+                .title("Access denied"),
+        );
+    }
+    let (parts, body) = req.into_parts();
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let bytes = match read_limited(body, declared).await {
+        Ok(b) => b,
+        Err(p) => return dialect.respond(p),
+    };
+    let mut req = Request::from_parts(parts, Body::from(bytes));
+    req.extensions_mut().insert(access);
+    let mut resp = next.run(req).await;
+    if let Some(p) = resp.extensions_mut().remove::<Problem>() {
+        return dialect.respond(p);
+    }
+    // Routes that did not match answer 404/405 in the dialect's shape.
+    match resp.status() {
+        StatusCode::NOT_FOUND if resp.headers().get(header::CONTENT_TYPE).is_none() => {
+            dialect.respond(dialect.not_found_route())
+        }
+        StatusCode::METHOD_NOT_ALLOWED => dialect.respond(Problem::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "Method not allowed",
+        )),
+        _ => resp,
+    }
+}
+
+/// Reads the body up to [`MAX_BODY`]; beyond it drains up to [`DRAIN_LIMIT`] and refuses.
+async fn read_limited(mut body: Body, declared: Option<usize>) -> Result<Bytes, Problem> {
+    let too_large = || {
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than {MAX_BODY} bytes"),
+        )
+        .title("Payload too large")
+    };
+    let mut buf = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY));
+    let mut seen = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame =
+            frame.map_err(|e| Problem::bad_request("invalid_body", format!("cannot read the body: {e}")))?;
+        if let Ok(data) = frame.into_data() {
+            seen += data.len();
+            if seen <= MAX_BODY {
+                buf.extend_from_slice(&data);
+            } else if seen > DRAIN_LIMIT {
+                break;
+            }
+        }
+    }
+    if seen > MAX_BODY || declared.is_some_and(|n| n > MAX_BODY) {
+        return Err(too_large());
+    }
+    Ok(Bytes::from(buf))
+}
+
+fn authorize(app: &App, dialect: Dialect, headers: &HeaderMap) -> Option<Access> {
+    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    let bearer = get("authorization").and_then(|v| {
+        let (scheme, rest) = v.split_once(' ')?;
+        scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
+    });
+    let presented = match dialect {
+        Dialect::Closient => get("x-api-key"),
+        Dialect::Partner => bearer.or_else(|| get("xapikey")),
+        Dialect::Xpath | Dialect::Personio => bearer,
+        Dialect::Admin => bearer.or_else(|| get("x-api-key")),
+    }?;
+    if crate::sign::ct_eq(presented.as_bytes(), app.token.expose().as_bytes()) {
+        Some(Access::Full)
+    } else if dialect == Dialect::Personio
+        && crate::sign::ct_eq(presented.as_bytes(), super::seed::READONLY_TOKEN.as_bytes())
+    {
+        Some(Access::ReadOnly)
+    } else {
+        None
+    }
+}
+
+/// A string field that must be present and non-empty.
+pub(crate) fn required_str<'a>(v: &'a Value, field: &str) -> Option<&'a str> {
+    v.get(field).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+}
+
+/// A list of strings, or `None` when the field is not such a list.
+pub(crate) fn string_list(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?.iter().map(|e| e.as_str().map(str::to_string)).collect()
+}
+
+/// An http(s) URL with a host (the sandbox accepts plain http so local receivers work).
+pub(crate) fn valid_url(url: &str) -> bool {
+    reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+}

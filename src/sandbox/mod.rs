@@ -1,0 +1,366 @@
+//! `hookctl sandbox`: a local, durable emulator of the four provider APIs (partner, closient,
+//! xpath, personio) on one port, with a real delivery pipeline and admin routes.
+//!
+//! - [`store`]: SQLite (WAL, migrations), one transaction per state change.
+//! - one router per dialect ([`partner`], [`closient`], [`xpath`], [`personio`]) plus
+//!   [`admin`] under `/_sandbox/`; [`http`] holds what they share (auth, limits, errors).
+//! - [`worker`]: the outbox drain that signs and POSTs deliveries, with retries.
+//!
+//! [`start`] runs all of it on the caller's runtime (the `demo` command and tests use it);
+//! [`run`] is the command: start, print the ready line, stop on Ctrl-C/SIGTERM.
+
+mod admin;
+mod closient;
+mod http;
+pub(crate) mod model;
+mod partner;
+mod personio;
+pub mod seed;
+mod store;
+mod worker;
+mod xpath;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use serde_json::{json, Value};
+use tokio::sync::{watch, Notify};
+
+use crate::output::{Printer, Secret};
+use crate::{Error, Outcome, Result};
+
+pub use store::SCHEMA_VERSION;
+
+/// The event-log lag: each row appears a random time in `min..=max` after its attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lag {
+    pub min: Duration,
+    pub max: Duration,
+}
+
+impl Lag {
+    /// `0`, `2s`, `500ms..3s`.
+    pub fn parse(s: &str) -> std::result::Result<Lag, String> {
+        let one = crate::cli::duration::parse;
+        let lag = match s.split_once("..") {
+            Some((a, b)) => Lag { min: one(a)?, max: one(b)? },
+            None => {
+                let d = one(s)?;
+                Lag { min: d, max: d }
+            }
+        };
+        if lag.min > lag.max {
+            return Err(format!("'{s}': the minimum is larger than the maximum"));
+        }
+        Ok(lag)
+    }
+
+    pub(crate) fn sample(self) -> Duration {
+        if self.min == self.max {
+            return self.min;
+        }
+        use rand::Rng;
+        let (a, b) = (model::ms(self.min), model::ms(self.max));
+        Duration::from_millis(rand::thread_rng().gen_range(a..=b) as u64)
+    }
+
+    fn describe(self) -> String {
+        if self.min == self.max {
+            format!("{}", humantime::format_duration(self.min))
+        } else {
+            format!("{}..{}", humantime::format_duration(self.min), humantime::format_duration(self.max))
+        }
+    }
+}
+
+/// Parses `--retry-schedule`: `1s,2s,5s` (delays before retry 1, 2, 3), or `none`.
+pub fn parse_schedule(s: &str) -> std::result::Result<Vec<Duration>, String> {
+    let s = s.trim();
+    if s.is_empty() || s.eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    s.split(',').map(crate::cli::duration::parse).collect()
+}
+
+/// A fault injected for one endpoint URL (admin `POST /_sandbox/faults`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Fault {
+    /// Answer every attempt to this URL as if the endpoint returned this status (no request
+    /// is sent).
+    pub status: Option<u16>,
+    /// Wait this long before each attempt.
+    pub delay: Option<Duration>,
+}
+
+/// The knobs a running sandbox can change (flags at start, admin routes later).
+#[derive(Debug, Clone)]
+pub(crate) struct Knobs {
+    pub lag: Lag,
+    pub fail_rate: f64,
+    pub retry_schedule: Vec<Duration>,
+    pub faults: HashMap<String, Fault>,
+}
+
+impl Knobs {
+    pub(crate) fn to_json(&self) -> Value {
+        json!({
+            "lag": self.lag.describe(),
+            "lag_ms": [model::ms(self.lag.min), model::ms(self.lag.max)],
+            "fail_rate": self.fail_rate,
+            "retry_schedule": self.retry_schedule.iter().map(|d| humantime::format_duration(*d).to_string()).collect::<Vec<_>>(),
+            "faults": self.faults.iter().map(|(url, f)| json!({
+                "url": url,
+                "status": f.status,
+                "delay_ms": f.delay.map(model::ms),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// Everything `sandbox` needs, resolved by the command layer.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub host: String,
+    pub port: u16,
+    pub data_dir: PathBuf,
+    pub token: Secret,
+    pub lag: Lag,
+    pub fail_rate: f64,
+    pub retry_schedule: Vec<Duration>,
+    /// Where seeded endpoints deliver; `None` keeps what the database has.
+    pub seed_url: Option<String>,
+    /// Print one line per delivery attempt.
+    pub log_attempts: bool,
+}
+
+/// Shared state of a running sandbox.
+pub(crate) struct App {
+    pub store: store::Store,
+    pub token: Secret,
+    pub knobs: RwLock<Knobs>,
+    /// Wakes the worker when something was enqueued.
+    pub wake: Notify,
+    /// Deliveries being attempted right now (so the worker does not start them twice).
+    pub inflight: Mutex<HashSet<String>>,
+    pub http: reqwest::Client,
+    pub printer: Printer,
+    pub log_attempts: bool,
+    pub seed_url: String,
+}
+
+impl App {
+    pub(crate) fn knobs(&self) -> Knobs {
+        self.knobs.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub(crate) fn set_knobs(&self, f: impl FnOnce(&mut Knobs)) -> Knobs {
+        let mut k = self.knobs.write().unwrap_or_else(|p| p.into_inner());
+        f(&mut k);
+        k.clone()
+    }
+
+    /// Marks a delivery as being attempted; false when it already is.
+    pub(crate) fn claim(&self, id: &str) -> bool {
+        self.inflight.lock().unwrap_or_else(|p| p.into_inner()).insert(id.to_string())
+    }
+
+    pub(crate) fn release(&self, id: &str) {
+        self.inflight.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+    }
+}
+
+/// A running sandbox (from [`start`]).
+pub struct Sandbox {
+    pub url: String,
+    pub token: Secret,
+    pub data_dir: PathBuf,
+    stop: watch::Sender<bool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// The base URL of one dialect (`…/partner`).
+    pub fn provider_url(&self, provider: &str) -> String {
+        format!("{}/{provider}", self.url)
+    }
+
+    /// The ready document: `{"type":"ready","url","token","providers","seed",…}`.
+    pub fn ready(&self) -> Value {
+        let providers: serde_json::Map<String, Value> = model::Provider::ALL
+            .iter()
+            .map(|p| (p.as_str().to_string(), json!(self.provider_url(p.as_str()))))
+            .collect();
+        json!({
+            "type": "ready",
+            "url": self.url,
+            "token": self.token.expose(),
+            "providers": providers,
+            "seed": seed::describe(),
+            "admin": format!("{}/_sandbox/", self.url),
+            "data_dir": self.data_dir.display().to_string(),
+        })
+    }
+
+    /// Stops serving and lets in-flight attempts finish (what is not finished stays queued).
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        for t in self.tasks {
+            let _ = tokio::time::timeout(Duration::from_secs(5), t).await;
+        }
+    }
+}
+
+/// Opens the store, seeds it if new, binds, and spawns the server and the worker on the
+/// current runtime.
+pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
+    let store = store::Store::open(&cfg.data_dir).map_err(store_error)?;
+    if store.is_empty().map_err(store_error)? {
+        seed::seed(&store, cfg.seed_url.as_deref().unwrap_or(seed::DEFAULT_URL), false)
+            .map_err(store_error)?;
+    } else if let Some(url) = &cfg.seed_url {
+        store.retarget_seeded(url).map_err(store_error)?;
+    }
+    let listener = crate::listen::server::bind(&cfg.host, cfg.port).await?;
+    let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
+    let host = if cfg.host.contains(':') { format!("[{}]", cfg.host) } else { cfg.host.clone() };
+    let host = if host == "0.0.0.0" || host == "[::]" { "127.0.0.1".to_string() } else { host };
+    let url = format!("http://{host}:{}", addr.port());
+    let http = reqwest::Client::builder()
+        .user_agent(concat!("hookctl-sandbox/", env!("CARGO_PKG_VERSION")))
+        .timeout(worker::ATTEMPT_TIMEOUT)
+        .connect_timeout(Duration::from_secs(5))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot set up the delivery client: {e}")))?;
+    let app = Arc::new(App {
+        store,
+        token: cfg.token.clone(),
+        knobs: RwLock::new(Knobs {
+            lag: cfg.lag,
+            fail_rate: cfg.fail_rate,
+            retry_schedule: cfg.retry_schedule.clone(),
+            faults: HashMap::new(),
+        }),
+        wake: Notify::new(),
+        inflight: Mutex::new(HashSet::new()),
+        http,
+        printer,
+        log_attempts: cfg.log_attempts,
+        seed_url: cfg.seed_url.clone().unwrap_or_else(|| seed::DEFAULT_URL.to_string()),
+    });
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let router = routes(app.clone());
+    let mut server_stop = stop_rx.clone();
+    let server = tokio::spawn(async move {
+        let shutdown = async move {
+            let _ = server_stop.wait_for(|s| *s).await;
+        };
+        let _ = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    });
+    let worker = tokio::spawn(worker::run(app, stop_rx));
+    Ok(Sandbox { url, token: cfg.token, data_dir: cfg.data_dir, stop: stop_tx, tasks: vec![server, worker] })
+}
+
+fn routes(app: Arc<App>) -> Router {
+    Router::new()
+        .nest("/partner", partner::router(app.clone()))
+        .nest("/closient", closient::router(app.clone()))
+        .nest("/xpath", xpath::router(app.clone()))
+        .nest("/personio", personio::router(app.clone()))
+        .merge(admin::router(app))
+        .fallback(|| async {
+            http::json(
+                axum::http::StatusCode::NOT_FOUND,
+                &json!({"error": {"code": "not_found", "message":
+                    "no such route: the sandbox serves /partner, /closient, /xpath, /personio and /_sandbox"}}),
+            )
+        })
+}
+
+/// A dialect router with the shared guard in front of it.
+pub(crate) fn guarded(app: Arc<App>, dialect: http::Dialect, router: Router<Arc<App>>) -> Router {
+    let guard_app = app.clone();
+    router
+        // Its own fallback, so unknown paths under the dialect get the guard (token, and a 404
+        // in the dialect's shape) instead of the outer fallback.
+        .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
+        .layer(axum::middleware::from_fn(move |req, next| http::guard(guard_app.clone(), dialect, req, next)))
+        .with_state(app)
+}
+
+/// A database that cannot be used is a configuration error (exit 3) naming the file.
+fn store_error(e: store::StoreError) -> Error {
+    let hint = match &e {
+        store::StoreError::Newer { .. } => {
+            "use a newer hookctl, or another --data-dir; the file was left untouched"
+        }
+        store::StoreError::Corrupt { .. } => {
+            "move the file away (or pick another --data-dir) to start from fresh seed data; it was left untouched"
+        }
+        _ => "check the --data-dir path and its permissions",
+    };
+    Error::Config(crate::config::ConfigError::Invalid(format!("{e}; {hint}")))
+}
+
+/// The command: start, announce, serve until Ctrl-C or SIGTERM.
+pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
+    crate::block_on(async {
+        let host = cfg.host.clone();
+        let sandbox = start(cfg, printer.clone()).await?;
+        announce(&sandbox, printer, &host);
+        crate::listen::server::wait_for_signal().await;
+        printer.info("stopping the sandbox (queued deliveries resume on the next start)");
+        sandbox.stop().await;
+        Ok(Outcome::Success)
+    })
+}
+
+fn announce(s: &Sandbox, p: &Printer, host: &str) {
+    if p.is_json() {
+        p.json_line(&s.ready());
+    } else {
+        p.line(&format!("{} {}", p.bold("hookctl sandbox listening on"), s.url));
+        for provider in model::Provider::ALL {
+            p.line(&format!("  {:<9} {}", provider.as_str(), s.provider_url(provider.as_str())));
+        }
+        p.line(&format!("  {:<9} {}/_sandbox/", "admin", s.url));
+        p.line(&format!("token:  {}   (send as Bearer, closient: X-API-Key)", s.token.expose()));
+        p.line(&format!("data:   {}", s.data_dir.display()));
+        p.line(&format!(
+            "seed:   partner case {} (payments+chats), {} (none → 422), {} (live → 400); subscription {}",
+            seed::CASE_TEST,
+            seed::CASE_EMPTY,
+            seed::CASE_LIVE,
+            seed::SUB_TEST
+        ));
+        p.line(&format!(
+            "        closient endpoint {} (dead_letter delivery {}), xpath {}, personio {}",
+            seed::CLOSIENT_ENDPOINT,
+            seed::CLOSIENT_DEAD_LETTER,
+            seed::XPATH_ENDPOINT,
+            seed::PERSONIO_WEBHOOK
+        ));
+        p.line(&format!("        seeded endpoints deliver to their URL, signed with {}", seed::SECRET));
+        p.line("try:");
+        p.line(&format!("  hookctl listen --secret {}", seed::SECRET));
+        p.line(&format!(
+            "  hookctl fire case.assigned --case {} --wait --provider partner --base-url {} --token {}",
+            seed::CASE_TEST,
+            s.provider_url("partner"),
+            s.token.expose()
+        ));
+        p.line(&format!(
+            "  curl -s -H 'X-API-Key: {}' {}/integrations/api/v1/webhooks/deliveries/",
+            s.token.expose(),
+            s.provider_url("closient")
+        ));
+    }
+    if host == "0.0.0.0" || host == "::" || host == "[::]" {
+        p.warn(&format!(
+            "--host {host} exposes the sandbox to your network; anyone who knows the token can use it"
+        ));
+    }
+}

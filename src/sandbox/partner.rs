@@ -1,0 +1,318 @@
+//! The partner (Debitura Collection Partner) dialect: the documented
+//! `POST /test/webhooks/fire` with its 400/404/422 guards and `enqueuedCount`, the event log
+//! `GET /webhooks/events?caseId=` whose rows appear only after the attempt and the lag, and
+//! the inferred subscriptions CRUD under `/webhooks`. Errors are
+//! `{error, message, businessErrors[{type, message}]}`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
+
+use super::http::{self, body_json, string_list, valid_url, Answer, Dialect, Problem};
+use super::model::{self, Case, Delivery, Endpoint, EventRow, Provider, Status, SELF};
+use super::seed::PARTNER_EVENTS;
+use super::App;
+
+pub(crate) fn router(app: Arc<App>) -> Router {
+    let routes = Router::new()
+        .route("/test/webhooks/fire", post(fire))
+        .route("/webhooks/events", get(events))
+        .route("/webhooks/events/{id}", get(event))
+        .route("/webhooks", get(list).post(create))
+        .route("/webhooks/{id}", get(read).patch(update).delete(remove));
+    super::guarded(app, Dialect::Partner, routes)
+}
+
+fn bad(code: &'static str, message: impl Into<String>) -> Problem {
+    Problem::bad_request(code, message)
+}
+
+fn case_not_found(id: &str) -> Problem {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "CaseNotFound",
+        format!("Case {id} not found or not owned by this collection partner"),
+    )
+}
+
+/// The case, if it exists and belongs to the token's partner.
+fn own_case(app: &App, id: &str) -> Result<Case, Problem> {
+    app.store.case(id)?.filter(|c| c.owner == SELF).ok_or_else(|| case_not_found(id))
+}
+
+/// The webhook body: the case's real current state, read now (no fabrication).
+fn payload(app: &App, event_id: &str, event: &str, case: &Case, at: &str) -> Result<Value, Problem> {
+    let missing = |what: &str| {
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "RequiredDataMissing",
+            format!("Case {} has no {what}, so {event} cannot be fired", case.id),
+        )
+    };
+    let data = match event {
+        "case.assigned" => json!({"lifecycle": case.lifecycle}),
+        "case.updated" => json!({"oldLifecycle": case.lifecycle, "newLifecycle": case.lifecycle}),
+        "case.closed" => json!({"closeCode": case.close_code, "closeComment": case.close_comment}),
+        "payment.created" => {
+            let p = app.store.latest_payment(&case.id)?.ok_or_else(|| missing("payments"))?;
+            json!({"payment": {"id": p.id, "amount": p.amount, "currency": p.currency, "paidAt": p.paid_at}})
+        }
+        "chat.created" => {
+            let c = app.store.latest_chat(&case.id)?.ok_or_else(|| missing("chats"))?;
+            json!({"chat": {"id": c.id, "author": c.author, "message": c.message, "createdAt": c.created_at}})
+        }
+        _ => return Err(bad("InvalidEventType", format!("'{event}' is not a valid event type"))),
+    };
+    Ok(json!({
+        "id": event_id,
+        "eventType": event,
+        "caseId": case.id,
+        "createdAt": at,
+        "isTest": true,
+        "data": data,
+    }))
+}
+
+async fn fire(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let Some(case_id) = http::required_str(&v, "caseId") else {
+        return Err(bad("ValidationError", "caseId is required"));
+    };
+    let Some(event) = http::required_str(&v, "event") else {
+        return Err(bad("ValidationError", "event is required"));
+    };
+    if !PARTNER_EVENTS.contains(&event) {
+        return Err(bad(
+            "InvalidEventType",
+            format!("'{event}' is not a valid event type (valid: {})", PARTNER_EVENTS.join(", ")),
+        ));
+    }
+    let case = own_case(&app, case_id)?;
+    if !case.test {
+        return Err(bad(
+            "CaseNotTest",
+            format!("Case {case_id} is not a test case (classification != test)"),
+        ));
+    }
+    let targets: Vec<Endpoint> = match v.get("subscriptionId") {
+        None | Some(Value::Null) => app
+            .store
+            .endpoints(Provider::Partner, SELF)?
+            .into_iter()
+            .filter(|s| s.active && s.test_mode && s.events.iter().any(|e| e == event))
+            .collect(),
+        Some(Value::String(id)) => {
+            let sub = app
+                .store
+                .endpoint(Provider::Partner, id)?
+                .filter(|s| s.owner == SELF && s.test_mode)
+                .ok_or_else(|| {
+                bad(
+                    "SubscriptionNotFound",
+                    format!(
+                        "Subscription {id} not found, not a test subscription, or not owned by this partner"
+                    ),
+                )
+            })?;
+            vec![sub]
+        }
+        Some(_) => return Err(bad("ValidationError", "subscriptionId must be a string")),
+    };
+    let now_ms = model::now_ms();
+    let now = model::rfc3339(now_ms);
+    let mut deliveries = Vec::with_capacity(targets.len());
+    for sub in &targets {
+        let event_id = model::prefixed("evt");
+        let body = payload(&app, &event_id, event, &case, &now)?;
+        deliveries.push(Delivery {
+            id: model::uuid(),
+            provider: Provider::Partner,
+            endpoint_id: sub.id.clone(),
+            url: sub.url.clone(),
+            secret: sub.secret.clone(),
+            event_type: event.to_string(),
+            case_id: Some(case.id.clone()),
+            event_id: Some(event_id),
+            webhook_id: crate::sign::new_message_id(),
+            body: body.to_string(),
+            status: Status::Pending,
+            attempts: 0,
+            failures: 0,
+            rate_limits: 0,
+            retries: true,
+            next_at: Some(now_ms),
+            http_status_code: None,
+            response_body: None,
+            last_error: None,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            delivered_at: None,
+        });
+    }
+    // A fire without data still checks the guards (422) when nothing subscribes.
+    if targets.is_empty() {
+        payload(&app, "evt_check", event, &case, &now)?;
+    }
+    app.store.enqueue(&deliveries)?;
+    app.wake.notify_one();
+    Ok(http::json(
+        StatusCode::OK,
+        &json!({"eventType": event, "caseId": case.id, "enqueuedCount": deliveries.len()}),
+    ))
+}
+
+fn render_event(e: &EventRow) -> Value {
+    json!({
+        "id": e.id,
+        "caseId": e.case_id,
+        "subscriptionId": e.subscription_id,
+        "eventType": e.event_type,
+        "payload": e.payload,
+        "status": e.status,
+        "webhookId": e.webhook_id,
+        "createdAt": e.created_at,
+        "deliveredAt": e.delivered_at,
+        "attemptCount": e.attempt_count,
+        "lastResponseCode": e.last_response_code,
+        "lastError": e.last_error,
+    })
+}
+
+async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let Some(case_id) = q.get("caseId").map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+        return Err(bad("ValidationError", "caseId is required"));
+    };
+    own_case(&app, case_id)?;
+    let since = q.get("since").map(String::as_str).filter(|s| !s.is_empty());
+    if let Some(s) = since {
+        if time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_err() {
+            return Err(bad("ValidationError", format!("since '{s}' is not an ISO-8601 timestamp")));
+        }
+    }
+    let event_type = q.get("eventType").map(String::as_str).filter(|s| !s.is_empty());
+    let rows = app.store.events(case_id, since, event_type, model::now_ms())?;
+    Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
+}
+
+async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
+    let row =
+        app.store.event(&id, model::now_ms())?.filter(|e| own_case(&app, &e.case_id).is_ok()).ok_or_else(
+            || Problem::new(StatusCode::NOT_FOUND, "EventNotFound", format!("Webhook event {id} not found")),
+        )?;
+    Ok(http::json(StatusCode::OK, &render_event(&row)))
+}
+
+// ---- subscriptions (inferred) ----
+
+fn render(s: &Endpoint, with_secret: bool) -> Value {
+    let mut v = json!({
+        "id": s.id,
+        "url": s.url,
+        "events": s.events,
+        "isActive": s.active,
+        "isTestMode": s.test_mode,
+        "createdAt": s.created_at,
+        "updatedAt": s.updated_at,
+    });
+    if with_secret {
+        v["secret"] = json!(s.secret);
+    }
+    v
+}
+
+fn not_found(id: &str) -> Problem {
+    Problem::new(StatusCode::NOT_FOUND, "SubscriptionNotFound", format!("Subscription {id} not found"))
+}
+
+fn own_subscription(app: &App, id: &str) -> Result<Endpoint, Problem> {
+    app.store.endpoint(Provider::Partner, id)?.filter(|s| s.owner == SELF).ok_or_else(|| not_found(id))
+}
+
+async fn list(State(app): State<Arc<App>>) -> Answer {
+    let all = app.store.endpoints(Provider::Partner, SELF)?;
+    Ok(http::json(StatusCode::OK, &json!(all.iter().map(|s| render(s, false)).collect::<Vec<_>>())))
+}
+
+async fn create(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let url = match v.get("url").and_then(Value::as_str) {
+        Some(u) if valid_url(u) => u.to_string(),
+        _ => return Err(bad("ValidationError", "url is required and must be an http(s) URL")),
+    };
+    let events = v
+        .get("events")
+        .and_then(string_list)
+        .filter(|e| !e.is_empty())
+        .ok_or_else(|| bad("ValidationError", "events is required: a non-empty list of event types"))?;
+    if let Some(badname) = events.iter().find(|e| !PARTNER_EVENTS.contains(&e.as_str())) {
+        return Err(bad(
+            "InvalidEventType",
+            format!("'{badname}' is not a valid event type (valid: {})", PARTNER_EVENTS.join(", ")),
+        ));
+    }
+    let flag = |name: &str, default: bool| -> Result<bool, Problem> {
+        match v.get(name) {
+            None | Some(Value::Null) => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(bad("ValidationError", format!("{name} must be a boolean"))),
+        }
+    };
+    let now = model::now();
+    let s = Endpoint {
+        id: model::uuid(),
+        provider: Provider::Partner,
+        owner: SELF.into(),
+        url,
+        description: None,
+        events,
+        active: flag("isActive", true)?,
+        // Everything in a sandbox is test data.
+        test_mode: flag("isTestMode", true)?,
+        secret: model::secret(),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    app.store.create_endpoint(&s)?;
+    Ok(http::json(StatusCode::CREATED, &render(&s, true)))
+}
+
+async fn read(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
+    Ok(http::json(StatusCode::OK, &render(&own_subscription(&app, &id)?, false)))
+}
+
+async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let mut s = own_subscription(&app, &id)?;
+    if v.get("events").is_some() {
+        return Err(bad(
+            "EventsImmutable",
+            "events cannot be changed after creation; create a new subscription",
+        ));
+    }
+    match v.get("url") {
+        None => {}
+        Some(Value::String(u)) if valid_url(u) => s.url = u.clone(),
+        Some(_) => return Err(bad("ValidationError", "url must be an http(s) URL")),
+    }
+    match v.get("isActive") {
+        None => {}
+        Some(Value::Bool(b)) => s.active = *b,
+        Some(_) => return Err(bad("ValidationError", "isActive must be a boolean")),
+    }
+    s.updated_at = model::now();
+    app.store.update_endpoint(&s)?;
+    Ok(http::json(StatusCode::OK, &render(&s, false)))
+}
+
+async fn remove(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
+    own_subscription(&app, &id)?;
+    app.store.delete_endpoint(Provider::Partner, &id)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

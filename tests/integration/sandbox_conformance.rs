@@ -1,0 +1,587 @@
+//! Every literal statement of the four provider documents, checked against the sandbox's HTTP
+//! API with a raw HTTP client (not hookctl's API client): routes, status codes, fields and
+//! their types, id patterns, guards, the 256-character cut, replay refusal.
+
+use serde_json::{json, Value};
+
+use axum::response::IntoResponse;
+
+use crate::support::sandbox::Sandbox;
+use crate::support::{Stub, TestEnv};
+
+const XPATH: &str = "/xpath/v2.3/webhooks/endpoints";
+const CLOSIENT: &str = "/closient/integrations/api/v1/webhooks";
+const SHORTUUID: &str = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+fn is_shortuuid(s: &str) -> bool {
+    s.chars().count() == 22 && s.chars().all(|c| SHORTUUID.contains(c))
+}
+
+fn is_rfc3339(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| {
+        time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
+    })
+}
+
+// ---- xpath (document 002) ----
+
+fn check_xpath_endpoint(e: &Value, secret: bool) {
+    assert!(e["id"].as_str().is_some_and(|i| i.starts_with("wh_")), "{e}");
+    assert!(e["url"].is_string() && e["events"].is_array(), "{e}");
+    assert!(e["description"].is_string() || e["description"].is_null(), "{e}");
+    assert!(matches!(e["status"].as_str(), Some("active" | "paused")), "{e}");
+    assert!(is_rfc3339(&e["created_at"]) && is_rfc3339(&e["updated_at"]), "{e}");
+    assert_eq!(e.get("secret").is_some(), secret, "secret only on create: {e}");
+}
+
+#[test]
+fn xpath_endpoints_crud_as_documented() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    // GET list: 200 {data: [...]}
+    let (st, list) = s.get(XPATH);
+    assert_eq!(st, 200);
+    let items = list["data"].as_array().expect("data array");
+    assert!(!items.is_empty());
+    items.iter().for_each(|e| check_xpath_endpoint(e, false));
+    // POST: 201 {data: {..., secret: whsec_…}}, status active by default.
+    let (st, created) = s.post(
+        XPATH,
+        json!({"url": "https://partner.example.com/webhooks/xpath", "events": ["cases.*", "assignments.*"],
+               "description": "Partner production endpoint"}),
+    );
+    assert_eq!(st, 201, "{created}");
+    let e = &created["data"];
+    check_xpath_endpoint(e, true);
+    assert!(e["secret"].as_str().unwrap().starts_with("whsec_"));
+    assert_eq!(e["status"], "active");
+    assert_eq!(e["events"], json!(["cases.*", "assignments.*"]));
+    let id = e["id"].as_str().unwrap();
+    assert_eq!(id.len(), "wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW".len());
+    // GET one: 200 {data: {...}} without the secret.
+    let (st, got) = s.get(&format!("{XPATH}/{id}"));
+    assert_eq!(st, 200);
+    check_xpath_endpoint(&got["data"], false);
+    // PATCH: 200, the document's example change.
+    let (st, patched) =
+        s.call("PATCH", &format!("{XPATH}/{id}"), Some(json!({"status": "paused", "events": ["cases.*"]})));
+    assert_eq!(st, 200, "{patched}");
+    check_xpath_endpoint(&patched["data"], false);
+    assert_eq!(patched["data"]["status"], "paused");
+    assert_eq!(patched["data"]["events"], json!(["cases.*"]));
+    assert_eq!(patched["data"]["description"], "Partner production endpoint");
+    // Created with status paused.
+    let (st, paused) =
+        s.post(XPATH, json!({"url": "https://x.example/h", "events": ["cases.created"], "status": "paused"}));
+    assert_eq!((st, paused["data"]["status"].as_str()), (201, Some("paused")));
+    // DELETE: 204, then 404.
+    let (st, body) = s.call("DELETE", &format!("{XPATH}/{id}"), None);
+    assert_eq!((st, body), (204, Value::Null));
+    let (st, gone) = s.get(&format!("{XPATH}/{id}"));
+    assert_eq!(st, 404);
+    assert!(gone["error"]["message"].is_string(), "{gone}");
+}
+
+#[test]
+fn xpath_validates_fields_and_the_event_catalog() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    for body in [
+        json!({"events": ["cases.*"]}),
+        json!({"url": "https://x.example/h"}),
+        json!({"url": "https://x.example/h", "events": []}),
+        json!({"url": "https://x.example/h", "events": ["cases.deleted"]}),
+        json!({"url": "not a url", "events": ["cases.*"]}),
+        json!({"url": "https://x.example/h", "events": ["cases.*"], "status": "sleeping"}),
+    ] {
+        let (st, v) = s.post(XPATH, body.clone());
+        assert_eq!(st, 422, "{body} → {v}");
+        assert_eq!(v["error"]["code"], "validation_error");
+        assert!(v["error"]["details"][0]["field"].is_string(), "{v}");
+    }
+    // Every event type of the document's catalog is accepted.
+    for ev in [
+        "cases.*",
+        "cases.created",
+        "cases.updated",
+        "cases.closed",
+        "cases.archived",
+        "cases.unarchived",
+        "cases.tasks.*",
+        "cases.expenses.*",
+        "assignments.*",
+        "assignments.created",
+        "assignments.updated",
+        "assignments.status.updated",
+        "assignments.archived",
+        "assignments.unarchived",
+        "assignments.extensions.created",
+        "assignments.contacts.*",
+        "assignments.billing-details.*",
+    ] {
+        let (st, v) = s.post(XPATH, json!({"url": "https://x.example/h", "events": [ev]}));
+        assert_eq!(st, 201, "{ev}: {v}");
+    }
+}
+
+// ---- closient (document 001) ----
+
+#[test]
+fn closient_endpoints_have_22_character_shortuuid_ids_and_trailing_slashes() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let (st, created) =
+        s.post(&format!("{CLOSIENT}/endpoints/"), json!({"url": "http://127.0.0.1:9/h", "events": ["*"]}));
+    assert_eq!(st, 201, "{created}");
+    let id = created["id"].as_str().unwrap().to_string();
+    assert!(is_shortuuid(&id), "{id}");
+    assert!(created["secret"].as_str().unwrap().starts_with("whsec_"));
+    assert_eq!(created["is_active"], true);
+    let (st, got) = s.get(&format!("{CLOSIENT}/endpoints/{id}/"));
+    assert_eq!(st, 200);
+    assert!(got.get("secret").is_none(), "{got}");
+    let (st, _) = s.get(&format!("{CLOSIENT}/endpoints/{id}"));
+    assert_eq!(st, 404, "without the trailing slash");
+    let (st, list) = s.get(&format!("{CLOSIENT}/endpoints/"));
+    assert_eq!(st, 200);
+    assert!(list.as_array().unwrap().iter().any(|e| e["id"] == id.as_str()));
+    let (st, patched) =
+        s.call("PATCH", &format!("{CLOSIENT}/endpoints/{id}/"), Some(json!({"is_active": false})));
+    assert_eq!((st, patched["is_active"].as_bool()), (200, Some(false)));
+    let (st, _) = s.call("DELETE", &format!("{CLOSIENT}/endpoints/{id}/"), None);
+    assert_eq!(st, 204);
+    let (st, v) = s.get(&format!("{CLOSIENT}/endpoints/{id}/"));
+    assert_eq!((st, v["detail"].as_str()), (404, Some("Not Found")));
+}
+
+#[test]
+fn closient_ids_outside_the_pattern_are_refused_with_pydantic_detail() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    // Too short, too long, and characters shortuuid leaves out (0, 1, I, O, l).
+    for bad in [
+        "abc",
+        "SandboxEndpoint23456789",
+        "0andboxEndpoint2345678",
+        "landboxEndpoint2345678",
+        "IandboxEndpoint2345678",
+    ] {
+        for path in
+            [format!("{CLOSIENT}/endpoints/{bad}/test/"), format!("{CLOSIENT}/deliveries/{bad}/replay/")]
+        {
+            let (st, v) = s.post(&path, json!({}));
+            assert_eq!(st, 422, "{path}: {v}");
+            let d = &v["detail"][0];
+            assert_eq!(d["type"], "string_pattern_mismatch", "{v}");
+            assert_eq!(d["loc"][0], "path");
+            assert!(d["msg"].as_str().unwrap().contains(SHORTUUID), "{v}");
+        }
+    }
+    let (st, v) = s.post(&format!("{CLOSIENT}/endpoints/"), json!({"events": ["*"]}));
+    assert_eq!(st, 422);
+    assert_eq!(v["detail"][0]["loc"], json!(["body", "payload", "url"]), "{v}");
+}
+
+// ---- partner (document 000) ----
+
+const FIRE: &str = "/partner/test/webhooks/fire";
+
+/// A sandbox whose seeded endpoints deliver to a receiver that answers 200.
+fn with_receiver(env: &TestEnv, args: &[&str]) -> (Sandbox, Stub) {
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let url = stub.url("/seed");
+    let mut a = vec!["--seed-url", url.as_str()];
+    a.extend(args);
+    (Sandbox::start(env, &a), stub)
+}
+
+#[test]
+fn partner_fire_answers_enqueued_count_for_active_test_subscriptions() {
+    let env = TestEnv::new();
+    let (s, stub) = with_receiver(&env, &[]);
+    for event in ["case.assigned", "case.updated", "case.closed", "payment.created", "chat.created"] {
+        let (st, v) = s.post(FIRE, json!({"caseId": "case_test_full", "event": event}));
+        assert_eq!(st, 200, "{event}: {v}");
+        assert_eq!(v, json!({"eventType": event, "caseId": "case_test_full", "enqueuedCount": 1}));
+    }
+    // A second active test subscription for one type: two deliveries; a paused one counts not.
+    let (st, _) = s.post("/partner/webhooks", json!({"url": stub.url("/b"), "events": ["case.closed"]}));
+    assert_eq!(st, 201);
+    let (_, paused) = s.post(
+        "/partner/webhooks",
+        json!({"url": stub.url("/c"), "events": ["case.closed"], "isActive": false}),
+    );
+    assert_eq!(paused["isActive"], false);
+    let (_, v) = s.post(FIRE, json!({"caseId": "case_test_full", "event": "case.closed"}));
+    assert_eq!(v["enqueuedCount"], 2);
+    let (_, v) = s.post(
+        FIRE,
+        json!({"caseId": "case_test_full", "event": "case.closed", "subscriptionId": "sub_test_all_events"}),
+    );
+    assert_eq!(v["enqueuedCount"], 1, "only that subscription");
+    let (_, v) = s.post(
+        FIRE,
+        json!({"caseId": "case_test_full", "event": "case.closed", "subscriptionId": paused["id"]}),
+    );
+    assert_eq!(v["enqueuedCount"], 1, "a named test subscription is fired to even when paused");
+}
+
+#[test]
+fn partner_fire_guards_400_404_422() {
+    let env = TestEnv::new();
+    let (s, _stub) = with_receiver(&env, &[]);
+    let cases = [
+        // 400: not a test case, event type not valid, subscription not found / not test / not owned.
+        (json!({"caseId": "case_live", "event": "case.assigned"}), 400, "CaseNotTest"),
+        (json!({"caseId": "case_test_full", "event": "case.deleted"}), 400, "InvalidEventType"),
+        (
+            json!({"caseId": "case_test_full", "event": "case.assigned", "subscriptionId": "sub_nope"}),
+            400,
+            "SubscriptionNotFound",
+        ),
+        (
+            json!({"caseId": "case_test_full", "event": "case.assigned", "subscriptionId": "sub_live"}),
+            400,
+            "SubscriptionNotFound",
+        ),
+        (
+            json!({"caseId": "case_test_full", "event": "case.assigned", "subscriptionId": "sub_other_partner"}),
+            400,
+            "SubscriptionNotFound",
+        ),
+        // 404: not found, or not owned by this collection partner.
+        (json!({"caseId": "case_nope", "event": "case.assigned"}), 404, ""),
+        (json!({"caseId": "case_other_partner", "event": "case.assigned"}), 404, ""),
+        // 422: required data missing.
+        (json!({"caseId": "case_test_empty", "event": "payment.created"}), 422, "RequiredDataMissing"),
+        (json!({"caseId": "case_test_empty", "event": "chat.created"}), 422, "RequiredDataMissing"),
+    ];
+    for (body, status, kind) in cases {
+        let (st, v) = s.post(FIRE, body.clone());
+        assert_eq!(st, status, "{body} → {v}");
+        assert!(v["message"].is_string() && v["error"].is_string(), "{v}");
+        if !kind.is_empty() {
+            assert_eq!(v["businessErrors"][0]["type"], kind, "{v}");
+        }
+    }
+    // Nothing was enqueued by any refused fire.
+    let (_, d) = s.get("/_sandbox/deliveries?provider=partner");
+    assert_eq!(d.as_array().unwrap().len(), 0, "{d}");
+    // The empty case still fires lifecycle events.
+    let (st, v) = s.post(FIRE, json!({"caseId": "case_test_empty", "event": "case.assigned"}));
+    assert_eq!((st, v["enqueuedCount"].as_u64()), (200, Some(1)));
+}
+
+#[test]
+fn partner_event_log_rows_appear_only_after_the_attempt_and_the_lag() {
+    let env = TestEnv::new();
+    let (s, stub) = with_receiver(&env, &["--lag", "1s"]);
+    let (_, v) = s.post(FIRE, json!({"caseId": "case_test_full", "event": "payment.created"}));
+    assert_eq!(v["enqueuedCount"], 1);
+    // The enqueue is confirmed, the row is not there yet.
+    let (st, rows) = s.get("/partner/webhooks/events?caseId=case_test_full");
+    assert_eq!(st, 200);
+    assert_eq!(rows, json!([]));
+    // It was attempted (the receiver has it) before the row shows.
+    s.until(std::time::Duration::from_secs(10), "the attempt", |_| {
+        (!stub.requests().is_empty()).then_some(())
+    });
+    let started = std::time::Instant::now();
+    let rows = s.until(std::time::Duration::from_secs(10), "the row", |s| {
+        let (_, rows) = s.get("/partner/webhooks/events?caseId=case_test_full");
+        (!rows.as_array().unwrap().is_empty()).then_some(rows)
+    });
+    assert!(started.elapsed() >= std::time::Duration::from_millis(700), "the lag was honoured");
+    let row = &rows[0];
+    assert_eq!(row["eventType"], "payment.created");
+    assert_eq!(row["status"], "delivered");
+    assert_eq!(row["attemptCount"], 1);
+    assert_eq!(row["lastResponseCode"], 200);
+    assert!(is_rfc3339(&row["createdAt"]) && is_rfc3339(&row["deliveredAt"]), "{row}");
+    // The payload is the case's real state: its most recent payment.
+    let payload: Value = serde_json::from_str(row["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(payload["data"]["payment"]["id"], "pay_seed_2");
+    assert_eq!(payload["id"], row["id"]);
+    let (st, one) = s.get(&format!("/partner/webhooks/events/{}", row["id"].as_str().unwrap()));
+    assert_eq!((st, &one["id"]), (200, &row["id"]));
+    // caseId is required; an unknown case is 404.
+    let (st, v) = s.get("/partner/webhooks/events");
+    assert_eq!(st, 400, "{v}");
+    let (st, _) = s.get("/partner/webhooks/events?caseId=case_nope");
+    assert_eq!(st, 404);
+}
+
+#[test]
+fn partner_fire_reads_the_current_state_of_the_case() {
+    let env = TestEnv::new();
+    let (s, stub) = with_receiver(&env, &[]);
+    let (st, _) = s.call(
+        "PATCH",
+        "/_sandbox/cases/case_test_full",
+        Some(json!({"lifecycle": "Closed", "closeCode": "PAID", "closeComment": "paid in full"})),
+    );
+    assert_eq!(st, 200);
+    s.post(FIRE, json!({"caseId": "case_test_full", "event": "case.closed"}));
+    s.post(FIRE, json!({"caseId": "case_test_full", "event": "case.updated"}));
+    let reqs = s.until(std::time::Duration::from_secs(10), "two deliveries", |_| {
+        let r = stub.requests();
+        (r.len() >= 2).then_some(r)
+    });
+    let bodies: Vec<Value> = reqs.iter().map(|r| serde_json::from_slice(&r.body).unwrap()).collect();
+    let closed = bodies.iter().find(|b| b["eventType"] == "case.closed").unwrap();
+    assert_eq!(closed["data"], json!({"closeCode": "PAID", "closeComment": "paid in full"}));
+    let updated = bodies.iter().find(|b| b["eventType"] == "case.updated").unwrap();
+    assert_eq!(updated["data"], json!({"oldLifecycle": "Closed", "newLifecycle": "Closed"}));
+    // Signed with the endpoint's secret (Standard Webhooks), checked independently.
+    for r in &reqs {
+        let id = r.header("webhook-id").unwrap();
+        let ts: i64 = r.header("webhook-timestamp").unwrap().parse().unwrap();
+        let sig = crate::support::listen::standard_sig(crate::support::sandbox::SECRET, id, ts, &r.body);
+        assert_eq!(r.header("webhook-signature"), Some(sig.as_str()));
+    }
+}
+
+#[test]
+fn partner_subscriptions_events_cannot_change_after_creation() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let (st, v) =
+        s.post("/partner/webhooks", json!({"url": "https://x.example/h", "events": ["case.closed"]}));
+    assert_eq!(st, 201);
+    assert!(v["secret"].as_str().unwrap().starts_with("whsec_"));
+    assert_eq!((v["isActive"].as_bool(), v["isTestMode"].as_bool()), (Some(true), Some(true)));
+    let id = v["id"].as_str().unwrap();
+    let (st, e) =
+        s.call("PATCH", &format!("/partner/webhooks/{id}"), Some(json!({"events": ["case.assigned"]})));
+    assert_eq!(st, 400, "{e}");
+    let (st, e) = s.call("PATCH", &format!("/partner/webhooks/{id}"), Some(json!({"isActive": false})));
+    assert_eq!((st, e["isActive"].as_bool()), (200, Some(false)));
+    let (st, _) = s.call("DELETE", &format!("/partner/webhooks/{id}"), None);
+    assert_eq!(st, 204);
+    let (st, _) = s.get("/partner/webhooks/sub_other_partner");
+    assert_eq!(st, 404, "not owned");
+}
+
+// ---- closient delivery results (document 001) ----
+
+fn check_result(v: &Value) {
+    assert!(v["delivery_id"].as_str().is_some_and(is_shortuuid), "{v}");
+    assert!(
+        ["pending", "delivered", "failed", "rate_limited", "dead_letter"]
+            .contains(&v["status"].as_str().unwrap()),
+        "{v}"
+    );
+    assert!(
+        v["http_status_code"].is_null() || (100..=599).contains(&v["http_status_code"].as_u64().unwrap()),
+        "{v}"
+    );
+    assert!(
+        v["response_body"].is_null() || v["response_body"].as_str().unwrap().chars().count() <= 256,
+        "{v}"
+    );
+    assert_eq!(v.as_object().unwrap().len(), 4, "{v}");
+}
+
+#[test]
+fn closient_test_answers_after_the_first_attempt_with_the_first_256_characters() {
+    let env = TestEnv::new();
+    let long: String = "é".repeat(300) + "END";
+    let body = long.clone();
+    let stub = Stub::start(axum::Router::new().fallback(move || {
+        let body = body.clone();
+        async move { (axum::http::StatusCode::ACCEPTED, body) }
+    }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/c")]);
+    let (st, v) = s.post(CLIENT_TEST, json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!(v["status"], "delivered");
+    assert_eq!(v["http_status_code"], 202);
+    assert_eq!(v["response_body"].as_str().unwrap(), "é".repeat(256), "cut at 256 characters");
+    // The receiver got exactly one ping, already when the answer came.
+    assert_eq!(stub.requests().len(), 1);
+    let ping: Value = serde_json::from_slice(&stub.requests()[0].body).unwrap();
+    assert_eq!(ping["type"], "ping");
+    // It is in the deliveries list under that id.
+    let (st, list) =
+        s.get(&format!("{CLOSIENT}/deliveries/?endpoint_id=SandboxEndpoint2345678&status=delivered"));
+    assert_eq!(st, 200);
+    assert!(list["items"].as_array().unwrap().iter().any(|d| d["id"] == v["delivery_id"]), "{list}");
+    let (st, _) = s.get(&format!("{CLOSIENT}/deliveries/?status=lost"));
+    assert_eq!(st, 422);
+}
+
+const CLIENT_TEST: &str = "/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/";
+
+#[test]
+fn closient_unreachable_endpoint_is_failed_with_null_code_then_dead_letter() {
+    let env = TestEnv::new();
+    let dead = format!("http://127.0.0.1:{}/gone", crate::support::dead_port());
+    let s = Sandbox::start(&env, &["--seed-url", &dead, "--retry-schedule", "100ms"]);
+    let (st, v) = s.post(CLIENT_TEST, json!({}));
+    assert_eq!(st, 200);
+    check_result(&v);
+    assert_eq!(v["status"], "failed", "mid-retry-backoff");
+    assert_eq!((v["http_status_code"].clone(), v["response_body"].clone()), (Value::Null, Value::Null));
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    let d = s.until(std::time::Duration::from_secs(10), "dead_letter", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter").then_some(d)
+    });
+    assert_eq!(d["attempts"], 2);
+    assert!(d["last_error"].as_str().unwrap().contains("connection"), "{d}");
+}
+
+#[test]
+fn closient_replay_only_for_dead_letter() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "thanks" }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/r")]);
+    // The seeded dead-lettered delivery: replayed, answered after the first attempt.
+    let replay = format!("{CLOSIENT}/deliveries/SandboxDeadLetter23456/replay/");
+    let (st, v) = s.post(&replay, json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!(
+        (v["delivery_id"].as_str(), v["status"].as_str()),
+        (Some("SandboxDeadLetter23456"), Some("delivered"))
+    );
+    assert_eq!(v["response_body"], "thanks");
+    // Now delivered: a second replay is refused with the ninja detail.
+    let (st, v) = s.post(&replay, json!({}));
+    assert_eq!(st, 400);
+    assert!(v["detail"].as_str().unwrap().contains("dead_letter"), "{v}");
+    let (st, v) = s.post(&format!("{CLOSIENT}/deliveries/SandboxEndpoint2345678/replay/"), json!({}));
+    assert_eq!((st, v["detail"].as_str()), (404, Some("Not Found")));
+    // The redelivery kept its webhook-id.
+    assert_eq!(stub.requests()[0].header("webhook-id"), Some("msg_SandboxSeededDeadLetter000"));
+}
+
+#[test]
+fn closient_429_is_rate_limited_and_retried_after_retry_after() {
+    let env = TestEnv::new();
+    let calls = crate::support::api::Counter::default();
+    let c = calls.clone();
+    let stub = Stub::start(axum::Router::new().fallback(move || {
+        let n = c.next();
+        async move {
+            if n == 1 {
+                (axum::http::StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], "slow down")
+                    .into_response()
+            } else {
+                "ok".into_response()
+            }
+        }
+    }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/rl"), "--retry-schedule", "none"]);
+    let (_, v) = s.post(CLIENT_TEST, json!({}));
+    check_result(&v);
+    assert_eq!((v["status"].as_str(), v["http_status_code"].as_u64()), (Some("rate_limited"), Some(429)));
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    // Delivered on the next attempt, no sooner than the Retry-After, although the retry
+    // schedule is empty (429s are retried separately).
+    s.until(std::time::Duration::from_secs(10), "delivered", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "delivered").then_some(())
+    });
+    let (_, attempts) = s.get(&format!("/_sandbox/attempts?delivery_id={id}"));
+    let times: Vec<time::OffsetDateTime> = attempts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            time::OffsetDateTime::parse(
+                a["started_at"].as_str().unwrap(),
+                &time::format_description::well_known::Rfc3339,
+            )
+            .unwrap()
+        })
+        .collect();
+    assert_eq!(times.len(), 2);
+    assert!((times[0] - times[1]).whole_milliseconds() >= 900, "{attempts}");
+}
+
+// ---- personio (document 003) ----
+
+const PERSONIO_TEST: &str = "/personio/v2/webhooks/533e7206-f4a3-11ed-9c8b-436fad0b82d1/test-event";
+
+fn check_problem(v: &Value, title: &str) {
+    assert!(v["personio_trace_id"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+    assert!(is_rfc3339(&v["timestamp"]), "{v}");
+    assert_eq!(v["errors"][0]["title"], title, "{v}");
+    assert!(v["errors"][0]["detail"].is_string(), "{v}");
+}
+
+#[test]
+fn personio_test_event_delivers_nested_payload_data() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/p")]);
+    let (st, v) =
+        s.post(PERSONIO_TEST, json!({"event_name": "person.updated", "payload_data": {"person.id": "456"}}));
+    assert_eq!(st, 200, "{v}");
+    assert!(is_rfc3339(&v["completed_at"]), "{v}");
+    assert_eq!(v["event_name"], "person.updated");
+    assert_eq!(v["is_delivered"], true);
+    assert_eq!(v["attempts"], 1);
+    assert_eq!(v["status_code"], 200);
+    let body: Value = serde_json::from_slice(&stub.requests()[0].body).unwrap();
+    assert_eq!(body["event_name"], "person.updated");
+    assert_eq!(body["data"], json!({"person": {"id": "456"}}), "dot notation becomes nested objects");
+}
+
+#[test]
+fn personio_test_event_errors_are_problem_json() {
+    let env = TestEnv::new();
+    let dead = format!("http://127.0.0.1:{}/gone", crate::support::dead_port());
+    let s = Sandbox::start(&env, &["--seed-url", &dead]);
+    // 400: missing required payload data, with the document's own wording.
+    let (st, v, a) = s.raw(
+        "POST",
+        PERSONIO_TEST,
+        &[("Authorization", "Bearer hookctl-sandbox")],
+        json!({"event_name": "person.updated", "payload_data": {}}).to_string().as_bytes(),
+    );
+    assert_eq!(st, 400);
+    check_problem(&v, "Missing required payload data");
+    assert_eq!(
+        v["errors"][0]["detail"],
+        "The test event payload requires field 'person.id' in the 'payload_data' object"
+    );
+    assert!(a.headers.iter().any(|(k, val)| k == "content-type" && val == "application/problem+json"));
+    // document events need document.id and document.owner.id.
+    let (st, v) = s
+        .post(PERSONIO_TEST, json!({"event_name": "document.created", "payload_data": {"document.id": "1"}}));
+    assert_eq!(st, 400);
+    assert!(v["errors"][0]["detail"].as_str().unwrap().contains("document.owner.id"), "{v}");
+    // 400: the event must be enabled for the webhook; event_name is required.
+    let (st, v) =
+        s.post(PERSONIO_TEST, json!({"event_name": "person.deleted", "payload_data": {"person.id": "1"}}));
+    assert_eq!(st, 400);
+    check_problem(&v, "Event not enabled");
+    let (st, _) = s.post(PERSONIO_TEST, json!({"payload_data": {}}));
+    assert_eq!(st, 400);
+    // 404: the document's example body.
+    let (st, v) = s.post(
+        "/personio/v2/webhooks/00000000-0000-4000-8000-000000000000/test-event",
+        json!({"event_name": "person.updated"}),
+    );
+    assert_eq!(st, 404);
+    check_problem(&v, "Webhook not found");
+    assert_eq!(v["errors"][0]["detail"], "No webhook found matching the given id");
+    // 403: a token without the personio:webhooks:write scope.
+    let (st, v, _) = s.raw(
+        "POST",
+        PERSONIO_TEST,
+        &[("Authorization", "Bearer hookctl-sandbox-readonly")],
+        json!({"event_name": "person.updated", "payload_data": {"person.id": "1"}}).to_string().as_bytes(),
+    );
+    assert_eq!(st, 403);
+    check_problem(&v, "Access denied");
+    assert_eq!(v["errors"][0]["detail"], "Access denied to perform webhook operations");
+    // An unreachable webhook: 200 with is_delivered false and no status code.
+    let (st, v) =
+        s.post(PERSONIO_TEST, json!({"event_name": "person.created", "payload_data": {"person.id": "1"}}));
+    assert_eq!(st, 200);
+    assert_eq!((v["is_delivered"].as_bool(), v["status_code"].is_null()), (Some(false), true), "{v}");
+}
