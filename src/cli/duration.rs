@@ -17,12 +17,14 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     } else {
         humantime::parse_duration(text)
     };
+    // The text is echoed in an error line: escaped so it stays one line.
+    let shown = crate::output::sanitize::sanitize_line(text);
     match parsed {
-        Ok(d) if d > MAX => Err(format!("'{text}' is too long (at most 24h)")),
+        Ok(d) if d > MAX => Err(format!("'{shown}' is too long (at most 24h)")),
         Ok(d) => Ok(d),
         // humantime reports "number is too large" for values past u64 of any unit.
-        Err(humantime::DurationError::NumberOverflow) => Err(format!("'{text}' is too long (at most 24h)")),
-        Err(e) => Err(format!("'{text}' is not a duration ({e}); write it like 30s, 2m or 500ms")),
+        Err(humantime::DurationError::NumberOverflow) => Err(format!("'{shown}' is too long (at most 24h)")),
+        Err(e) => Err(format!("'{shown}' is not a duration ({e}); write it like 30s, 2m or 500ms")),
     }
 }
 

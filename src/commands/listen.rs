@@ -3,7 +3,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::verify::scheme_of;
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
 use crate::output::Secret;
@@ -41,7 +40,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         return Err(Error::usage("--timeout must be longer than 0s"));
     }
     let secrets = {
-        let scheme = scheme_of(args.scheme);
+        let scheme = args.scheme.0;
         let secrets = super::secret::resolve(ctx, &args.secrets, scheme, KeyUse::Verify)?;
         if scheme.is_none() {
             warn_unusable_for_standard(ctx, &secrets);
@@ -54,7 +53,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         port: args.port,
         path: args.path.as_deref().and_then(listen::normalize_prefix),
         secrets,
-        scheme: scheme_of(args.scheme),
+        scheme: args.scheme.0,
         routes,
         forward_timeout: args.forward_timeout,
         capture: args.capture,
@@ -188,9 +187,9 @@ pub(crate) fn replay_config(
     };
     let resign = if args.resign {
         let flags: Vec<String> = args.secret.into_iter().collect();
-        let mut secrets = super::secret::require(ctx, &flags, scheme_of(args.scheme), KeyUse::Sign)?;
+        let mut secrets = super::secret::require(ctx, &flags, args.scheme.0, KeyUse::Sign)?;
         let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
-        Some(Resign { secret: secrets.remove(0), scheme: scheme_of(args.scheme), which })
+        Some(Resign { secret: secrets.remove(0), scheme: args.scheme.0, which })
     } else {
         None
     };

@@ -18,7 +18,7 @@ const SHOWN_BODY: usize = 4096;
 const READ_LIMIT: usize = 1 << 20;
 
 pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
-    let scheme = super::sign::scheme_of(args.scheme);
+    let scheme = args.scheme.0;
     let url = parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
     // These frame the request; a user value (e.g. Content-Length: 1) was sent as given and

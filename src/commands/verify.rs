@@ -2,9 +2,9 @@
 
 use colored::Color;
 
-use crate::cli::verify::{SchemeArg, VerifyArgs};
+use crate::cli::verify::VerifyArgs;
 use crate::output::sanitize::sanitize_line;
-use crate::sign::{self, KeyUse, Scheme, Verdict, VerifyOptions};
+use crate::sign::{self, KeyUse, Verdict, VerifyOptions};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -12,10 +12,10 @@ pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let headers = parse_headers(&args.headers)?;
     let body = super::body::require(&args.body)?.bytes;
     // The scheme the headers show decides what a valid secret is (auto: detected here once).
-    let scheme = scheme_of(args.scheme).or_else(|| sign::detect(&headers));
+    let scheme = args.scheme.0.or_else(|| sign::detect(&headers));
     let secrets = super::secret::require(ctx, &args.secrets, scheme, KeyUse::Verify)?;
     let opts = VerifyOptions { now: args.at.unwrap_or_else(unix_now), tolerance: args.tolerance };
-    let verdict = sign::verify(scheme_of(args.scheme), &secrets, &headers, &body, opts);
+    let verdict = sign::verify(args.scheme.0, &secrets, &headers, &body, opts);
     ctx.printer.debug(&format!(
         "verify: {} header(s), {} body byte(s), {} secret(s) {}, now {}",
         headers.len(),
@@ -59,18 +59,6 @@ pub(crate) fn report(ctx: &Ctx, verdict: &Verdict) -> Outcome {
             ));
             Outcome::InvalidSignature
         }
-    }
-}
-
-pub(crate) fn scheme_of(arg: SchemeArg) -> Option<Scheme> {
-    match arg {
-        SchemeArg::Auto => None,
-        SchemeArg::Standard => Some(Scheme::Standard),
-        SchemeArg::Svix => Some(Scheme::Svix),
-        SchemeArg::Stripe => Some(Scheme::Stripe),
-        SchemeArg::Github => Some(Scheme::Github),
-        SchemeArg::Shopify => Some(Scheme::Shopify),
-        SchemeArg::Slack => Some(Scheme::Slack),
     }
 }
 

@@ -62,6 +62,18 @@ impl Scheme {
         }
     }
 
+    /// The scheme and its headers in a few words, for `--scheme` help.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scheme::Standard => "Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)",
+            Scheme::Svix => "Svix (svix-id / svix-timestamp / svix-signature)",
+            Scheme::Stripe => "Stripe (Stripe-Signature: t=…,v1=…)",
+            Scheme::Github => "GitHub (X-Hub-Signature-256)",
+            Scheme::Shopify => "Shopify (X-Shopify-Hmac-Sha256)",
+            Scheme::Slack => "Slack (X-Slack-Signature / X-Slack-Request-Timestamp)",
+        }
+    }
+
     /// Whether the scheme signs a timestamp (and so has a tolerance window).
     pub fn has_timestamp(self) -> bool {
         matches!(self, Scheme::Standard | Scheme::Svix | Scheme::Stripe | Scheme::Slack)
