@@ -40,6 +40,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+            cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -675,6 +676,20 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookctl;demo'= {
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --keep 'Keep the temporary sandbox database instead of deleting it (its path is printed)'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookctl;config'= {
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
             cand --output 'Output format'
@@ -834,6 +849,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+            cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -905,6 +921,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;send'= {
         }
         &'hookctl;help;sandbox'= {
+        }
+        &'hookctl;help;demo'= {
         }
         &'hookctl;help;config'= {
             cand init 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'

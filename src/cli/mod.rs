@@ -8,6 +8,7 @@ use crate::output::{ColorChoice, Format};
 
 pub mod body;
 pub mod config;
+pub mod demo;
 pub mod duration;
 pub mod endpoints;
 pub mod events;
@@ -220,7 +221,9 @@ impl Command {
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
             Command::Config(a) => (Some(&a.profile), a.connection()),
-            Command::Sandbox(_) | Command::Completions(_) | Command::Man(_) => (None, None),
+            Command::Sandbox(_) | Command::Demo(_) | Command::Completions(_) | Command::Man(_) => {
+                (None, None)
+            }
         }
     }
 }
@@ -249,6 +252,8 @@ pub enum Command {
     Send(send::SendArgs),
     /// Run a local emulator of the four provider APIs, with a real delivery pipeline
     Sandbox(sandbox::SandboxArgs),
+    /// Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay
+    Demo(demo::DemoArgs),
     /// Manage profiles in the config file
     Config(config::ConfigArgs),
     /// Print shell completions

@@ -230,17 +230,21 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
     let counted = get(&c.counted);
     match (stop, cfg.expect) {
         (Stop::ExpectReached, Some(n)) => printer.success(&format!("{n} expected deliveries arrived")),
-        (Stop::Timeout, Some(n)) => printer.always(&format!(
-            "{} after {}: {counted} of {n} expected deliveries arrived",
-            printer.paint_err("timed out", colored::Color::Red),
-            humantime::format_duration(cfg.timeout.unwrap_or_default())
-        )),
-        (Stop::Invalid, _) => printer.always(&format!(
-            "{} a request with an invalid signature arrived (use --allow-invalid to keep going)",
-            printer.paint_err("failed:", colored::Color::Red)
-        )),
+        (Stop::Timeout, Some(n)) => printer.failed(
+            &format!(
+                "timed out after {}: {counted} of {n} expected deliveries arrived",
+                humantime::format_duration(cfg.timeout.unwrap_or_default())
+            ),
+            &[],
+            ["check that the sender posts to this listener's URL; a longer --timeout may help"],
+        ),
+        (Stop::Invalid, _) => printer.failed(
+            "a request with an invalid signature arrived",
+            &[],
+            ["check the signing secret; --allow-invalid keeps listening after bad signatures"],
+        ),
         (Stop::Signal, Some(n)) => {
-            printer.always(&format!("interrupted: {counted} of {n} expected deliveries arrived"))
+            printer.failed(&format!("interrupted: {counted} of {n} expected deliveries arrived"), &[], [])
         }
         _ => {}
     }

@@ -208,22 +208,30 @@ impl Printer {
         }
     }
 
+    /// A failed outcome (timed out, not delivered, bad signature) reads like an error: one
+    /// `error:` line, indented details and `hint:` lines on stderr, each sanitised to stay one
+    /// line. Unlike [`Printer::hint`], `-q` keeps the hints: they belong to the failure. With
+    /// `--json` the command's result document on stdout says the same for scripts.
+    pub fn failed<'a>(&self, message: &str, details: &[String], hints: impl IntoIterator<Item = &'a str>) {
+        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize_line(message));
+        for d in details {
+            text.push_str(&format!("  {}\n", sanitize_line(d)));
+        }
+        for h in hints {
+            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
+        }
+        write_stderr(&text);
+    }
+
     /// Reports an error: one `error:` line (plus details and a hint) on stderr, each escaped to
     /// stay one line (a token or provider message with a newline or ANSI escape cannot forge
     /// or hide lines), and with
     /// `--json` an error object on stdout so scripts need only parse one stream.
     pub fn error(&self, err: &Error) {
         let message = err.to_string();
-        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize_line(&message));
         let details = err.details();
-        for d in &details {
-            text.push_str(&format!("  {}\n", sanitize_line(d)));
-        }
         let hint = err.hint();
-        if let Some(h) = &hint {
-            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
-        }
-        write_stderr(&text);
+        self.failed(&message, &details, hint.as_deref());
         if self.is_json() {
             self.json(&json!({
                 "error": {

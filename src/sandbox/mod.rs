@@ -136,6 +136,23 @@ pub struct Config {
     pub log_attempts: bool,
 }
 
+impl Config {
+    /// A sandbox in `data_dir` on a free loopback port with the default knobs (the `demo`).
+    pub fn new(data_dir: PathBuf) -> Config {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            data_dir,
+            token: Secret::new(seed::DEFAULT_TOKEN),
+            lag: Lag { min: Duration::from_millis(500), max: Duration::from_secs(3) },
+            fail_rate: 0.0,
+            retry_schedule: vec![Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(5)],
+            seed_url: None,
+            log_attempts: false,
+        }
+    }
+}
+
 /// Shared state of a running sandbox.
 pub(crate) struct App {
     pub store: store::Store,

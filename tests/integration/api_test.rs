@@ -49,7 +49,11 @@ fn closient_test_failed_or_dead_letter_is_7() {
         let out = api_cmd(&env, &stub, "closient").args(["--json", "test", EP]).output().unwrap();
         assert_eq!(out.status.code(), Some(7), "{status}");
         assert_eq!(stdout_json(&out)["status"], status);
-        assert!(stderr(&out).contains("(HTTP 500)"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("error: delivery failed: {status} (HTTP 500)")),
+            "{}",
+            stderr(&out)
+        );
     }
 }
 
@@ -188,6 +192,12 @@ fn test_wait_keeps_waiting_through_failed_and_reports_dead_letter_as_7() {
     assert_eq!(doc["expected"], 1);
     assert_eq!(doc["rows"][0]["status"], "dead_letter");
     assert_eq!(doc["rows"][0]["state"], "failed");
+    let err = stderr(&out);
+    assert!(
+        err.lines().any(|l| l.starts_with("error: delivery failed: 1 of 1 deliveries failed: ")),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: a dead_letter delivery can be replayed: `hookctl replay "), "{err}");
     assert!(doc["polls"].as_u64().unwrap() >= 2);
     assert!(doc["elapsed_ms"].as_u64().unwrap() >= 1000);
 }
@@ -202,7 +212,12 @@ fn test_wait_times_out_with_6() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
-    assert!(stderr(&out).contains("timed out"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.lines().any(|l| l.starts_with("error: timed out after ") && l.ends_with("s: 1 of 1 deliveries appeared")),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 

@@ -7,6 +7,7 @@ mod api_endpoints;
 mod api_test;
 mod cli;
 mod config;
+mod demo;
 mod events;
 mod fire;
 mod generate;
