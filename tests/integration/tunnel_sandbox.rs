@@ -94,7 +94,9 @@ fn after_kill_9_cleanup_and_the_next_run_remove_the_leftover() {
     let out = env.cmd().envs(provider_env(&s)).args(["endpoints", "cleanup"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains(&format!("deleted leftover endpoint {first}")), "{err}");
+    // What it deleted is the command's output (stdout).
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.starts_with(&format!("deleted leftover endpoint {first} (registered ")), "{said}");
     assert!(endpoint(&s, &first).is_none());
 
     let (l, second) = register(&env, &s, &[]);
