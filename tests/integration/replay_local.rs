@@ -221,9 +221,6 @@ fn provider_connection_flags_are_refused_with_from() {
         let out = env.cmd().args(["replay", "--from", &path, "--to", &to]).args(flag).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{flag:?}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.starts_with(&format!("error: {} is for replaying a provider delivery", flag[0])),
-            "{err}"
-        );
+        assert!(err.contains(&format!("error: {} is for replaying a provider delivery", flag[0])), "{err}");
     }
 }
