@@ -190,12 +190,15 @@ async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, Str
         return Err(bad("ValidationError", "caseId is required"));
     };
     own_case(&app, case_id)?;
-    let since = q.get("since").map(String::as_str).filter(|s| !s.is_empty());
-    if let Some(s) = since {
-        if time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_err() {
-            return Err(bad("ValidationError", format!("since '{s}' is not an ISO-8601 timestamp")));
-        }
-    }
+    // Rows keep one timestamp format, so `since` is rewritten into it and compared as text.
+    let since = match q.get("since").map(String::as_str).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => match time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339) {
+            Ok(t) => Some(model::rfc3339((t.unix_timestamp_nanos() / 1_000_000) as i64)),
+            Err(_) => return Err(bad("ValidationError", format!("since '{s}' is not an ISO-8601 timestamp"))),
+        },
+    };
+    let since = since.as_deref();
     let event_type = q.get("eventType").map(String::as_str).filter(|s| !s.is_empty());
     let rows = app.store.events(case_id, since, event_type, model::now_ms())?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
