@@ -70,44 +70,44 @@ impl Drop for Proc {
     }
 }
 
-/// `hookctl listen` verifying with the seed secret, capturing to `capture`; its base URL.
-fn listener(bin: &Path, capture: &Path) -> (Proc, String) {
-    let mut child = Command::new(bin)
-        .args(["listen", "--port", "0", "--no-display", "--secret", SECRET, "--capture"])
-        .arg(capture)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let err = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(err).lines();
-    let url = loop {
-        let line = lines.next().expect("listen ended").unwrap();
-        if let Some(u) = line.strip_prefix("listening on ") {
-            break u.trim_end_matches('/').to_string();
+/// Spawns `cmd` and returns it with the first line of its stdout or stderr that `ready`
+/// accepts (the rest is drained so the child never blocks on a full pipe).
+fn spawn_ready(mut cmd: Command, stderr: bool, ready: impl Fn(&str) -> Option<String>) -> (Proc, String) {
+    cmd.stdin(Stdio::null());
+    if stderr {
+        cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+    } else {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::null());
+    }
+    let mut child = cmd.spawn().unwrap();
+    let pipe: Box<dyn std::io::Read + Send> =
+        if stderr { Box::new(child.stderr.take().unwrap()) } else { Box::new(child.stdout.take().unwrap()) };
+    let mut lines = BufReader::new(pipe).lines();
+    let found = loop {
+        let line = lines.next().expect("no ready line").unwrap();
+        if let Some(v) = ready(&line) {
+            break v;
         }
     };
     std::thread::spawn(move || for _ in lines {});
-    (Proc(child), url)
+    (Proc(child), found)
+}
+
+/// `hookctl listen` verifying with the seed secret, capturing to `capture`; its base URL.
+fn listener(bin: &Path, capture: &Path) -> (Proc, String) {
+    let mut cmd = Command::new(bin);
+    cmd.args(["listen", "--port", "0", "--no-display", "--secret", SECRET, "--capture"]).arg(capture);
+    spawn_ready(cmd, true, |l| l.strip_prefix("listening on ").map(|u| u.trim_end_matches('/').to_string()))
 }
 
 /// `hookctl sandbox --port 0 --json` with `args`; its base URL from the ready line.
 fn sandbox(bin: &Path, dir: &Path, args: &[&str]) -> (Proc, String) {
-    let mut child = Command::new(bin)
-        .args(["sandbox", "--port", "0", "--json", "-q", "--data-dir"])
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(out).lines();
-    let ready: Value = serde_json::from_str(&lines.next().expect("ready line").unwrap()).unwrap();
-    std::thread::spawn(move || for _ in lines {});
-    (Proc(child), ready["url"].as_str().unwrap().to_string())
+    let mut cmd = Command::new(bin);
+    cmd.args(["sandbox", "--port", "0", "--json", "-q", "--data-dir"]).arg(dir).args(args);
+    spawn_ready(cmd, false, |l| {
+        let v: Value = serde_json::from_str(l).ok()?;
+        v["url"].as_str().map(str::to_string)
+    })
 }
 
 async fn call(http: &reqwest::Client, method: reqwest::Method, url: &str, body: Option<Value>) -> Value {
