@@ -39,6 +39,9 @@ fn cleanup(ctx: &Ctx) -> Result<Outcome> {
         if report.deleted.is_empty() && report.failed.is_empty() {
             p.info("no leftover registrations to delete");
         }
+        for e in &report.deleted {
+            p.line(&crate::tunnel::register::Cleanup::deleted_line(api.preset().endpoints.noun, e));
+        }
         for e in &report.skipped {
             p.info(&format!(
                 "not mine to delete now: {} {} at {} (run cleanup with that provider and base URL)",

@@ -123,10 +123,11 @@ fn register_plan(
     public_url: Option<&str>,
 ) -> Result<RegisterPlan> {
     let preset = ctx.require_routes(&["endpoints.create", "endpoints.delete"])?;
-    let events: Vec<String> = if args.events.is_empty() {
-        preset.events.iter().map(|e| e.name.to_string()).collect()
-    } else {
-        args.events.clone()
+    let events: Vec<String> = match (args.events.is_empty(), preset.events.is_empty()) {
+        (false, _) => args.events.clone(),
+        (true, false) => preset.events.iter().map(|e| e.name.to_string()).collect(),
+        // No catalog to subscribe to (closient): everything.
+        (true, true) => vec!["*".to_string()],
     };
     super::endpoints::check_events(ctx, preset, &events)?;
     let api = ctx.api()?.clone();

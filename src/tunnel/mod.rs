@@ -79,10 +79,12 @@ impl Expose {
         let mut exposed = Exposed { public_url: public.clone(), ..Exposed::default() };
         let Some(r) = &self.plan.register else { return Ok(exposed) };
         // Leftovers of killed runs go first, so they do not pile up.
-        register::cleanup(&r.api, &self.printer).await;
+        let noun = r.api.preset().endpoints.noun;
+        for e in register::cleanup(&r.api, &self.printer).await.deleted {
+            self.printer.success(&register::Cleanup::deleted_line(noun, &e));
+        }
         let target = public.unwrap_or_else(|| local_url.to_string());
         let reg = register::create(&r.api, &target, &r.events, &self.printer).await?;
-        let noun = r.api.preset().endpoints.noun;
         self.printer.always(&format!(
             "registered temporary {} {noun} {} → {target} (deleted when listen ends)",
             r.api.preset().name,

@@ -127,6 +127,15 @@ pub struct Failed {
 }
 
 impl Cleanup {
+    /// `deleted leftover endpoint ID (registered …)`.
+    pub fn deleted_line(noun: &str, e: &Entry) -> String {
+        format!(
+            "deleted leftover {noun} {} (registered {} by a run that did not end cleanly)",
+            sanitize_line(&e.id),
+            e.created_at
+        )
+    }
+
     /// An error when some leftover could not be deleted (its exit code is the failure's).
     pub fn result(&self) -> Result<()> {
         match self.failed.first() {
@@ -143,7 +152,8 @@ impl Cleanup {
     }
 }
 
-/// Deletes the leftovers recorded for `api`'s provider and base URL, printing each one.
+/// Deletes the leftovers recorded for `api`'s provider and base URL; failures are warned
+/// about here, what was deleted is for the caller to show ([`Cleanup::deleted_line`]).
 pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
     let mut report = Cleanup::default();
     let Some(dir) = leftovers::dir() else { return report };
@@ -156,11 +166,6 @@ pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
         let noun = api.preset().endpoints.noun;
         match delete(api, &e.id).await {
             Ok(()) => {
-                printer.success(&format!(
-                    "deleted leftover {noun} {} (registered {} by a run that did not end cleanly)",
-                    sanitize_line(&e.id),
-                    e.created_at
-                ));
                 left.release();
                 report.deleted.push(e);
             }

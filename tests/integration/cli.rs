@@ -178,3 +178,23 @@ fn control_characters_in_errors_stay_on_one_escaped_line() {
     assert!(lines.iter().skip(1).all(|l| l.starts_with("hint: ")), "{err}");
     assert!(!err.contains('\x1b'), "{err}");
 }
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_with_0() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // ~100 KiB, more than a pipe buffer holds, so the writer meets the closed pipe.
+    let env = TestEnv::new();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+        .args(["completions", "bash"])
+        .env("HOME", env.path("."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then dropped: `| head -c1`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

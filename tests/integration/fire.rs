@@ -174,12 +174,27 @@ fn pending_rows_are_followed_until_they_settle() {
         s.row_fields = json!({"status": "pending"});
     });
     let state = p.state.clone();
-    // The worker finishes the attempt a second later.
+    // The worker finishes the attempt once hookctl has seen the row pending: two polls after
+    // the row became visible (the waiter polls one at a time, so the first has been answered
+    // with `pending`). A condition, not a fixed sleep: a loaded machine only makes it later.
     std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(1300));
-        for (_, row) in state.lock().unwrap().rows.iter_mut() {
-            row["status"] = json!("delivered");
-            row["httpStatus"] = json!(204);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            {
+                let mut s = state.lock().unwrap();
+                let visible = s.rows.first().map(|(at, _)| *at).filter(|at| *at <= Instant::now());
+                let seen = visible
+                    .map(|v| s.log_times.iter().filter(|(t, code)| *t >= v && *code == 200).count())
+                    .unwrap_or(0);
+                if seen >= 2 {
+                    for (_, row) in s.rows.iter_mut() {
+                        row["status"] = json!("delivered");
+                        row["httpStatus"] = json!(204);
+                    }
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
     });
     let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();

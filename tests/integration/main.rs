@@ -21,6 +21,7 @@ mod secrets;
 mod send;
 mod sign;
 mod tunnel;
+mod tunnel_sandbox;
 mod ui;
 mod ui_browser;
 mod verify;

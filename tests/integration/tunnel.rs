@@ -1,6 +1,6 @@
 //! `listen --tunnel` through a real bore server (the `bore-cli` crate, in the test, on its own
-//! loopback address), `--register` with its cleanup on every way out, and
-//! `endpoints cleanup`.
+//! loopback address); `--register` against an in-memory provider where the test needs to
+//! script it (failed deletes, URL moves) — the sandbox tests are in `tunnel_sandbox`.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -11,7 +11,7 @@ use crate::support::listen::{as_refs, read_capture, request_at, signed_headers, 
 use crate::support::TestEnv;
 
 /// Polls the listener's stderr until `needle` shows up (bounded).
-fn wait_for(l: &Listener, needle: &str) -> String {
+pub(crate) fn wait_for(l: &Listener, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let err = l.stderr_so_far();
@@ -31,13 +31,13 @@ fn public_addr(l: &Listener) -> SocketAddr {
 }
 
 /// The id from `registered temporary … ID → URL`.
-fn registered_id(l: &Listener) -> String {
+pub(crate) fn registered_id(l: &Listener) -> String {
     let err = wait_for(l, "registered temporary");
     let line = err.lines().find(|l| l.starts_with("registered temporary")).unwrap();
     line.split(' ').nth(4).unwrap().to_string()
 }
 
-fn signed_post(addr: SocketAddr, secret: &str, id: &str, body: &[u8]) -> std::io::Result<u16> {
+pub(crate) fn signed_post(addr: SocketAddr, secret: &str, id: &str, body: &[u8]) -> std::io::Result<u16> {
     let headers = signed_headers(secret, id, unix_now(), body);
     request_at(addr, "POST", "/", &as_refs(&headers), body).map(|a| a.status)
 }
@@ -132,61 +132,24 @@ fn register(env: &TestEnv, provider: &Provider, extra: &[&str]) -> (Listener, St
 }
 
 #[test]
-fn register_verifies_with_the_returned_secret_and_deletes_when_expect_is_reached() {
+fn public_url_is_announced_and_registered() {
     let provider = Provider::start();
     let env = TestEnv::new();
-    let (l, id) = register(&env, &provider, &["--expect", "1"]);
-    let local: SocketAddr = l.base.trim_start_matches("http://").parse().unwrap();
-    assert_eq!(signed_post(local, ENDPOINT_SECRET, "msg_1", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let url = "https://hooks.example.test/in";
+    let l = Listener::start_with(&env, &["--register", "--public-url", url, "--timeout", "1s"], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    assert_eq!(provider.get(&id).unwrap()["url"], url);
     let out = l.wait();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(provider.ids().is_empty(), "endpoint {id} left behind: {:?}", provider.ids());
-    let lines = out.json_lines();
-    assert_eq!(lines[0]["endpoint_id"], id.as_str());
-    assert_eq!(out.requests()[0]["verdict"], "valid");
-    assert!(out.stderr.contains(&format!("deleted temporary endpoint {id}")), "{}", out.stderr);
-}
-
-#[test]
-fn register_deletes_on_sigint_sigterm_and_timeout() {
-    let provider = Provider::start();
-    let env = TestEnv::new();
-    for (how, extra) in [("INT", &[][..]), ("TERM", &[][..]), ("timeout", &["--timeout", "1s"][..])] {
-        let (l, id) = register(&env, &provider, extra);
-        if how != "timeout" {
-            l.signal(how);
-        }
-        let out = l.wait();
-        assert_eq!(out.code, Some(0), "{how}: {}", out.stderr);
-        assert!(provider.get(&id).is_none(), "{how}: endpoint {id} left behind");
-    }
-}
-
-#[test]
-fn a_killed_run_leaves_a_record_that_cleanup_or_the_next_run_removes() {
-    let provider = Provider::start();
-    let env = TestEnv::new();
-    let (l, first) = register(&env, &provider, &[]);
-    l.signal("KILL");
-    let _ = l.wait();
-    assert!(provider.get(&first).is_some(), "kill -9 cannot clean up");
-
-    // `endpoints cleanup` deletes it and says so.
-    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("deleted leftover endpoint {first}")));
+    assert!(out.stderr.contains(&format!("public URL: {url}")), "{}", out.stderr);
+    assert_eq!(out.json_lines()[0]["public_url"], url);
     assert!(provider.ids().is_empty());
 
-    // The next `listen --register` does the same for the leftover of another killed run.
-    let (l, second) = register(&env, &provider, &[]);
-    l.signal("KILL");
-    let _ = l.wait();
-    let (l, third) = register(&env, &provider, &["--timeout", "1s"]);
-    assert!(provider.get(&second).is_none(), "the next run removes the leftover");
-    assert!(l.stderr_so_far().contains(&format!("deleted leftover endpoint {second}")));
-    let out = l.wait();
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(provider.get(&third).is_none());
+    let out = env.cmd().args(["listen", "--port", "0", "--public-url", "not a url"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not an http(s) URL"));
 }
 
 #[test]

@@ -14,7 +14,8 @@ use serde_json::{json, Value};
 use super::api::{json, TOKEN};
 use super::{Stub, TestEnv};
 
-pub const ENDPOINT_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+/// Not the listen tests' `SECRET`: a request verifies only with the secret the create returned.
+pub const ENDPOINT_SECRET: &str = "whsec_c2VjcmV0LW51bWJlci10d28tZm9yLXRlc3Rz";
 
 #[derive(Default)]
 pub struct Endpoints {
