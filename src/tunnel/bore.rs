@@ -195,6 +195,8 @@ impl Link {
         match conn.recv_timeout().await.map_err(Failure::network)? {
             Some(ServerMessage::Hello(p)) => Ok((conn, p)),
             Some(ServerMessage::Error(m)) => {
+                // bore's protocol carries only the server's text ("invalid secret", "port
+                // already in use", …); the secret case decides between exit 3 and 5.
                 let kind = if m.contains("secret") || m.contains("auth") {
                     FailureKind::Secret
                 } else {
@@ -223,9 +225,8 @@ impl Link {
         loop {
             let why = link.clone().session(&mut conn).await;
             up.send_replace(None);
-            printer.always(&format!(
-                "{} tunnel {} dropped ({why}); requests to it fail until it is back — reconnecting",
-                printer.paint_err("warning:", colored::Color::Yellow),
+            printer.warn(&format!(
+                "tunnel {} dropped ({why}); requests to it fail until it is back — reconnecting",
                 link.spec.base_url(port)
             ));
             let mut pause = Duration::from_millis(250);

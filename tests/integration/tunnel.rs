@@ -257,3 +257,27 @@ fn through_the_tunnel_listen_keeps_its_502_and_413_answers() {
     let out = l.stop();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
+
+#[test]
+fn a_bore_server_with_a_secret_needs_the_right_tunnel_secret() {
+    let bore = BoreServer::start_with(Some("bore-s3cret"));
+    let env = TestEnv::new();
+    for given in [None, Some("guess-x7q")] {
+        let mut cmd = env.cmd();
+        cmd.args(["listen", "--port", "0", "--secret", SECRET, "--tunnel", &bore.spec()]);
+        if let Some(s) = given {
+            cmd.args(["--tunnel-secret", s]);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{given:?}: {err}");
+        assert!(err.contains("--tunnel-secret"), "{err}");
+        assert!(!err.contains("bore-s3cret") && !err.contains("guess-x7q"), "no secret in output: {err}");
+    }
+    let l = Listener::start_with(&env, &["--secret", SECRET, "--tunnel", &bore.spec()], |c| {
+        c.env("HOOKCTL_TUNNEL_SECRET", "bore-s3cret");
+    });
+    let public = public_addr(&l);
+    assert_eq!(signed_post(public, SECRET, "msg_auth", b"{\"type\":\"a\"}").unwrap(), 200);
+    assert_eq!(l.stop().code, Some(0));
+}
