@@ -187,6 +187,35 @@ impl App {
     pub(crate) fn release(&self, id: &str) {
         self.inflight.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
     }
+
+    /// Reads an endpoint (`missing` when there is none), applies `change`, stores it.
+    pub(crate) fn change_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> http::Problem,
+        change: impl FnOnce(&mut model::Endpoint) -> std::result::Result<(), http::Problem>,
+    ) -> std::result::Result<model::Endpoint, http::Problem> {
+        let mut e = self.store.endpoint(provider, id)?.ok_or_else(missing)?;
+        change(&mut e)?;
+        e.updated_at = model::now();
+        self.store.update_endpoint(&e)?;
+        Ok(e)
+    }
+
+    /// Deletes an endpoint: 204, or `missing`.
+    pub(crate) fn delete_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> http::Problem,
+    ) -> http::Answer {
+        use axum::response::IntoResponse;
+        if !self.store.delete_endpoint(provider, id)? {
+            return Err(missing());
+        }
+        Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+    }
 }
 
 /// A running sandbox (from [`start`]).

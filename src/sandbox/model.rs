@@ -87,6 +87,40 @@ pub(crate) struct Endpoint {
     pub updated_at: String,
 }
 
+impl Endpoint {
+    /// A new endpoint of the token's owner with a fresh secret, created now.
+    pub(crate) fn new(
+        provider: Provider,
+        id: String,
+        url: String,
+        events: Vec<String>,
+        active: bool,
+    ) -> Endpoint {
+        let now = now();
+        Endpoint {
+            id,
+            provider,
+            owner: SELF.into(),
+            url,
+            description: None,
+            events,
+            active,
+            test_mode: true,
+            secret: secret(),
+            created_at: now.clone(),
+            updated_at: now,
+        }
+    }
+
+    /// `fields` (a dialect's rendering) plus `secret` when asked: it is shown on create only.
+    pub(crate) fn with_secret(&self, mut fields: serde_json::Value, show: bool) -> serde_json::Value {
+        if show {
+            fields["secret"] = serde_json::json!(self.secret);
+        }
+        fields
+    }
+}
+
 /// Closient's five delivery states (used for every dialect's outbox).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Status {
@@ -166,6 +200,44 @@ pub(crate) struct Delivery {
     pub created_at: String,
     pub updated_at: String,
     pub delivered_at: Option<String>,
+}
+
+impl Delivery {
+    /// A delivery to `endpoint`, due now, not attempted yet, with a fresh `webhook-id`.
+    pub(crate) fn to(
+        id: String,
+        endpoint: &Endpoint,
+        event_type: &str,
+        body: String,
+        retries: bool,
+    ) -> Delivery {
+        let at = now_ms();
+        let now = rfc3339(at);
+        Delivery {
+            id,
+            provider: endpoint.provider,
+            endpoint_id: endpoint.id.clone(),
+            url: endpoint.url.clone(),
+            secret: endpoint.secret.clone(),
+            event_type: event_type.to_string(),
+            case_id: None,
+            event_id: None,
+            webhook_id: crate::sign::new_message_id(),
+            body,
+            status: Status::Pending,
+            attempts: 0,
+            failures: 0,
+            rate_limits: 0,
+            retries,
+            next_at: Some(at),
+            http_status_code: None,
+            response_body: None,
+            last_error: None,
+            created_at: now.clone(),
+            updated_at: now,
+            delivered_at: None,
+        }
+    }
 }
 
 /// What one attempt came to.

@@ -304,6 +304,11 @@ fn partner_event_log_rows_appear_only_after_the_attempt_and_the_lag() {
     assert_eq!(payload["id"], row["id"]);
     let (st, one) = s.get(&format!("/partner/webhooks/events/{}", row["id"].as_str().unwrap()));
     assert_eq!((st, &one["id"]), (200, &row["id"]));
+    // since (any RFC 3339 spelling) keeps rows created at or after it.
+    let (_, old) = s.get("/partner/webhooks/events?caseId=case_test_full&since=2000-01-01T01:00:00%2B01:00");
+    assert_eq!(old.as_array().unwrap().len(), 1);
+    let (_, future) = s.get("/partner/webhooks/events?caseId=case_test_full&since=2999-01-01T00:00:00Z");
+    assert_eq!(future, json!([]));
     // caseId is required; an unknown case is 404.
     let (st, v) = s.get("/partner/webhooks/events");
     assert_eq!(st, 400, "{v}");
