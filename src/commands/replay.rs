@@ -22,7 +22,7 @@ pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-/// Re-sends captured requests (issue: listen).
+/// Re-sends requests captured by `listen --capture`.
 fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     let c = &args.provider.connection;
     let given = [
@@ -36,7 +36,6 @@ fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             "drop it, or replay at the provider: hookctl replay DELIVERY_ID",
         ));
     }
-    // Flag conversion lives with the other listen glue in commands/listen.rs.
     crate::listen::replay::run(replay_config(args, ctx)?, &ctx.printer)
 }
 
