@@ -187,8 +187,9 @@ impl Printer {
         write_stderr(&format!("{text}\n"));
     }
 
+    /// `✓ text` on stderr; `text` is escaped to one line (it often names a user's file or id).
     pub fn success(&self, text: &str) {
-        self.info(&format!("{} {text}", self.paint_err("✓", Color::Green)));
+        self.info(&format!("{} {}", self.paint_err("✓", Color::Green), sanitize_line(text)));
     }
 
     pub fn warn(&self, text: &str) {

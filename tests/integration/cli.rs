@@ -200,6 +200,18 @@ fn control_characters_in_rejected_arguments_stay_on_one_escaped_line() {
     }
 }
 
+/// Status lines that name the user's own files or profiles are escaped like error lines.
+#[test]
+fn status_lines_escape_the_paths_and_names_they_echo() {
+    let env = TestEnv::new();
+    let dir = env.path("man\npages\x1b[2J");
+    let out = env.cmd().args(["man", "--out"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("man\\npages\\x1b[2J") && !err.contains('\x1b'), "{err}");
+}
+
 #[test]
 fn a_closed_stdout_pipe_ends_quietly_with_0() {
     use std::io::Read;
