@@ -28,7 +28,11 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Outcome> {
                 std::fs::write(&path, page)
                     .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
             }
-            ctx.printer.info(&format!("wrote {} man pages to {}", pages.len(), sanitize_line(&dir.display().to_string())));
+            ctx.printer.info(&format!(
+                "wrote {} man pages to {}",
+                pages.len(),
+                sanitize_line(&dir.display().to_string())
+            ));
         }
     }
     Ok(Outcome::Success)

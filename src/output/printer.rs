@@ -46,7 +46,8 @@ impl Printer {
         }
     }
 
-    /// A plain printer (no colour, human format) for places that run before settings exist.
+    /// A plain printer (no colour, human format) for unit tests of what commands print.
+    #[cfg(test)]
     pub fn plain() -> Self {
         Printer {
             format: Format::Human,
@@ -57,10 +58,6 @@ impl Printer {
             quiet: false,
             verbose: 0,
         }
-    }
-
-    pub fn format(&self) -> Format {
-        self.format
     }
 
     pub fn is_json(&self) -> bool {
@@ -82,10 +79,6 @@ impl Printer {
     /// Spinners and progress bars only when a person watches stderr.
     pub fn show_progress(&self) -> bool {
         self.stderr_tty && !self.quiet
-    }
-
-    pub fn color_stdout(&self) -> bool {
-        self.color_out
     }
 
     /// Colours `text` for stdout when colour is on there.

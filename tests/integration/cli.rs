@@ -196,7 +196,10 @@ fn control_characters_in_rejected_arguments_stay_on_one_escaped_line() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.starts_with("error: ") && err.contains("a\\nerror: forged\\x1b[2J"), "{args:?}: {err}");
-        assert!(!err.contains('\x1b') && !err.lines().any(|l| l.starts_with("error: forged")), "{args:?}: {err}");
+        assert!(
+            !err.contains('\x1b') && !err.lines().any(|l| l.starts_with("error: forged")),
+            "{args:?}: {err}"
+        );
     }
 }
 

@@ -139,7 +139,10 @@ fn init_with_only_empty_values_or_a_bad_name_is_a_usage_error() {
         (vec!["--token", "", "--provider", ""], "error: nothing to save in profile 'default'"),
         (vec!["--secret", " "], "error: nothing to save in profile 'default'"),
         (vec!["--name", "", "--provider", "partner"], "error: '' cannot name a profile"),
-        (vec!["--name", "a\nb\x1b[2J", "--provider", "partner"], "error: 'a\\nb\\x1b[2J' cannot name a profile"),
+        (
+            vec!["--name", "a\nb\x1b[2J", "--provider", "partner"],
+            "error: 'a\\nb\\x1b[2J' cannot name a profile",
+        ),
     ];
     for (args, expected) in cases {
         let out = env.cmd().args(["config", "init", "--no-input"]).args(&args).output().unwrap();
