@@ -1,3 +1,5 @@
+//! Arguments of `hookctl sandbox`.
+
 use std::path::PathBuf;
 
 use clap::Args;

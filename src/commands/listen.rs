@@ -129,7 +129,7 @@ fn register_plan(
         // No catalog to subscribe to (closient): everything.
         (true, true) => vec!["*".to_string()],
     };
-    super::endpoints::check_events(ctx, preset, &events)?;
+    crate::endpoint::check_events(&ctx.printer, preset, &events)?;
     let api = ctx.api()?.clone();
     let local_api = api.is_local();
     if !tunnel && public_url.is_none() && !local_api {
@@ -162,44 +162,4 @@ fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
             ));
         }
     }
-}
-
-/// `replay --from` flags → [`listen::replay::ReplayConfig`] (kept here so `commands/replay.rs`
-/// stays a short dispatch and clap types stay out of `listen/`).
-pub(crate) fn replay_config(
-    args: crate::cli::replay::ReplayArgs,
-    ctx: &Ctx,
-) -> Result<listen::replay::ReplayConfig> {
-    use listen::replay::{ReplayConfig, Resign, Selection};
-    let from = args.from.ok_or_else(|| Error::usage("--from is required for a local replay"))?;
-    let to = args.to.ok_or_else(|| Error::usage("--to URL is required with --from"))?;
-    let select = match (args.id, args.all, args.last) {
-        (Some(id), _, _) => Selection::Id(id),
-        (None, true, _) => Selection::All,
-        (None, false, Some(0)) => return Err(Error::usage("--last must be at least 1")),
-        (None, false, Some(n)) => Selection::Last(n),
-        (None, false, None) => {
-            return Err(Error::usage_hint(
-                "say which captured requests to replay",
-                "add --id ID, --last N or --all",
-            ))
-        }
-    };
-    let resign = if args.resign {
-        let flags: Vec<String> = args.secret.into_iter().collect();
-        let mut secrets = super::secret::require(ctx, &flags, args.scheme.0, KeyUse::Sign)?;
-        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
-        Some(Resign { secret: secrets.remove(0), scheme: args.scheme.0, which })
-    } else {
-        None
-    };
-    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
-    let timeout = match args.timeout {
-        Some(t) => {
-            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
-            t
-        }
-        None => args.request_timeout,
-    };
-    Ok(ReplayConfig { from, to, select, resign, timeout })
 }

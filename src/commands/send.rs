@@ -6,9 +6,9 @@ use std::time::Instant;
 use colored::Color;
 use serde_json::json;
 
-use super::verify::{parse_headers, unix_now};
 use crate::api::ApiError;
 use crate::cli::send::SendArgs;
+use crate::headers::{parse_headers, unix_now};
 use crate::output::sanitize::{sanitize, sanitize_line};
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 

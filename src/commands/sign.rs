@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::verify::unix_now;
 use crate::cli::sign::SignArgs;
+use crate::headers::unix_now;
 use crate::sign::{self, KeyUse};
 use crate::{Ctx, Error, Outcome, Result};
 

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::endpoints::check_id;
 use crate::cli::test::TestArgs;
+use crate::endpoint::check_id;
 use crate::output::sanitize::sanitize_line;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};

@@ -3,9 +3,10 @@
 use colored::Color;
 
 use crate::cli::verify::VerifyArgs;
+use crate::headers::{parse_headers, unix_now};
 use crate::output::sanitize::sanitize_line;
 use crate::sign::{self, KeyUse, Verdict, VerifyOptions};
-use crate::{Ctx, Error, Outcome, Result};
+use crate::{Ctx, Outcome, Result};
 
 pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     // Usage errors first (exit 2), so a typo is reported before a missing secret (exit 3).
@@ -60,34 +61,4 @@ pub(crate) fn report(ctx: &Ctx, verdict: &Verdict) -> Outcome {
             Outcome::InvalidSignature
         }
     }
-}
-
-/// `Name: value` arguments: split at the first colon, both sides trimmed.
-pub(crate) fn parse_headers(args: &[String]) -> Result<Vec<(String, String)>> {
-    args.iter()
-        .map(|raw| {
-            let bad = |what: &str| {
-                Error::usage_hint(
-                    format!("invalid --header '{}': {what}", sanitize_line(raw)),
-                    "write headers as --header 'Name: value'",
-                )
-            };
-            let (name, value) = raw.split_once(':').ok_or_else(|| bad("no ':' between name and value"))?;
-            let name = name.trim();
-            if name.is_empty() {
-                return Err(bad("the name is empty"));
-            }
-            if !name.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(bad("the name may contain only visible ASCII characters"));
-            }
-            Ok((name.to_string(), value.trim().to_string()))
-        })
-        .collect()
-}
-
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }

@@ -208,7 +208,11 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
         get(&c.unverified)
     );
     if let Some(path) = &cfg.capture {
-        text.push_str(&format!(", {} captured to {}", get(&c.captured), path.display()));
+        text.push_str(&format!(
+            ", {} captured to {}",
+            get(&c.captured),
+            crate::output::sanitize::sanitize_line(&path.display().to_string())
+        ));
     }
     printer.info(&text);
     if cfg.display == DisplayMode::Json {

@@ -46,7 +46,8 @@ impl Printer {
         }
     }
 
-    /// A plain printer (no colour, human format) for places that run before settings exist.
+    /// A plain printer (no colour, human format) for unit tests of what commands print.
+    #[cfg(test)]
     pub fn plain() -> Self {
         Printer {
             format: Format::Human,
@@ -57,10 +58,6 @@ impl Printer {
             quiet: false,
             verbose: 0,
         }
-    }
-
-    pub fn format(&self) -> Format {
-        self.format
     }
 
     pub fn is_json(&self) -> bool {
@@ -82,10 +79,6 @@ impl Printer {
     /// Spinners and progress bars only when a person watches stderr.
     pub fn show_progress(&self) -> bool {
         self.stderr_tty && !self.quiet
-    }
-
-    pub fn color_stdout(&self) -> bool {
-        self.color_out
     }
 
     /// Colours `text` for stdout when colour is on there.
@@ -187,8 +180,9 @@ impl Printer {
         write_stderr(&format!("{text}\n"));
     }
 
+    /// `✓ text` on stderr; `text` is escaped to one line (it often names a user's file or id).
     pub fn success(&self, text: &str) {
-        self.info(&format!("{} {text}", self.paint_err("✓", Color::Green)));
+        self.info(&format!("{} {}", self.paint_err("✓", Color::Green), sanitize_line(text)));
     }
 
     pub fn warn(&self, text: &str) {

@@ -73,16 +73,6 @@ impl Scheme {
             Scheme::Slack => "Slack (X-Slack-Signature / X-Slack-Request-Timestamp)",
         }
     }
-
-    /// Whether the scheme signs a timestamp (and so has a tolerance window).
-    pub fn has_timestamp(self) -> bool {
-        matches!(self, Scheme::Standard | Scheme::Svix | Scheme::Stripe | Scheme::Slack)
-    }
-
-    /// Whether the scheme signs a message id.
-    pub fn has_id(self) -> bool {
-        matches!(self, Scheme::Standard | Scheme::Svix)
-    }
 }
 
 impl fmt::Display for Scheme {
@@ -114,6 +104,7 @@ pub struct VerifyOptions {
 }
 
 impl VerifyOptions {
+    /// Options for `now` with the default tolerance (used by `benches/verify.rs` and tests).
     pub fn new(now: i64) -> Self {
         VerifyOptions { now, tolerance: DEFAULT_TOLERANCE }
     }

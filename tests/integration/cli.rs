@@ -179,6 +179,42 @@ fn control_characters_in_errors_stay_on_one_escaped_line() {
     assert!(!err.contains('\x1b'), "{err}");
 }
 
+/// clap's own usage errors echo the bad argument: escaped like every other error line.
+#[test]
+fn control_characters_in_rejected_arguments_stay_on_one_escaped_line() {
+    let env = TestEnv::new();
+    let forged = "a\nerror: forged\x1b[2J";
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["verify", "--tolerance", forged],
+        vec!["sign", "--scheme", forged, "--data", "{}"],
+        vec!["--color", forged, "config", "list"],
+        vec![forged],
+        vec!["config", "list", forged],
+    ];
+    for args in cases {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.contains("a\\nerror: forged\\x1b[2J"), "{args:?}: {err}");
+        assert!(
+            !err.contains('\x1b') && !err.lines().any(|l| l.starts_with("error: forged")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// Status lines that name the user's own files or profiles are escaped like error lines.
+#[test]
+fn status_lines_escape_the_paths_and_names_they_echo() {
+    let env = TestEnv::new();
+    let dir = env.path("man\npages\x1b[2J");
+    let out = env.cmd().args(["man", "--out"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("man\\npages\\x1b[2J") && !err.contains('\x1b'), "{err}");
+}
+
 #[test]
 fn a_closed_stdout_pipe_ends_quietly_with_0() {
     use std::io::Read;

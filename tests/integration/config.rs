@@ -131,6 +131,28 @@ fn init_with_nothing_to_save_is_a_usage_error() {
     assert!(!env.config_path().exists(), "nothing was written");
 }
 
+/// Empty values are not something to save, and a profile needs a name that prints on one line.
+#[test]
+fn init_with_only_empty_values_or_a_bad_name_is_a_usage_error() {
+    let env = TestEnv::new();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--token", "", "--provider", ""], "error: nothing to save in profile 'default'"),
+        (vec!["--secret", " "], "error: nothing to save in profile 'default'"),
+        (vec!["--name", "", "--provider", "partner"], "error: '' cannot name a profile"),
+        (
+            vec!["--name", "a\nb\x1b[2J", "--provider", "partner"],
+            "error: 'a\\nb\\x1b[2J' cannot name a profile",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = env.cmd().args(["config", "init", "--no-input"]).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().any(|l| l.starts_with(expected)), "{args:?}: {err}");
+        assert!(!env.config_path().exists(), "{args:?}: nothing was written");
+    }
+}
+
 #[test]
 fn list_has_column_headings() {
     let env = TestEnv::new();

@@ -211,3 +211,16 @@ fn timeout_with_from_is_the_old_request_timeout() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--timeout is now --request-timeout"));
     l.stop();
 }
+
+#[test]
+fn provider_connection_flags_are_refused_with_from() {
+    let env = TestEnv::new();
+    let path = write_capture(&env, &[record("r_1", "m1", b"{}", 0)]);
+    let to = format!("http://127.0.0.1:{}/", dead_port());
+    for flag in [["--token", "t"], ["--base-url", "http://h"], ["--provider", "closient"]] {
+        let out = env.cmd().args(["replay", "--from", &path, "--to", &to]).args(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("error: {} is for replaying a provider delivery", flag[0])), "{err}");
+    }
+}
