@@ -39,6 +39,8 @@ enum Stop {
     Signal,
     ExpectReached,
     Invalid,
+    /// A request arrived that no configured secret can verify (see [`sign::Reason::Unusable`]).
+    UnusableSecret,
     Timeout,
 }
 
@@ -50,6 +52,8 @@ struct Counts {
     unverified: AtomicU64,
     captured: AtomicU64,
     counted: AtomicU64,
+    /// Why the secrets could not verify a request, when that stopped the run.
+    unusable: Option<String>,
 }
 
 /// What one event loop counts. Each loop has its own, on its own cache line: counters shared
@@ -85,6 +89,8 @@ struct State {
     loops: u64,
     /// Deliveries counted toward `--expect` (both loops).
     counted: AtomicU64,
+    /// The first "no secret can verify this" reason, for the error that ends the run.
+    unusable: Mutex<Option<String>>,
     run_tag: String,
     stop: watch::Sender<Option<Stop>>,
 }
@@ -190,6 +196,14 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     Ok(match stop {
         Stop::ExpectReached => Outcome::Success,
         Stop::Invalid => Outcome::InvalidSignature,
+        // The sender is not to blame: a configuration error (3), not "signature invalid" (8).
+        Stop::UnusableSecret => {
+            let problem =
+                counts.unusable.unwrap_or_else(|| "no signing secret can verify the requests".into());
+            return Err(
+                crate::config::ConfigError::BadSecret { which: "a signing secret".into(), problem }.into()
+            );
+        }
         Stop::Timeout if cfg.expect.is_some() => Outcome::TimedOut,
         Stop::Timeout => Outcome::Success,
         // An unmet --expect must not look like success to CI.
@@ -221,6 +235,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
                 Stop::Signal => "signal",
                 Stop::ExpectReached => "expect_reached",
                 Stop::Invalid => "invalid_signature",
+                Stop::UnusableSecret => "unusable_secret",
                 Stop::Timeout => "timeout",
             },
             "received": get(&c.received),
@@ -340,6 +355,7 @@ async fn serve_bound(
         lanes: Default::default(),
         loops: loops as u64,
         counted: AtomicU64::new(0),
+        unusable: Mutex::default(),
         run_tag,
         stop: stop_tx,
         cfg,
@@ -388,6 +404,7 @@ async fn serve_bound(
         unverified: sum(|c| &c.unverified),
         captured: sum(|c| &c.captured),
         counted: AtomicU64::new(state.counted.load(Ordering::Relaxed)),
+        unusable: state.unusable.lock().ok().and_then(|u| u.clone()),
     };
     Ok((stop, counts))
 }
@@ -777,7 +794,7 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
             ..Answer::text(500, format!("capture failed: {e}\n"))
         };
     }
-    st.count_expected(check.verdict, answer.status, event_type.as_deref(), delivery);
+    st.count_expected(&check, answer.status, event_type.as_deref(), delivery);
     if let Some(ui) = &st.ui {
         ui.record(&ui::Seen {
             verdict: check.verdict,
@@ -943,14 +960,9 @@ impl State {
 
     /// `--expect`: counts a delivery that was acknowledged, and stops when enough arrived or
     /// a bad signature did.
-    fn count_expected(
-        &self,
-        verdict: Verdict,
-        status: u16,
-        event_type: Option<&str>,
-        delivery: Option<&str>,
-    ) {
+    fn count_expected(&self, check: &Check, status: u16, event_type: Option<&str>, delivery: Option<&str>) {
         let Some(n) = self.cfg.expect else { return };
+        let verdict = check.verdict;
         let counts_toward = (200..300).contains(&status)
             && verdict != Verdict::Invalid
             && match self.cfg.filter.as_deref() {
@@ -971,7 +983,18 @@ impl State {
             }
         }
         if verdict == Verdict::Invalid && !self.cfg.allow_invalid {
-            self.request_stop(Stop::Invalid);
+            match &check.reason {
+                Some(sign::Reason::Unusable(why)) => {
+                    let scheme = check.scheme.unwrap_or("signed");
+                    if let Ok(mut u) = self.unusable.lock() {
+                        u.get_or_insert_with(|| {
+                            format!("{scheme} requests cannot be verified with it ({why})")
+                        });
+                    }
+                    self.request_stop(Stop::UnusableSecret);
+                }
+                _ => self.request_stop(Stop::Invalid),
+            }
         }
     }
 }

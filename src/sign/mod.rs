@@ -138,6 +138,10 @@ pub enum Reason {
         headers: Vec<&'static str>,
         looks_like: Option<Scheme>,
     },
+    /// No configured secret could be used for the scheme at all (e.g. a `whsec_` secret that
+    /// is not base64, given with `--scheme auto`): the receiver's configuration is at fault,
+    /// not the sender.
+    Unusable(String),
     Other(String),
 }
 
@@ -151,7 +155,7 @@ impl fmt::Display for Reason {
                     None => Ok(()),
                 }
             }
-            Reason::Other(text) => f.write_str(text),
+            Reason::Unusable(text) | Reason::Other(text) => f.write_str(text),
         }
     }
 }

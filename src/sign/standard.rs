@@ -220,7 +220,7 @@ pub(crate) fn verify(
         }
     }
     if tried == 0 {
-        return Verdict::invalid(scheme, key_errors.join("; "));
+        return Verdict::invalid(scheme, super::Reason::Unusable(key_errors.join("; ")));
     }
     if candidates == 0 {
         return Verdict::invalid(
