@@ -390,18 +390,23 @@ fn announce(s: &Sandbox, p: &Printer, host: &str) {
             seed::PERSONIO_WEBHOOK
         ));
         p.line(&format!("        seeded endpoints deliver to their URL, signed with {}", seed::SECRET));
+        // The default address needs no URL after --sandbox.
+        let target =
+            if s.url == crate::cli::DEFAULT_SANDBOX_URL { String::new() } else { format!(" {}", s.url) };
+        let token = if s.token.expose() == seed::DEFAULT_TOKEN {
+            String::new()
+        } else {
+            format!(" --token {}", s.token.expose())
+        };
         p.line("try:");
         p.line(&format!("  hookctl listen --secret {}", seed::SECRET));
         p.line(&format!(
-            "  hookctl fire case.assigned --case {} --wait --provider partner --base-url {} --token {}",
-            seed::CASE_TEST,
-            s.provider_url("partner"),
-            s.token.expose()
+            "  hookctl fire case.assigned --case {} --wait --provider partner --sandbox{target}{token}",
+            seed::CASE_TEST
         ));
         p.line(&format!(
-            "  curl -s -H 'X-API-Key: {}' {}/integrations/api/v1/webhooks/deliveries/",
-            s.token.expose(),
-            s.provider_url("closient")
+            "  hookctl test {} --wait --provider closient --sandbox{target}{token}",
+            seed::CLOSIENT_ENDPOINT
         ));
     }
     if host == "0.0.0.0" || host == "::" || host == "[::]" {

@@ -328,12 +328,13 @@ impl Store {
     // ---- deliveries (the outbox) ----
 
     pub(crate) fn insert_delivery(tx: &Transaction, d: &Delivery) -> StoreResult<()> {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO deliveries (id, provider, endpoint_id, url, secret, event_type, case_id, event_id, webhook_id,
                  body, status, attempts, failures, rate_limits, retries, next_at, http_status_code, response_body,
                  last_error, created_at, updated_at, delivered_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-            params![
+        )?
+        .execute(params![
                 d.id,
                 d.provider.as_str(),
                 d.endpoint_id,
@@ -369,7 +370,8 @@ impl Store {
     pub(crate) fn delivery(&self, id: &str) -> StoreResult<Option<Delivery>> {
         Ok(self
             .lock()
-            .query_row(&format!("{DELIVERY_COLUMNS} WHERE id = ?1"), [id], delivery_row)
+            .prepare_cached(&format!("{DELIVERY_COLUMNS} WHERE id = ?1"))?
+            .query_row([id], delivery_row)
             .optional()?)
     }
 
@@ -424,11 +426,12 @@ impl Store {
     /// and the event row by the delivery, so a redelivery after a crash updates, never doubles.
     pub(crate) fn record(&self, d: &Delivery, a: &Attempt, event: Option<&EventRow>) -> StoreResult<()> {
         self.tx(|tx| {
-            let updated = tx.execute(
+            let updated = tx.prepare_cached(
                 "UPDATE deliveries SET status = ?2, attempts = ?3, failures = ?4, rate_limits = ?5, next_at = ?6,
                      http_status_code = ?7, response_body = ?8, last_error = ?9, updated_at = ?10, delivered_at = ?11
                  WHERE id = ?1",
-                params![
+            )?
+            .execute(params![
                     d.id,
                     d.status.as_str(),
                     d.attempts,
@@ -446,10 +449,11 @@ impl Store {
             if updated == 0 {
                 return Ok(());
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO attempts (delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
+            )?
+            .execute(params![
                     a.delivery_id,
                     a.n,
                     a.url,
@@ -462,14 +466,15 @@ impl Store {
                 ],
             )?;
             if let Some(e) = event {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO events (id, delivery_id, case_id, subscription_id, event_type, payload, webhook_id, status,
                          created_at, visible_at, delivered_at, attempt_count, last_response_code, last_error)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                      ON CONFLICT (delivery_id) DO UPDATE SET status = excluded.status,
                          delivered_at = excluded.delivered_at, attempt_count = excluded.attempt_count,
                          last_response_code = excluded.last_response_code, last_error = excluded.last_error",
-                    params![
+                )?
+                .execute(params![
                         e.id,
                         e.delivery_id,
                         e.case_id,
