@@ -183,9 +183,9 @@ impl Ctx {
 
     /// Webhook signing secrets: `--secret` flags > `HOOKCTL_SECRET` > profile. The config file
     /// is read only when neither flag nor environment gives one.
-    pub fn signing_secrets(&self, flags: &[String]) -> Result<Vec<Secret>> {
+    pub fn signing_secrets(&self, flags: &[Secret]) -> Result<Vec<Secret>> {
         if !flags.is_empty() {
-            return Ok(flags.iter().map(|s| Secret::new(s.clone())).collect());
+            return Ok(flags.to_vec());
         }
         if let Some(s) = &self.settings.secret {
             return Ok(vec![s.clone()]);
@@ -194,7 +194,7 @@ impl Ctx {
     }
 
     /// Like [`Ctx::signing_secrets`] but at least one is required.
-    pub fn require_secret(&self, flags: &[String]) -> Result<Vec<Secret>> {
+    pub fn require_secret(&self, flags: &[Secret]) -> Result<Vec<Secret>> {
         let secrets = self.signing_secrets(flags)?;
         if secrets.is_empty() {
             return Err(ConfigError::Missing {

@@ -28,7 +28,7 @@ pub struct ListenArgs {
     pub path: Option<String>,
     /// Signing secret; repeat for rotation [env: HOOKCTL_SECRET]
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<String>,
+    pub secrets: Vec<crate::output::Secret>,
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SchemeArg,
@@ -91,7 +91,7 @@ pub struct ListenArgs {
         env = "HOOKCTL_TUNNEL_SECRET",
         hide_env_values = true
     )]
-    pub tunnel_secret: Option<String>,
+    pub tunnel_secret: Option<crate::output::Secret>,
     /// The listener's public address through your own tunnel or proxy (used by --register)
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,

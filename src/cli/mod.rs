@@ -164,7 +164,7 @@ pub struct ConnectionOpts {
 
     /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub token: Option<crate::output::Secret>,
 
     /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
     /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
@@ -199,7 +199,7 @@ impl Cli {
         if let Some(c) = connection {
             flags.provider = c.provider.clone();
             flags.base_url = c.base_url.clone();
-            flags.token = c.token.clone().map(crate::output::Secret::new);
+            flags.token = c.token.clone();
             flags.sandbox = c.sandbox.clone();
         }
         flags
@@ -270,6 +270,39 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Tokens and secrets are `Secret`s from the moment clap parses them: a `{:?}` of any
+    /// command line cannot print one.
+    #[test]
+    fn debug_of_a_parsed_command_line_never_shows_a_token_or_secret() {
+        let t = "tokPLAINTEXT1234567";
+        let s = "whsec_PLAINTEXTc2VjcmV0MTIzNA==";
+        for args in [
+            &["hookctl", "endpoints", "list", "--token", t][..],
+            &["hookctl", "sandbox", "--token", t],
+            &["hookctl", "listen", "--secret", s, "--tunnel", "bore:x", "--tunnel-secret", t],
+            &["hookctl", "verify", "--secret", s, "--data", "{}"],
+            &["hookctl", "sign", "--secret", s, "--data", "{}"],
+            &["hookctl", "send", "http://127.0.0.1:1/", "--secret", s],
+            &[
+                "hookctl",
+                "replay",
+                "--from",
+                "c.jsonl",
+                "--to",
+                "http://x/",
+                "--all",
+                "--resign",
+                "--secret",
+                s,
+            ],
+            &["hookctl", "config", "init", "--secret", s, "--token", t],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let shown = format!("{cli:?}");
+            assert!(!shown.contains("PLAINTEXT"), "{args:?}: {shown}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub struct SendArgs {
     pub scheme: SignScheme,
     /// Signing secret [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<String>,
+    pub secret: Option<crate::output::Secret>,
     /// Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)
     #[arg(long = "event", value_name = "TYPE")]
     pub event: Option<String>,

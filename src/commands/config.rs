@@ -59,7 +59,7 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         put("secret", s.secret.as_ref().map(|t| t.expose()))?;
     }
     for secret in &args.secrets {
-        put("secret", Some(secret))?;
+        put("secret", Some(secret.expose()))?;
     }
 
     if !args.no_input && stdin_is_tty() && !ctx.printer.is_json() {

@@ -57,7 +57,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     };
 
-    let flags: Vec<String> = args.secret.iter().cloned().collect();
+    let flags: Vec<crate::output::Secret> = args.secret.iter().cloned().collect();
     let secrets = super::secret::resolve(ctx, &flags, Some(scheme), sign::KeyUse::Sign)?;
     let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),

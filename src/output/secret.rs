@@ -34,6 +34,15 @@ pub fn mask(s: &str) -> String {
     format!("{prefix}…{tail}")
 }
 
+/// Lets clap parse a flag straight into a `Secret`, so no argument struct holds one as a
+/// `String` that a `{:?}` would print.
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret::new(s))
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret({})", self.mask())
