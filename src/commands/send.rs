@@ -120,10 +120,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     if ok {
         return Ok(Outcome::Success);
     }
-    ctx.printer.always(&format!(
-        "{} the handler answered {status}, not 2xx",
-        ctx.printer.paint_err("error:", Color::Red)
-    ));
+    ctx.printer.failed(&format!("the handler answered {status}, not 2xx"), &[], []);
     Ok(Outcome::NotDelivered)
 }
 
