@@ -230,28 +230,6 @@ fn pending_without_wait_is_0_with_a_warning() {
     assert!(stderr(&out).contains("pass --wait"), "{}", stderr(&out));
 }
 
-#[test]
-fn replay_refusal_is_shown_with_a_hint() {
-    let env = TestEnv::new();
-    let stub = lagging_delivery_stub("pending", "delivered");
-    let out = api_cmd(&env, &stub, "closient").args(["replay", "dlv_7"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let err = stderr(&out);
-    assert!(err.contains("400 Bad Request: Only dead_letter deliveries can be replayed"), "{err}");
-    assert!(err.contains("hint: only dead_letter deliveries can be replayed"), "{err}");
-}
-
-#[test]
-fn replay_of_a_dead_letter_reports_the_first_attempt() {
-    let env = TestEnv::new();
-    let stub = Stub::start(
-        Router::new().route(REPLAY_ROUTE, post(|| async { json(200, delivery("delivered", Some(204))) })),
-    );
-    let out = api_cmd(&env, &stub, "closient").args(["replay", "dlv_7"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stub.requests()[0].path, "/integrations/api/v1/webhooks/deliveries/dlv_7/replay/");
-}
-
 // ---------------------------------------------------------------------------------------------
 // personio
 // ---------------------------------------------------------------------------------------------
