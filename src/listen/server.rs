@@ -737,6 +737,10 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
 
     let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), arrival.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
+        // Like a refused body below: the 404 must reach a client still sending its body.
+        if !parts.headers.contains_key(hyper::header::EXPECT) {
+            linger(body);
+        }
         return st.reject(
             &arrival,
             StatusCode::NOT_FOUND,

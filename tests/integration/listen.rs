@@ -742,6 +742,20 @@ fn a_client_that_sends_the_whole_oversized_body_before_reading_gets_the_413() {
     assert_eq!(out.requests().iter().filter(|r| r["status"] == 413).count(), 2);
 }
 
+/// The same for a body posted outside `--path`: the 404 reaches a whole-body client.
+#[test]
+fn a_client_that_sends_a_whole_large_body_to_a_wrong_path_gets_the_404() {
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--path", "/hooks"]);
+    let big = vec![b'x'; 5 << 20];
+    let a =
+        request(l.port, "POST", "/elsewhere", &[], &big).expect("the whole body is accepted by the socket");
+    assert_eq!(a.status, 404, "{}", a.text());
+    assert!(a.text().contains("only serves /hooks"), "{}", a.text());
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
 #[test]
 fn a_body_slower_than_body_timeout_gets_408_and_is_shown() {
     use std::io::Write;
