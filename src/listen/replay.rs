@@ -212,7 +212,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
             "results": results.iter().map(|r| json!({
                 "id": r.id,
                 "method": r.method,
-                "url": r.url,
+                "url": crate::output::secret::redact_url(&r.url),
                 "status": r.status,
                 "error": r.error,
                 "resigned": r.scheme.map(|s| s.name()),
@@ -263,7 +263,7 @@ fn show(printer: &Printer, r: &Sent) {
         "{} {} {} {}{}",
         printer.dim(&sanitize_line(&r.id)),
         printer.bold(&sanitize_line(&r.method)),
-        sanitize_line(&r.url),
+        sanitize_line(&crate::output::secret::redact_url(&r.url)),
         printer.paint(&format!("→ {what}"), color),
         resigned
     ));
