@@ -67,6 +67,16 @@ fn closient_test_rejects_bad_ids_and_personio_flags_before_sending() {
     let out =
         api_cmd(&env, &stub, "closient").args(["test", EP, "--event", "person.updated"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // A wait bound without the wait is refused, not silently ignored (fire and replay alike).
+    for args in [
+        vec!["test", EP, "--timeout", "5s"],
+        vec!["fire", "case.closed", "--case", "c1", "--timeout", "5s"],
+        vec!["replay", EP, "--timeout", "5s"],
+    ] {
+        let out = api_cmd(&env, &stub, "closient").args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("--wait"), "{args:?}: {}", stderr(&out));
+    }
     assert!(stub.requests().is_empty());
 }
 
