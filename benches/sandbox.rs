@@ -122,6 +122,12 @@ async fn call(http: &reqwest::Client, method: reqwest::Method, url: &str, body: 
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
+/// Fires case.assigned for `case`.
+async fn fire(http: &reqwest::Client, base: &str, case: &str) {
+    let body = json!({"caseId": case, "event": "case.assigned"});
+    call(http, reqwest::Method::POST, &format!("{base}/partner/test/webhooks/fire"), Some(body)).await;
+}
+
 fn lines_in(path: &Path) -> usize {
     std::fs::read(path).map(|b| b.iter().filter(|c| **c == b'\n').count()).unwrap_or(0)
 }
@@ -190,13 +196,7 @@ async fn throughput(bin: &Path, dir: &Path, n: usize) -> (f64, f64) {
     let fires = n / per_fire;
     let started = Instant::now();
     for _ in 0..fires {
-        call(
-            &http,
-            reqwest::Method::POST,
-            &format!("{base}/partner/test/webhooks/fire"),
-            Some(json!({"caseId": "case_test_full", "event": "case.assigned"})),
-        )
-        .await;
+        fire(&http, &base, "case_test_full").await;
     }
     let total = fires * per_fire;
     let deadline = Instant::now() + Duration::from_secs(600);
@@ -228,13 +228,7 @@ async fn fire_to_row(bin: &Path, dir: &Path, rounds: usize) -> (f64, f64) {
     let mut samples = Vec::with_capacity(rounds);
     for i in 0..rounds {
         let started = Instant::now();
-        call(
-            &http,
-            reqwest::Method::POST,
-            &format!("{base}/partner/test/webhooks/fire"),
-            Some(json!({"caseId": "case_bench", "event": "case.assigned"})),
-        )
-        .await;
+        fire(&http, &base, "case_bench").await;
         loop {
             let rows = call(&http, reqwest::Method::GET, &events, None).await;
             if rows.as_array().map_or(0, Vec::len) > i {
@@ -276,13 +270,7 @@ async fn queued_rss(bin: &Path, dir: &Path, n: usize) -> u64 {
     let per_fire = 1000;
     subscriptions(&http, &base, target, per_fire).await;
     for _ in 0..n / per_fire {
-        call(
-            &http,
-            reqwest::Method::POST,
-            &format!("{base}/partner/test/webhooks/fire"),
-            Some(json!({"caseId": "case_test_full", "event": "case.assigned"})),
-        )
-        .await;
+        fire(&http, &base, "case_test_full").await;
     }
     let info = call(&http, reqwest::Method::GET, &format!("{base}/_sandbox/"), None).await;
     assert!(info["queued"].as_u64().unwrap_or(0) >= (n as u64) - 100, "{info}");

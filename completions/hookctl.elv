@@ -380,7 +380,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --wait 'Wait until the event log shows every enqueued delivery'
-            cand --require-delivery 'With --wait: exit 6 when nothing was enqueued (no matching test subscription)'
+            cand --require-delivery 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'

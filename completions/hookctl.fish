@@ -391,7 +391,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When 
 always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l wait -d 'Wait until the event log shows every enqueued delivery'
-complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-delivery -d 'With --wait: exit 6 when nothing was enqueued (no matching test subscription)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-delivery -d 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'

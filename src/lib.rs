@@ -106,7 +106,11 @@ fn run(cli: cli::Cli) -> u8 {
         Ctx::new(settings::Settings::resolve(flags, env)).printer.error(&err);
         return err.exit().code();
     }
+    let not_unicode = env.not_unicode.clone();
     let ctx = Ctx::new(settings::Settings::resolve(cli.flags(), env));
+    for name in not_unicode {
+        ctx.printer.warn(&format!("{name} is not valid UTF-8: ignored"));
+    }
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {

@@ -27,12 +27,22 @@ pub(crate) struct Env {
     /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
     /// Hidden knob for tests and slow links; an unparsable value is ignored.
     pub http_timeout: Option<Duration>,
+    /// Variables that are set but not UTF-8: ignored, and said so (not "is not set").
+    pub not_unicode: Vec<&'static str>,
 }
 
 impl Env {
     pub fn from_process() -> Self {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        Env {
+        let not_unicode = std::cell::RefCell::new(Vec::new());
+        let var = |k: &'static str| match std::env::var(k) {
+            Ok(v) => Some(v).filter(|v| !v.is_empty()),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                not_unicode.borrow_mut().push(k);
+                None
+            }
+            Err(std::env::VarError::NotPresent) => None,
+        };
+        let mut env = Env {
             profile: var("HOOKCTL_PROFILE"),
             provider: var("HOOKCTL_PROVIDER"),
             base_url: var("HOOKCTL_BASE_URL"),
@@ -42,7 +52,10 @@ impl Env {
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
             http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
-        }
+            not_unicode: Vec::new(),
+        };
+        env.not_unicode = not_unicode.into_inner();
+        env
     }
 }
 

@@ -34,7 +34,8 @@ pub enum ConfigCommand {
     /// a terminal for the rest; refuses when nothing is given)
     #[command(after_long_help = "Examples:
   hookctl config init
-  hookctl config init --no-input --name ci --provider closient --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  hookctl config init --no-input --name ci --provider closient \\
+    --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
   HOOKCTL_PROVIDER=partner HOOKCTL_TOKEN=… hookctl config init --no-input --name partner")]
     Init(ConfigInitArgs),
     /// List profiles

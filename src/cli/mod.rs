@@ -1,5 +1,4 @@
 //! clap definitions only. One file per command group; conversion into library types happens
-
 //! in `commands/`, so clap never leaks into `api/`, `sign/` or `listen/`.
 
 use clap::{Args, Parser, Subcommand};
@@ -26,7 +25,10 @@ pub mod verify;
 #[cfg(test)]
 mod help_tests;
 
-pub const EXIT_CODES: &str = "\
+/// A macro so the top-level help can `concat!` it after its examples.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0    success (and, with a wait, delivered)
   1    unexpected internal error
@@ -37,14 +39,32 @@ Exit codes:
   6    timed out waiting (event row not seen, --expect not reached)
   7    delivery failed (failed/dead_letter, non-2xx, is_delivered: false)
   8    signature invalid
-  130  interrupted (Ctrl-C) during a wait";
+  130  interrupted (Ctrl-C) during a wait"
+    };
+}
+
+pub const EXIT_CODES: &str = exit_codes!();
+
+/// The top-level long help: a first taste of the tool, then the exit codes.
+const TOP_LONG_HELP: &str = concat!(
+    "Examples:
+  The whole loop offline (sandbox, verifying listener, fire, wait), in a few seconds:
+    hookctl demo
+  Receive and verify webhooks on port 8787:
+    hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  Fire a partner event and wait until it is delivered:
+    hookctl fire case.closed --case c_42 --wait
+
+",
+    exit_codes!()
+);
 
 #[derive(Debug, Parser)]
 #[command(
     name = "hookctl",
     version,
     about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered",
-    after_long_help = EXIT_CODES,
+    after_long_help = TOP_LONG_HELP,
     propagate_version = true,
     max_term_width = 100
 )]

@@ -14,6 +14,8 @@ Examples:
     hookctl sandbox --port 0 --json --data-dir /tmp/sbx --lag 0 --retry-schedule 100ms,100ms
   Meet a slow, flaky provider:
     hookctl sandbox --lag 5s..20s --fail-rate 0.3
+  Point any provider command at a running sandbox (URL default http://127.0.0.1:8788):
+    hookctl endpoints list --provider xpath --sandbox
 
 Routes (one port; the token as `Authorization: Bearer`, closient `X-API-Key`):
   /partner   POST /test/webhooks/fire, GET /webhooks/events?caseId=, GET /webhooks/events/{id}*,
@@ -42,6 +44,7 @@ Admin routes (same token):
   PATCH /_sandbox/cases/{id}          {\"lifecycle\",\"closeCode\",\"closeComment\"}
   POST /_sandbox/cases/{id}/payments, /_sandbox/cases/{id}/chats
   GET /_sandbox/deliveries, /_sandbox/attempts, /_sandbox/events   every delivery and attempt
+  (knobs and faults set here last until the sandbox stops; the flags set them at start)
 
 With --json the first stdout line is {\"type\":\"ready\",\"url\",\"token\",\"providers\",\"seed\",…};
 then one {\"type\":\"attempt\",…} line per delivery attempt.";

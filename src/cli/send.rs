@@ -10,9 +10,11 @@ use super::sign::SignScheme;
   POST a signed sample event to a local handler:
     hookctl send http://127.0.0.1:3000/hooks --event cases.created
   Your own body, signed GitHub-style:
-    hookctl send http://127.0.0.1:3000/hooks --scheme github --data @push.json -H 'X-GitHub-Event: push'
+    hookctl send http://127.0.0.1:3000/hooks --scheme github --data @push.json \\
+      -H 'X-GitHub-Event: push'
   A form-encoded Slack command:
-    hookctl send http://127.0.0.1:3000/slack --scheme slack --data 'command=/hi' -H 'Content-Type: application/x-www-form-urlencoded'")]
+    hookctl send http://127.0.0.1:3000/slack --scheme slack --data 'command=/hi' \\
+      -H 'Content-Type: application/x-www-form-urlencoded'")]
 pub struct SendArgs {
     /// Where to POST the event
     pub url: String,

@@ -38,7 +38,8 @@ impl ValueEnum for SchemeArg {
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   Check a request saved from your handler's logs:
-    hookctl verify --body-file body.json -H 'webhook-id: msg_1' -H 'webhook-timestamp: 1700000000' -H 'webhook-signature: v1,K5oZ…'
+    hookctl verify --body-file body.json -H 'webhook-id: msg_1' \\
+      -H 'webhook-timestamp: 1700000000' -H 'webhook-signature: v1,K5oZ…'
   A GitHub delivery, the body given inline:
     hookctl verify --scheme github --data '{\"zen\":\"hi\"}' -H 'X-Hub-Signature-256: sha256=…'")]
 #[command(group = super::body::required())]

@@ -82,6 +82,13 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if id.trim().is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("the delivery id is empty or contains control characters"));
     }
+    // As on fire and test: a wait bound without the wait would be silently ignored.
+    if args.timeout.is_some() && !args.wait {
+        return Err(Error::usage_hint(
+            "--timeout needs --wait",
+            "add --wait to follow the replayed delivery",
+        ));
+    }
     if args.wait {
         ctx.require_routes(&["deliveries.get"])?;
     }

@@ -120,10 +120,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     if ok {
         return Ok(Outcome::Success);
     }
-    ctx.printer.always(&format!(
-        "{} the handler answered {status}, not 2xx",
-        ctx.printer.paint_err("error:", Color::Red)
-    ));
+    ctx.printer.failed(&format!("the handler answered {status}, not 2xx"), &[], []);
     Ok(Outcome::NotDelivered)
 }
 
@@ -235,11 +232,7 @@ fn shopify_context(event: &str, id: &str, at: i64) -> Vec<(String, String)> {
 
 /// The URL as shown to people and logs: a password in it is replaced by `***`.
 fn redacted(url: &reqwest::Url) -> String {
-    let mut shown = url.clone();
-    if shown.password().is_some() {
-        let _ = shown.set_password(Some("***"));
-    }
-    shown.to_string()
+    crate::output::secret::redact_url(url.as_str()).into_owned()
 }
 
 fn truncate(body: &[u8]) -> (String, usize) {

@@ -1,10 +1,7 @@
 //! `hookctl verify`: checks a webhook signature offline. Exit 0 valid, 8 invalid, 2 usage.
 
-use colored::Color;
-
 use crate::cli::verify::VerifyArgs;
 use crate::headers::{parse_headers, unix_now};
-use crate::output::sanitize::sanitize_line;
 use crate::sign::{self, KeyUse, Verdict, VerifyOptions};
 use crate::{Ctx, Outcome, Result};
 
@@ -53,11 +50,7 @@ pub(crate) fn report(ctx: &Ctx, verdict: &Verdict) -> Outcome {
             Outcome::Success
         }
         Verdict::Invalid { reason, .. } => {
-            ctx.printer.always(&format!(
-                "{} signature invalid: {}",
-                ctx.printer.paint_err("error:", Color::Red),
-                sanitize_line(&reason.to_string())
-            ));
+            ctx.printer.failed(&format!("signature invalid: {reason}"), &[], []);
             Outcome::InvalidSignature
         }
     }

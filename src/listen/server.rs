@@ -545,7 +545,7 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
         printer.info("no signing secret: requests are accepted and shown as unverified");
     }
     for r in &cfg.routes {
-        printer.info(&format!("forwarding {} → {}", r.pattern, r.url));
+        printer.info(&format!("forwarding {} → {}", r.pattern, crate::output::secret::redact_url(&r.url)));
     }
 }
 
@@ -737,6 +737,10 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
 
     let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), arrival.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
+        // Like a refused body below: the 404 must reach a client still sending its body.
+        if !parts.headers.contains_key(hyper::header::EXPECT) {
+            linger(body);
+        }
         return st.reject(
             &arrival,
             StatusCode::NOT_FOUND,
@@ -898,8 +902,10 @@ impl State {
             let ok = format!("{{\"ok\":true,\"id\":\"{}\"}}", arrival.id);
             return Answer { content_type: "application/json".into(), ..Answer::text(200, ok) };
         };
-        let url = forward::target_url(&route.url, suffix, arrival.query);
-        let mut answer = match fwd.send(arrival.method, &url, &arrival.headers, body.clone()).await {
+        let target = forward::target_url(&route.url, suffix, arrival.query);
+        // Shown, captured and told to the sender without a password the URL may carry.
+        let url = crate::output::secret::redact_url(&target).into_owned();
+        let mut answer = match fwd.send(arrival.method, &target, &arrival.headers, body.clone()).await {
             Forwarded::Answer { status, content_type, body } => Answer {
                 status,
                 content_type: content_type.unwrap_or_default().into(),

@@ -23,6 +23,21 @@ impl Secret {
     }
 }
 
+/// A URL as shown to people, logs and senders: a password in it becomes `***`
+/// (`http://user:***@host/`). Cheap for the usual URL without one.
+pub fn redact_url(url: &str) -> std::borrow::Cow<'_, str> {
+    if !url.contains('@') {
+        return url.into();
+    }
+    match reqwest::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string().into()
+        }
+        _ => url.into(),
+    }
+}
+
 pub fn mask(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let prefix_len = chars.iter().take(8).rposition(|&c| c == '_').map(|i| i + 1).unwrap_or(0);

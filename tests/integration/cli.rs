@@ -203,6 +203,22 @@ fn control_characters_in_rejected_arguments_stay_on_one_escaped_line() {
     }
 }
 
+/// A variable that is set but not UTF-8 is ignored with a warning, not reported as "not set".
+#[test]
+fn a_hookctl_variable_that_is_not_utf8_gets_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["endpoints", "list", "--provider", "closient", "--base-url", "http://127.0.0.1:1"])
+        .env("HOOKCTL_TOKEN", std::ffi::OsStr::from_bytes(b"tok\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("warning: HOOKCTL_TOKEN is not valid UTF-8: ignored\n"), "{err}");
+}
+
 /// Status lines that name the user's own files or profiles are escaped like error lines.
 #[test]
 fn status_lines_escape_the_paths_and_names_they_echo() {

@@ -235,49 +235,6 @@ fn nothing_enqueued_exits_0_or_6_with_require_delivery() {
     assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
 }
 
-/// The document's guards: the provider's message and business errors reach the user, exit 4.
-#[test]
-fn fire_guards_400_404_422_show_the_provider_message() {
-    let env = TestEnv::new();
-    let p = Partner::start();
-    let cases: &[(&[&str], &str, &[&str])] = &[
-        (
-            &["case.assigned", "--case", "case-live"],
-            "400",
-            &["Case is not a test case", "Case classification is live"],
-        ),
-        (&["case.assigned", "--case", "case-unknown"], "404", &["Case not found or not owned"]),
-        (
-            &["payment.created", "--case", "case-no-payments"],
-            "422",
-            &["No payments exist for this case", "payment.created needs at least one payment"],
-        ),
-        (
-            &["case.assigned", "--case", "case-1", "--subscription", "sub-foreign"],
-            "400",
-            &["Subscription not found"],
-        ),
-    ];
-    for (args, status, messages) in cases {
-        for wait in [false, true] {
-            let mut cmd = p.cmd(&env);
-            cmd.arg("fire").args(*args);
-            if wait {
-                cmd.arg("--wait");
-            }
-            let out = cmd.output().unwrap();
-            let stderr = text(&out.stderr);
-            assert_eq!(out.status.code(), Some(4), "{args:?}: {stderr}");
-            assert!(stderr.starts_with("error: ") && stderr.contains(status), "{stderr}");
-            for m in *messages {
-                assert!(stderr.contains(m), "{args:?}: missing '{m}' in {stderr}");
-            }
-        }
-    }
-    // A rejected fire is never retried (one POST per attempt above).
-    assert_eq!(p.fires().len(), cases.len() * 2);
-}
-
 #[test]
 fn unknown_event_type_is_a_usage_error_before_any_request() {
     let env = TestEnv::new();

@@ -386,6 +386,23 @@ fn forward_to_a_dead_port_answers_502_and_never_2xx() {
     assert!(out.stdout.contains("forward failed"), "{}", out.stdout);
 }
 
+/// A password in a forward URL reaches neither the terminal, the capture, nor the sender's 502.
+#[test]
+fn a_password_in_the_forward_url_is_never_shown_captured_or_answered() {
+    let env = TestEnv::new();
+    let cap = env.path("c.jsonl");
+    let dead = format!("http://user:hunter2pass@127.0.0.1:{}/hooks", dead_port());
+    let l = Listener::start(&env, &["--forward-to", &dead, "--capture", cap.to_str().unwrap()]);
+    let a = post(l.port, "/", &[], &body("case.updated"));
+    assert_eq!(a.status, 502, "{}", a.text());
+    assert!(a.text().contains("http://user:***@127.0.0.1:"), "{}", a.text());
+    let out = l.stop();
+    let capture = std::fs::read_to_string(&cap).unwrap();
+    let all = format!("{}{}{}{}", a.text(), out.stdout, out.stderr, capture);
+    assert!(!all.contains("hunter2pass"), "{all}");
+    assert!(out.stdout.contains("user:***@"), "{}", out.stdout);
+}
+
 #[test]
 fn forward_to_a_slow_target_answers_504() {
     let slow = Stub::start(Router::new().fallback(any(|| async {
@@ -740,6 +757,20 @@ fn a_client_that_sends_the_whole_oversized_body_before_reading_gets_the_413() {
     let out = l.stop();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.requests().iter().filter(|r| r["status"] == 413).count(), 2);
+}
+
+/// The same for a body posted outside `--path`: the 404 reaches a whole-body client.
+#[test]
+fn a_client_that_sends_a_whole_large_body_to_a_wrong_path_gets_the_404() {
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--path", "/hooks"]);
+    let big = vec![b'x'; 5 << 20];
+    let a =
+        request(l.port, "POST", "/elsewhere", &[], &big).expect("the whole body is accepted by the socket");
+    assert_eq!(a.status, 404, "{}", a.text());
+    assert!(a.text().contains("only serves /hooks"), "{}", a.text());
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
 
 #[test]

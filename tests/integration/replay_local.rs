@@ -141,6 +141,11 @@ fn non_2xx_exits_7_and_unreachable_exits_5() {
     let out = env.cmd().args(["replay", "--from", &cap, "--to", &app.url("/"), "--all"]).output().unwrap();
     assert_eq!(out.status.code(), Some(7));
     assert!(String::from_utf8_lossy(&out.stdout).contains("→ 500"));
+    // The failed outcome reads like every other one: an error: line.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: 1 of 1 replayed requests were not answered 2xx\n"
+    );
     let to = format!("http://127.0.0.1:{}/", dead_port());
     let out = env.cmd().args(["replay", "--from", &cap, "--to", &to, "--all"]).output().unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", String::from_utf8_lossy(&out.stderr));

@@ -236,3 +236,66 @@ fn token_flag_replaces_the_default_token() {
         s.raw("GET", "/xpath/v2.3/webhooks/endpoints", &[("Authorization", "Bearer tok_ci_42")], b"");
     assert_eq!(st, 200);
 }
+
+#[test]
+fn admin_routes_build_scenarios_reset_and_turn_knobs() {
+    let env = TestEnv::new();
+    let stub = crate::support::Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/a")]);
+    // A new test case with no data: 422, then a payment makes payment.created fire.
+    let (st, case) = s.post("/_sandbox/cases", json!({"id": "case_script", "classification": "test"}));
+    assert_eq!((st, case["payments"].as_i64()), (201, Some(0)), "{case}");
+    let fire = json!({"caseId": "case_script", "event": "payment.created"});
+    let (st, _) = s.post("/partner/test/webhooks/fire", fire.clone());
+    assert_eq!(st, 422);
+    let (st, p) =
+        s.post("/_sandbox/cases/case_script/payments", json!({"amount": "9.99", "currency": "USD"}));
+    assert_eq!(st, 201, "{p}");
+    let (st, v) = s.post("/partner/test/webhooks/fire", fire);
+    assert_eq!((st, v["enqueuedCount"].as_u64()), (200, Some(1)), "{v}");
+    let (st, _) = s.post("/_sandbox/cases", json!({"id": "case_script"}));
+    assert_eq!(st, 409, "ids are unique");
+    let (st, live) = s.post("/_sandbox/cases", json!({"classification": "live", "chats": 2}));
+    assert_eq!((st, live["chats"].as_i64()), (201, Some(2)));
+    // Knobs: the lag and retry schedule change at once; the fail rate makes attempts fail.
+    let (st, k) = s.call(
+        "PATCH",
+        "/_sandbox/knobs",
+        Some(json!({"lag": "0", "fail_rate": 1.0, "retry_schedule": "none"})),
+    );
+    assert_eq!(st, 200, "{k}");
+    assert_eq!((k["fail_rate"].as_f64(), k["retry_schedule"].as_array().map(Vec::len)), (Some(1.0), Some(0)));
+    let (_, v) =
+        s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}));
+    assert_eq!(v["status"], "dead_letter", "no retries left: {v}");
+    let (_, attempts) =
+        s.get(&format!("/_sandbox/attempts?delivery_id={}", v["delivery_id"].as_str().unwrap()));
+    assert!(attempts[0]["error"].as_str().unwrap().contains("simulated"), "{attempts}");
+    let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"fail_rate": 2})));
+    assert_eq!(st, 400);
+    // Reset: the scenario is gone, the seed is back.
+    let (st, _) = s.post("/_sandbox/reset", json!({}));
+    assert_eq!(st, 200);
+    let (_, cases) = s.get("/_sandbox/cases");
+    let ids: Vec<&str> = cases.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["case_test_full", "case_test_empty", "case_live", "case_other_partner"]);
+    let (_, d) = s.get("/_sandbox/deliveries");
+    assert_eq!(d.as_array().unwrap().len(), 1, "only the seeded dead letter: {d}");
+}
+
+#[test]
+fn a_forced_delay_holds_each_attempt() {
+    let env = TestEnv::new();
+    let stub = crate::support::Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let url = stub.url("/slow");
+    let s = Sandbox::start(&env, &["--seed-url", &url]);
+    let (st, _) = s.post("/_sandbox/faults", json!({"url": url, "delay_ms": 600}));
+    assert_eq!(st, 200);
+    let started = std::time::Instant::now();
+    let (_, v) =
+        s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}));
+    assert_eq!(v["status"], "delivered");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(600));
+    let (st, k) = s.call("DELETE", "/_sandbox/faults", None);
+    assert_eq!((st, k["faults"].as_array().map(Vec::len)), (200, Some(0)));
+}
