@@ -38,7 +38,8 @@ Seed data (stable ids; seeded endpoints deliver to --seed-url, signed with the s
 Admin routes (same token):
   GET /_sandbox/                      seed ids, knobs, queue length
   POST /_sandbox/reset                delete everything and seed again
-  GET|PATCH /_sandbox/knobs           {\"lag\":\"0\",\"fail_rate\":0.1,\"retry_schedule\":\"1s,2s\"}
+  GET|PATCH /_sandbox/knobs           {\"lag\":\"0\",\"fail_rate\":0.1,\"retry_schedule\":\"1s,2s\",
+                                      \"attempt_timeout\":\"10s\"}
   POST|DELETE /_sandbox/faults        {\"url\":…,\"status\":500,\"delay_ms\":2000} per endpoint URL
   GET|POST /_sandbox/cases            {\"classification\":\"test\",\"payments\":1,\"chats\":1}
   PATCH /_sandbox/cases/{id}          {\"lifecycle\",\"closeCode\",\"closeComment\"}

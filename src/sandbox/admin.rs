@@ -64,7 +64,8 @@ async fn knobs(State(app): State<Arc<App>>) -> Answer {
     Ok(http::json(StatusCode::OK, &app.knobs().to_json()))
 }
 
-/// `{"lag": "0" | "1s" | "500ms..3s", "fail_rate": 0.2, "retry_schedule": "1s,2s" | ["1s","2s"]}`.
+/// `{"lag": "0" | "1s" | "500ms..3s", "fail_rate": 0.2, "retry_schedule": "1s,2s" | ["1s","2s"],
+/// "attempt_timeout": "10s"}`.
 async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
     let lag = match v.get("lag") {
@@ -93,7 +94,18 @@ async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         }
         Some(_) => return Err(bad("retry_schedule must be \"1s,2s,5s\" or a list of durations")),
     };
+    let attempt_timeout = match v.get("attempt_timeout") {
+        None => None,
+        Some(Value::String(t)) => match crate::cli::duration::parse(t) {
+            Ok(d) if !d.is_zero() && d <= super::worker::MAX_ATTEMPT_TIMEOUT => Some(d),
+            _ => return Err(bad("attempt_timeout must be a duration from 1ms to 2m")),
+        },
+        Some(_) => return Err(bad("attempt_timeout must be a duration string, e.g. 500ms")),
+    };
     let k = app.set_knobs(|k| {
+        if let Some(t) = attempt_timeout {
+            k.attempt_timeout = t;
+        }
         if let Some(l) = lag {
             k.lag = l;
         }

@@ -102,6 +102,8 @@ pub(crate) struct Knobs {
     pub fail_rate: f64,
     pub retry_schedule: Vec<Duration>,
     pub faults: HashMap<String, Fault>,
+    /// How long one attempt may take (10 s; an endpoint slower than this has failed).
+    pub attempt_timeout: Duration,
 }
 
 impl Knobs {
@@ -110,6 +112,7 @@ impl Knobs {
             "lag": self.lag.describe(),
             "lag_ms": [model::ms(self.lag.min), model::ms(self.lag.max)],
             "fail_rate": self.fail_rate,
+            "attempt_timeout": humantime::format_duration(self.attempt_timeout).to_string(),
             "retry_schedule": self.retry_schedule.iter().map(|d| humantime::format_duration(*d).to_string()).collect::<Vec<_>>(),
             "faults": self.faults.iter().map(|(url, f)| json!({
                 "url": url,
@@ -276,7 +279,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     let url = format!("http://{host}:{}", addr.port());
     let http = reqwest::Client::builder()
         .user_agent(concat!("hookctl-sandbox/", env!("CARGO_PKG_VERSION")))
-        .timeout(worker::ATTEMPT_TIMEOUT)
+        .timeout(worker::MAX_ATTEMPT_TIMEOUT)
         .connect_timeout(Duration::from_secs(5))
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -289,6 +292,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
             fail_rate: cfg.fail_rate,
             retry_schedule: cfg.retry_schedule.clone(),
             faults: HashMap::new(),
+            attempt_timeout: worker::ATTEMPT_TIMEOUT,
         }),
         wake: Notify::new(),
         inflight: Mutex::new(HashSet::new()),

@@ -590,3 +590,23 @@ fn personio_test_event_errors_are_problem_json() {
     assert_eq!(st, 200);
     assert_eq!((v["is_delivered"].as_bool(), v["status_code"].is_null()), (Some(false), true), "{v}");
 }
+
+#[test]
+fn closient_slow_endpoint_times_out_as_failed_with_null_code() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async {
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        "too late"
+    }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/slow")]);
+    let (st, k) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"attempt_timeout": "300ms"})));
+    assert_eq!((st, k["attempt_timeout"].as_str()), (200, Some("300ms")), "{k}");
+    let (_, v) = s.post(CLIENT_TEST, json!({}));
+    check_result(&v);
+    assert_eq!((v["status"].as_str(), v["http_status_code"].is_null()), (Some("failed"), true), "{v}");
+    let id = v["delivery_id"].as_str().unwrap();
+    let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+    assert!(d["last_error"].as_str().unwrap().contains("timed out after 300ms"), "{d}");
+    let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"attempt_timeout": "1h"})));
+    assert_eq!(st, 400);
+}
