@@ -52,7 +52,7 @@ pub struct ListenArgs {
     #[arg(long, value_name = "EVENT_TYPE", requires = "expect")]
     pub filter: Option<String>,
     /// Do not fail --expect when an invalid signature arrives
-    #[arg(long)]
+    #[arg(long, requires = "expect")]
     pub allow_invalid: bool,
     /// How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without
     /// it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)
@@ -103,7 +103,7 @@ pub struct ListenArgs {
     #[arg(long = "event", value_name = "EVENT", requires = "register", value_parser = EventName, hide_possible_values = true)]
     pub events: Vec<String>,
     /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
-    #[arg(long)]
+    #[arg(long, requires = "tunnel")]
     pub allow_unverified: bool,
 
     #[command(flatten)]

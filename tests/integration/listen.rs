@@ -546,6 +546,11 @@ fn bad_flags_are_usage_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--port 0"));
     let out = env.cmd().args(["listen", "--filter", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // Flags that only qualify another one are refused without it, not silently ignored.
+    for args in [["--allow-invalid"], ["--allow-unverified"]] {
+        let out = env.cmd().args(["listen", "--port", "0"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
 }
 
 /// SIGTERM in the middle of a load: every request answered 2xx is in the capture exactly once
