@@ -44,6 +44,7 @@ Admin routes (same token):
   GET|POST /_sandbox/cases            {\"classification\":\"test\",\"payments\":1,\"chats\":1}
   PATCH /_sandbox/cases/{id}          {\"lifecycle\",\"closeCode\",\"closeComment\"}
   POST /_sandbox/cases/{id}/payments, /_sandbox/cases/{id}/chats
+  POST /_sandbox/xpath/events         {\"event\":\"cases.created\",\"data\":{…}} to xpath endpoints
   GET /_sandbox/deliveries, /_sandbox/attempts, /_sandbox/events   every delivery and attempt
   (knobs and faults set here last until the sandbox stops; the flags set them at start)
 

@@ -32,7 +32,8 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/_sandbox/cases/{id}/chats", post(add_chat))
         .route("/_sandbox/deliveries", get(deliveries))
         .route("/_sandbox/attempts", get(attempts))
-        .route("/_sandbox/events", get(events));
+        .route("/_sandbox/events", get(events))
+        .route("/_sandbox/xpath/events", post(emit_xpath));
     super::guarded(app, Dialect::Admin, routes)
 }
 
@@ -366,4 +367,38 @@ fn render_event(e: &EventRow) -> Value {
 async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
     let rows = app.store.all_events(limit(&q))?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
+}
+
+/// `{"event": "cases.created", "data": {…}}`: xpath's document describes deliveries but no way
+/// to cause one, so this stands in for "something happened": every active xpath endpoint
+/// subscribed to the event (wildcards too) gets it, signed with its secret, retried on non-2xx.
+async fn emit_xpath(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let event = http::required_str(&v, "event").ok_or_else(|| bad("event is required"))?;
+    if event.contains('*') || crate::providers::XPATH.check_event(event).is_err() {
+        let known: Vec<&str> =
+            crate::providers::XPATH.events.iter().map(|e| e.name).filter(|n| !n.contains('*')).collect();
+        return Err(bad(format!("'{event}' is not an xpath event type (one of {})", known.join(", "))));
+    }
+    let targets: Vec<_> = app
+        .store
+        .endpoints(Provider::Xpath, SELF)?
+        .into_iter()
+        .filter(|e| e.active && e.events.iter().any(|p| crate::pattern::matches(p, event)))
+        .collect();
+    let data = v.get("data").cloned().unwrap_or_else(|| json!({}));
+    let deliveries: Vec<Delivery> = targets
+        .iter()
+        .map(|e| {
+            let id = model::prefixed("evt");
+            let body = json!({"id": id, "type": event, "created_at": model::now(), "data": data});
+            Delivery::to(id, e, event, body.to_string(), true)
+        })
+        .collect();
+    app.store.enqueue(&deliveries)?;
+    app.wake.notify_one();
+    Ok(http::json(
+        StatusCode::OK,
+        &json!({"event": event, "deliveries": deliveries.iter().map(|d| json!({"id": d.id, "endpoint_id": d.endpoint_id})).collect::<Vec<_>>()}),
+    ))
 }

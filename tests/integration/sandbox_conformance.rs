@@ -610,3 +610,52 @@ fn closient_slow_endpoint_times_out_as_failed_with_null_code() {
     let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"attempt_timeout": "1h"})));
     assert_eq!(st, 400);
 }
+
+#[test]
+fn xpath_deliveries_are_signed_with_the_endpoint_secret_and_non_2xx_is_retried() {
+    let env = TestEnv::new();
+    let calls = crate::support::api::Counter::default();
+    let c = calls.clone();
+    let flaky = Stub::start(axum::Router::new().fallback(move || {
+        let n = c.next();
+        async move {
+            if n == 1 {
+                (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "boom").into_response()
+            } else {
+                "ok".into_response()
+            }
+        }
+    }));
+    let quiet = Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let s = Sandbox::start(&env, &["--seed-url", &quiet.url("/seeded")]);
+    let (_, created) = s.post(XPATH, json!({"url": flaky.url("/x"), "events": ["cases.*"]}));
+    let secret = created["data"]["secret"].as_str().unwrap().to_string();
+    let (_, other) = s.post(XPATH, json!({"url": flaky.url("/y"), "events": ["assignments.*"]}));
+    assert!(other["data"]["id"].is_string());
+    let (st, v) =
+        s.post("/_sandbox/xpath/events", json!({"event": "cases.created", "data": {"caseId": "c1"}}));
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        v["deliveries"].as_array().unwrap().len(),
+        2,
+        "the seeded endpoint (cases.*) and the new one: {v}"
+    );
+    let reqs = s.until(std::time::Duration::from_secs(10), "the retry", |_| {
+        let r = flaky.requests();
+        (r.len() >= 2).then_some(r)
+    });
+    assert_eq!(reqs.len(), 2, "one 500, one retry; the assignments.* endpoint got nothing");
+    assert_eq!(reqs[0].header("webhook-id"), reqs[1].header("webhook-id"), "a retry keeps its webhook-id");
+    for r in &reqs {
+        let ts: i64 = r.header("webhook-timestamp").unwrap().parse().unwrap();
+        let sig = crate::support::listen::standard_sig(&secret, r.header("webhook-id").unwrap(), ts, &r.body);
+        assert_eq!(r.header("webhook-signature"), Some(sig.as_str()));
+        let body: Value = serde_json::from_slice(&r.body).unwrap();
+        assert_eq!(
+            (body["type"].as_str(), body["data"]["caseId"].as_str()),
+            (Some("cases.created"), Some("c1"))
+        );
+    }
+    let (st, _) = s.post("/_sandbox/xpath/events", json!({"event": "cases.*"}));
+    assert_eq!(st, 400, "a wildcard is not an event");
+}
