@@ -29,7 +29,7 @@ mod svix;
 pub(crate) use detect::{detect, SIGNATURE_HEADERS};
 
 /// Allowed clock difference, in seconds, when the caller does not choose one.
-pub const DEFAULT_TOLERANCE: u64 = 300;
+pub(crate) const DEFAULT_TOLERANCE: u64 = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scheme {

@@ -103,7 +103,7 @@ pub struct RowFormat {
 }
 
 /// Names a profile may set as `fields.<name>`.
-pub const FIELD_NAMES: &[&str] = &[
+pub(crate) const FIELD_NAMES: &[&str] = &[
     "id",
     "event_type",
     "status",
