@@ -168,21 +168,25 @@ impl Printer {
         }
     }
 
-    /// A status line on stderr (suppressed by `-q`).
+    /// A status line on stderr (suppressed by `-q`), escaped to one line: status lines echo
+    /// user text (paths, patterns, ids) as often as error lines do.
     pub fn info(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{text}\n"));
+            write_stderr(&format!("{}\n", sanitize_line(text)));
         }
     }
 
-    /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say).
+    /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say); escaped
+    /// like [`Printer::info`].
     pub fn always(&self, text: &str) {
-        write_stderr(&format!("{text}\n"));
+        write_stderr(&format!("{}\n", sanitize_line(text)));
     }
 
     /// `✓ text` on stderr; `text` is escaped to one line (it often names a user's file or id).
     pub fn success(&self, text: &str) {
-        self.info(&format!("{} {}", self.paint_err("✓", Color::Green), sanitize_line(text)));
+        if !self.quiet {
+            write_stderr(&format!("{} {}\n", self.paint_err("✓", Color::Green), sanitize_line(text)));
+        }
     }
 
     pub fn warn(&self, text: &str) {

@@ -229,6 +229,16 @@ fn status_lines_escape_the_paths_and_names_they_echo() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("man\\npages\\x1b[2J") && !err.contains('\x1b'), "{err}");
+    // listen's startup lines echo --route patterns.
+    let out = env
+        .cmd()
+        .args(["listen", "--port", "0", "--timeout", "1s", "--route", "a\n\x1b[2Jb=http://127.0.0.1:1/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.lines().any(|l| l.starts_with("forwarding a\\n\\x1b[2Jb → ")), "{err}");
+    assert!(!err.contains('\x1b'), "{err}");
 }
 
 #[test]
