@@ -292,10 +292,34 @@ fn a_forced_delay_holds_each_attempt() {
     let (st, _) = s.post("/_sandbox/faults", json!({"url": url, "delay_ms": 600}));
     assert_eq!(st, 200);
     let started = std::time::Instant::now();
-    let (_, v) =
-        s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}));
+    let s = std::sync::Arc::new(s);
+    let tester = {
+        let s = s.clone();
+        std::thread::spawn(move || {
+            s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}))
+                .1
+        })
+    };
+    // While the attempt is held, the delivery is listed as pending with no status code yet.
+    let pending = s.until(std::time::Duration::from_secs(5), "a pending delivery", |s| {
+        let (_, l) = s.get("/closient/integrations/api/v1/webhooks/deliveries/?status=pending");
+        l["items"].as_array().and_then(|i| i.first().cloned())
+    });
+    assert!(pending["http_status_code"].is_null() && pending["response_body"].is_null(), "{pending}");
+    let v = tester.join().unwrap();
     assert_eq!(v["status"], "delivered");
+    assert_eq!(v["delivery_id"], pending["id"]);
     assert!(started.elapsed() >= std::time::Duration::from_millis(600));
     let (st, k) = s.call("DELETE", "/_sandbox/faults", None);
     assert_eq!((st, k["faults"].as_array().map(Vec::len)), (200, Some(0)));
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_exit_3() {
+    let env = TestEnv::new();
+    let file = env.write("not-a-dir", "x");
+    let out =
+        env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(file.join("sub")).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-dir"));
 }
