@@ -728,9 +728,9 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s V -l version -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l host -d 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s p -l port -d 'Port to bind; 0 picks a free one' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 'Directory of the database [default: the user\'s data dir, e.g. ~/.local/share/hookctl/sandbox]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l fail-rate -d 'Share of attempts (0 to 1) that fail as if the network dropped them' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'The token clients must send [default: hookctl-sandbox]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l seed-url -d 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`\'s address]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l output -d 'Output format' -r -f -a "human\t''

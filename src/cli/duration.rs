@@ -59,7 +59,12 @@ mod tests {
         use clap::CommandFactory;
         fn walk(cmd: &clap::Command, path: &str, found: &mut usize) {
             for arg in cmd.get_arguments() {
-                if arg.get_value_names().is_some_and(|v| v.iter().any(|n| n == "DURATION")) {
+                // DURATION, and the sandbox's `--lag D|MIN..MAX` and `--retry-schedule LIST`.
+                let durations = ["DURATION", "D|MIN..MAX"];
+                let is_duration =
+                    arg.get_value_names().is_some_and(|v| v.iter().any(|n| durations.contains(&n.as_str())))
+                        || (path.ends_with("sandbox") && arg.get_id() == "retry_schedule");
+                if is_duration {
                     *found += 1;
                     let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
                     assert!(

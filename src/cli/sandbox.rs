@@ -63,13 +63,15 @@ pub struct SandboxArgs {
     /// Directory of the database [default: the user's data dir, e.g. ~/.local/share/hookctl/sandbox]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX
+    /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s,
+    /// 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "D|MIN..MAX", default_value = "500ms..3s", value_parser = Lag::parse)]
     pub lag: Lag,
     /// Share of attempts (0 to 1) that fail as if the network dropped them
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = fail_rate)]
     pub fail_rate: f64,
-    /// Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)
+    /// Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter
+    /// ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "LIST", default_value = "1s,2s,5s", value_parser = schedule)]
     pub retry_schedule: Schedule,
     /// The token clients must send [default: hookctl-sandbox]
