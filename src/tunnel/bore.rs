@@ -52,8 +52,13 @@ impl Spec {
             _ => (rest, 0),
         };
         let host = host.trim_start_matches('[').trim_end_matches(']');
-        if host.is_empty() || host.contains('/') {
+        if host.is_empty() {
             return Err(format!("--tunnel '{text}': the bore server's host is missing (bore:HOST[:PORT])"));
+        }
+        if host.contains(['/', '@', '?', '#']) || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!(
+                "--tunnel '{text}': '{host}' is not a host name or address (bore:HOST[:PORT])"
+            ));
         }
         Ok(Spec { host: host.to_string(), port })
     }
@@ -315,7 +320,10 @@ mod tests {
         assert_eq!(Spec::parse("bore:[::1]:9000").unwrap(), Spec { host: "::1".into(), port: 9000 });
         assert_eq!(Spec::parse("bore:::1").unwrap(), Spec { host: "::1".into(), port: 0 });
         assert!(Spec::parse("ngrok:x").unwrap_err().contains("only bore"));
-        assert!(Spec::parse("bore:").is_err());
+        assert!(Spec::parse("bore:").unwrap_err().contains("host is missing"));
+        assert!(Spec::parse("bore: ").unwrap_err().contains("not a host name"), "a blank host is no host");
+        assert!(Spec::parse("bore:a/b").unwrap_err().contains("not a host name"));
+        assert!(Spec::parse("bore:u@h:1").unwrap_err().contains("not a host name"));
         assert!(Spec::parse("bore:host:99999").unwrap_err().contains("not a port"));
         assert_eq!(Spec::parse("bore:[::1]:1").unwrap().base_url(5), "http://[::1]:5");
     }
