@@ -34,7 +34,7 @@ pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
 fn cleanup(ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["endpoints.delete"])?;
     let api = ctx.api()?;
-    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer));
+    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer))?;
     let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
     ctx.printer.emit(&doc, |p| {
         if report.deleted.is_empty() && report.failed.is_empty() {
@@ -48,7 +48,7 @@ fn cleanup(ctx: &Ctx) -> Result<Outcome> {
                 "not mine to delete now: {} {} at {} (run cleanup with that provider and base URL)",
                 e.provider,
                 sanitize_line(&e.id),
-                e.base_url
+                crate::output::secret::redact_url(&e.base_url)
             ));
         }
     });

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::leftovers::{self, Entry, Held};
 use crate::api::{ApiError, Client};
 use crate::output::sanitize::sanitize_line;
+use crate::output::secret::redact_url;
 use crate::output::{Printer, Secret};
 use crate::{Error, Result};
 
@@ -40,18 +41,26 @@ pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printe
     };
     let entry = Entry {
         provider: api.preset().name.to_string(),
-        base_url: api.base_url().to_string(),
+        base_url: redact_url(api.base_url()).into_owned(),
         id: id.clone(),
-        url: url.to_string(),
+        url: redact_url(url).into_owned(),
         created_at: now_rfc3339(),
         pid: std::process::id(),
     };
-    let held = match leftovers::dir().map(|d| leftovers::record(&d, &entry)) {
-        Some(Ok(h)) => Some(h),
-        Some(Err(e)) => {
-            printer.warn(&format!("cannot record the registration for a later cleanup: {e}"));
-            None
-        }
+    let held = match leftovers::dir() {
+        Some(dir) => match leftovers::record(&dir, &entry) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                // Still deleted at the end of a normal run; only a killed run would lose track.
+                printer.warn(&format!(
+                    "cannot record the registration in {} ({e}): if this run is killed, delete {} {} yourself",
+                    dir.display(),
+                    shape.noun,
+                    sanitize_line(&id)
+                ));
+                None
+            }
+        },
         None => None,
     };
     Ok(Registration { id, secret: crate::providers::find_secret(&created).map(Secret::new), held })
@@ -100,10 +109,12 @@ fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
     }
 }
 
+/// The command that deletes `id`; a password in the base URL is shown as `***` (fill it in).
 fn delete_command(provider: &str, base_url: &str, id: &str) -> String {
     format!(
-        "hookctl endpoints delete {} --yes --provider {provider} --base-url {base_url}",
-        sanitize_line(id)
+        "hookctl endpoints delete {} --yes --provider {provider} --base-url {}",
+        sanitize_line(id),
+        redact_url(base_url)
     )
 }
 
@@ -152,14 +163,18 @@ impl Cleanup {
     }
 }
 
-/// Deletes the leftovers recorded for `api`'s provider and base URL; failures are warned
+/// Deletes the leftovers recorded for `api`'s provider and base URL (compared as recorded: with
+/// any password masked); failures are warned
 /// about here, what was deleted is for the caller to show ([`Cleanup::deleted_line`]).
-pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
+/// An unreadable record directory is an error.
+pub async fn cleanup(api: &Client, printer: &Printer) -> Result<Cleanup> {
     let mut report = Cleanup::default();
-    let Some(dir) = leftovers::dir() else { return report };
-    for left in leftovers::find(&dir) {
+    let Some(dir) = leftovers::dir() else { return Ok(report) };
+    let found = leftovers::find(&dir)
+        .map_err(|e| Error::io(format!("cannot read the registration records in {}", dir.display()), e))?;
+    for left in found {
         let e = left.entry.clone();
-        if e.provider != api.preset().name || e.base_url != api.base_url() {
+        if e.provider != api.preset().name || e.base_url != redact_url(api.base_url()) {
             report.skipped.push(e);
             continue;
         }
@@ -172,14 +187,14 @@ pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
             Err(err) => {
                 printer.warn(&format!(
                     "could not delete leftover {noun} {}: {err}; delete it with `{}`",
-                    e.id,
+                    sanitize_line(&e.id),
                     delete_command(&e.provider, &e.base_url, &e.id)
                 ));
                 report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
             }
         }
     }
-    report
+    Ok(report)
 }
 
 fn now_rfc3339() -> String {
@@ -195,6 +210,10 @@ mod tests {
         assert_eq!(
             delete_command("closient", "http://127.0.0.1:9/closient", "ep_1"),
             "hookctl endpoints delete ep_1 --yes --provider closient --base-url http://127.0.0.1:9/closient"
+        );
+        assert_eq!(
+            delete_command("xpath", "http://bob:pw-s3cret@127.0.0.1:9/", "wh_1"),
+            "hookctl endpoints delete wh_1 --yes --provider xpath --base-url http://bob:***@127.0.0.1:9/"
         );
     }
 }

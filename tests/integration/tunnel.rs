@@ -281,3 +281,105 @@ fn a_bore_server_with_a_secret_needs_the_right_tunnel_secret() {
     assert_eq!(signed_post(public, SECRET, "msg_auth", b"{\"type\":\"a\"}").unwrap(), 200);
     assert_eq!(l.stop().code, Some(0));
 }
+
+#[test]
+fn a_password_in_the_base_url_is_neither_shown_nor_recorded_and_cleanup_still_matches() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let base = provider.stub.url("").replace("http://", "http://bob:pw-s3cret@");
+    let with_base = |c: &mut std::process::Command| {
+        c.envs(provider.env()).env("HOOKCTL_BASE_URL", &base);
+    };
+    let l = Listener::start_with(
+        &env,
+        &["--register", "--public-url", "https://u:url-s3cret@hooks.example.test/"],
+        with_base,
+    );
+    let id = registered_id(&l);
+    provider.fail_deletes(true);
+    let out = l.stop();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(!all.contains("pw-s3cret") && !all.contains("url-s3cret"), "a password in the output: {all}");
+    assert!(all.contains("--base-url http://bob:***@127.0.0.1:"), "{all}");
+    assert!(all.contains("public URL: https://u:***@hooks.example.test/"), "{all}");
+    for f in std::fs::read_dir(env.path("state/hookctl/registrations")).unwrap() {
+        let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        assert!(text.contains(&id) && !text.contains("s3cret"), "a password in the record: {text}");
+    }
+    provider.fail_deletes(false);
+    let out =
+        provider.cmd(&env).env("HOOKCTL_BASE_URL", &base).args(["endpoints", "cleanup"]).output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains(&format!("deleted leftover endpoint {id}")), "{said}");
+    assert!(!said.contains("s3cret"), "{said}");
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn cleanup_with_nothing_to_clean_says_so_and_an_unreadable_record_dir_is_an_error() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no leftover registrations to delete"));
+    let out = provider.cmd(&env).args(["endpoints", "cleanup", "--json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc, serde_json::json!({"deleted": [], "failed": [], "skipped": []}));
+    // A record directory that cannot be read must not pass for "nothing to clean".
+    std::fs::create_dir_all(env.path("state/hookctl")).unwrap();
+    std::fs::write(env.path("state/hookctl/registrations"), "").unwrap();
+    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: cannot read the registration records in "), "{err}");
+    assert!(!err.contains("no leftover"), "{err}");
+}
+
+#[test]
+fn an_unwritable_record_dir_is_a_warning_naming_it_and_the_endpoint_is_still_deleted() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    std::fs::write(env.path("state"), "not a directory").unwrap();
+    let (l, id) = register(&env, &provider, &["--timeout", "1s"]);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains("warning: cannot record the registration in "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("if this run is killed, delete endpoint {id} yourself")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("leftovers of earlier runs are not cleaned up"), "{}", out.stderr);
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn ctrl_c_while_the_endpoint_is_being_created_still_deletes_it() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    provider.hold_creates(true);
+    let mut cmd = crate::support::listen::std_cmd(&env);
+    cmd.args(["listen", "--port", "0", "--register", "--public-url", "https://hooks.example.test/"])
+        .envs(provider.env())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while provider.creates_started() == 0 {
+        assert!(Instant::now() < deadline, "no create request arrived");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(ok.success());
+    // The signal is in; now the provider answers: the endpoint exists, and must not stay.
+    std::thread::sleep(Duration::from_millis(200));
+    provider.hold_creates(false);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("deleted temporary endpoint"), "{err}");
+    assert!(provider.ids().is_empty(), "left behind: {:?}", provider.ids());
+}
