@@ -110,3 +110,23 @@ fn after_kill_9_cleanup_and_the_next_run_remove_the_leftover() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(endpoint(&s, &third).is_none());
 }
+
+#[test]
+fn two_runs_at_once_each_delete_only_their_own() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let (a, first) = register(&env, &s, &[]);
+    // The second run's leftover sweep and an explicit cleanup leave the live run's endpoint alone.
+    let (b, second) = register(&env, &s, &[]);
+    assert!(endpoint(&s, &first).is_some(), "the second run deleted the first's endpoint");
+    let out = env.cmd().envs(provider_env(&s)).args(["endpoints", "cleanup"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(endpoint(&s, &first).is_some() && endpoint(&s, &second).is_some(), "cleanup took a live one");
+    let out = a.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(endpoint(&s, &first).is_none());
+    assert!(endpoint(&s, &second).is_some(), "the first run deleted the second's endpoint");
+    let out = b.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(endpoint(&s, &second).is_none());
+}
