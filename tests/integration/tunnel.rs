@@ -383,3 +383,38 @@ fn ctrl_c_while_the_endpoint_is_being_created_still_deletes_it() {
     assert!(err.contains("deleted temporary endpoint"), "{err}");
     assert!(provider.ids().is_empty(), "left behind: {:?}", provider.ids());
 }
+
+/// The command in the hint of an undeleted endpoint, split into its arguments.
+fn printed_delete_command(stderr: &str) -> Vec<String> {
+    let start = stderr.find("`hookctl endpoints delete ").expect("a delete command") + 1;
+    let len = stderr[start..].find('`').unwrap();
+    stderr[start..start + len].split_whitespace().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn the_printed_delete_command_runs_as_is_with_the_profile_of_the_run() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    // The token is only in the `staging` profile: a command without --profile has none.
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    let config = format!(
+        "[profiles.staging]\nprovider = \"xpath\"\nbase_url = \"{}\"\ntoken = \"{}\"\n",
+        provider.stub.url(""),
+        crate::support::api::TOKEN
+    );
+    std::fs::write(env.config_path(), config).unwrap();
+    let l = Listener::start(
+        &env,
+        &["--register", "--profile", "staging", "--public-url", "https://hooks.example.test/"],
+    );
+    let id = registered_id(&l);
+    provider.fail_deletes(true);
+    let out = l.stop();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let args = printed_delete_command(&out.stderr);
+    assert!(args.windows(2).any(|w| w == ["--profile", "staging"]), "{args:?}");
+    provider.fail_deletes(false);
+    let out = env.cmd().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(provider.get(&id).is_none(), "the printed command did not delete {id}");
+}
