@@ -280,6 +280,28 @@ fn a_bore_server_with_a_secret_needs_the_right_tunnel_secret() {
     let public = public_addr(&l);
     assert_eq!(signed_post(public, SECRET, "msg_auth", b"{\"type\":\"a\"}").unwrap(), 200);
     assert_eq!(l.stop().code, Some(0));
+    // A secret for an open server (it never sends the challenge): exit 3 and what to do.
+    let open = BoreServer::start();
+    let out = env
+        .cmd()
+        .args([
+            "listen",
+            "--port",
+            "0",
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &open.spec(),
+            "--tunnel-secret",
+            "guess-x7q",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error: cannot open a tunnel through bore server "), "{err}");
+    assert!(err.contains("an open server takes none: leave it out"), "{err}");
+    assert!(!err.contains("guess-x7q"), "{err}");
 }
 
 #[test]
