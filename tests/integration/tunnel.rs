@@ -440,3 +440,45 @@ fn the_printed_delete_command_runs_as_is_with_the_profile_of_the_run() {
     assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     assert!(provider.get(&id).is_none(), "the printed command did not delete {id}");
 }
+
+#[test]
+fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
+    use axum::routing::any;
+    let app = crate::support::Stub::start(axum::Router::new().fallback(any(|| async {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        "app-ok"
+    })));
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start(
+        &env,
+        &[
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &bore.spec(),
+            "--forward-to",
+            &app.url("/"),
+            "--capture",
+            capture.to_str().unwrap(),
+        ],
+    );
+    let public = public_addr(&l);
+    let sender = std::thread::spawn(move || {
+        let body = b"{\"type\":\"case.updated\"}";
+        let headers = crate::support::listen::signed_headers(SECRET, "msg_inflight", unix_now(), body);
+        request_at(public, "POST", "/", &as_refs(&headers), body)
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while app.requests().is_empty() {
+        assert!(Instant::now() < deadline, "the request never reached the app");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = l.stop(); // SIGTERM while the app is still answering
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let answer = sender.join().unwrap().expect("the sender got an answer");
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.text(), "app-ok");
+    assert_eq!(read_capture(&capture).len(), 1, "captured");
+}
