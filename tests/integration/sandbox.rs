@@ -188,11 +188,22 @@ fn bad_flags_are_usage_errors() {
         &["sandbox", "--lag", "soon"],
         &["sandbox", "--retry-schedule", "1s,x"],
         &["sandbox", "--seed-url", "ftp://x"],
+        &["sandbox", "--fail-rate", "2"],
+        &["sandbox", "--fail-rate", "NaN"],
+        &["sandbox", "--lag", "5..1"],
+        &["sandbox", "--lag", "..1s"],
+        &["sandbox", "--retry-schedule", "garbage"],
+        &["sandbox", "--token", ""],
     ] {
         let out =
             env.cmd().args(args).args(["--port", "0", "--data-dir"]).arg(env.path("d")).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    let out =
+        env.cmd().args(["sandbox", "--port", "99999", "--data-dir"]).arg(env.path("d")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("99999") && err.contains("65535"), "{err}");
 }
 
 #[test]
