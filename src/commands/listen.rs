@@ -145,7 +145,11 @@ fn register_plan(
             "put an HTTPS tunnel in front (ngrok, cloudflared…) and pass --public-url https://…",
         ));
     }
-    Ok(RegisterPlan { api, events })
+    let reach = crate::tunnel::register::Reach {
+        profile: ctx.requested_profile().map(str::to_string),
+        sandbox: ctx.settings.sandbox.as_ref().map(|s| s.value.clone()),
+    };
+    Ok(RegisterPlan { api, events, reach })
 }
 
 /// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain

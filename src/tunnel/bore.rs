@@ -94,8 +94,9 @@ impl Tunnel {
         printer: Printer,
     ) -> crate::Result<Tunnel> {
         let auth = secret.map(|s| Authenticator::new(s.expose()));
+        let has_secret = auth.is_some();
         let link = Link { spec: spec.clone(), auth, local };
-        let (conn, port) = link.hello(spec.port).await.map_err(|e| first_failure(&spec, e))?;
+        let (conn, port) = link.hello(spec.port).await.map_err(|e| first_failure(&spec, e, has_secret))?;
         let (tx, rx) = watch::channel(Some(port));
         let task = tokio::spawn(link.run(conn, port, tx, path, printer));
         Ok(Tunnel { task, port: rx, spec })
@@ -122,13 +123,20 @@ impl Tunnel {
 
 /// Why a first connection failed: a secret problem is a configuration error (3), anything
 /// else a network error (5).
-fn first_failure(spec: &Spec, e: Failure) -> Error {
+fn first_failure(spec: &Spec, e: Failure, has_secret: bool) -> Error {
     let message =
         format!("cannot open a tunnel through bore server {}:{CONTROL_PORT}: {}", spec.host, e.text);
     match e.kind {
-        FailureKind::Secret => crate::config::ConfigError::Missing {
-            what: format!("a working bore secret ({message})"),
-            hint: "pass the server's secret with --tunnel-secret (or leave it out for an open server)".into(),
+        FailureKind::Secret => crate::config::ConfigError::Refused {
+            message,
+            hint: if has_secret {
+                // A wrong secret, or an open server that never sends the challenge.
+                "check the server's secret (--tunnel-secret or HOOKCTL_TUNNEL_SECRET); an open \
+                 server takes none: leave it out"
+                    .into()
+            } else {
+                "pass the server's secret with --tunnel-secret (or HOOKCTL_TUNNEL_SECRET)".into()
+            },
         }
         .into(),
         FailureKind::Refused | FailureKind::Network => Error::Api(ApiError::Network {

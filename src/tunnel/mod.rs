@@ -37,6 +37,7 @@ pub struct TunnelPlan {
 pub struct RegisterPlan {
     pub api: Client,
     pub events: Vec<String>,
+    pub reach: register::Reach,
 }
 
 /// The [`Exposure`] `listen` runs with.
@@ -92,7 +93,7 @@ impl Expose {
             Err(e) => self.printer.warn(&format!("{e}; leftovers of earlier runs are not cleaned up")),
         }
         let target = public.unwrap_or_else(|| local_url.to_string());
-        let reg = register::create(&r.api, &target, &r.events, &self.printer).await?;
+        let reg = register::create(&r.api, &target, &r.events, &r.reach, &self.printer).await?;
         self.printer.always(&format!(
             "registered temporary {} {noun} {} → {target} (deleted when listen ends)",
             r.api.preset().name,

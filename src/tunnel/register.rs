@@ -20,11 +20,28 @@ pub struct Registration {
     pub id: String,
     pub secret: Option<Secret>,
     held: Option<Held>,
+    reach: Reach,
+}
+
+/// How this run reached the API beyond provider and base URL, so the delete command printed
+/// on failure uses the same profile (its token) or sandbox (its default token).
+#[derive(Debug, Clone, Default)]
+pub struct Reach {
+    /// `--profile`/`HOOKCTL_PROFILE`, when one was asked for.
+    pub profile: Option<String>,
+    /// `--sandbox`/`HOOKCTL_SANDBOX`.
+    pub sandbox: Option<String>,
 }
 
 /// Creates the endpoint pointing at `url` and records it. A failure to record is a warning:
 /// the endpoint is still deleted at the end of a normal run.
-pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printer) -> Result<Registration> {
+pub async fn create(
+    api: &Client,
+    url: &str,
+    events: &[String],
+    reach: &Reach,
+    printer: &Printer,
+) -> Result<Registration> {
     let shape = api.preset().endpoints;
     let body = shape.create_body(url, events, Some(DESCRIPTION), true);
     let created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
@@ -63,7 +80,12 @@ pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printe
         },
         None => None,
     };
-    Ok(Registration { id, secret: crate::providers::find_secret(&created).map(Secret::new), held })
+    Ok(Registration {
+        id,
+        secret: crate::providers::find_secret(&created).map(Secret::new),
+        held,
+        reach: reach.clone(),
+    })
 }
 
 impl Registration {
@@ -77,7 +99,7 @@ impl Registration {
                 }
                 Ok(())
             }
-            Err(e) => Err(undeleted(api, &self.id, e)),
+            Err(e) => Err(undeleted(api, &self.id, &self.reach, e)),
         }
     }
 }
@@ -93,7 +115,7 @@ async fn delete(api: &Client, id: &str) -> std::result::Result<(), ApiError> {
 
 /// The error for an endpoint left behind: its id, the exact command that deletes it, and the
 /// original failure's exit code.
-fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
+fn undeleted(api: &Client, id: &str, reach: &Reach, e: ApiError) -> Error {
     Error::Leftover {
         message: format!(
             "could not delete the temporary {} {} at {}: {e}",
@@ -103,19 +125,20 @@ fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
         ),
         hint: format!(
             "delete it with `{}` (or run `hookctl endpoints cleanup` later)",
-            delete_command(api.preset().name, api.base_url(), id)
+            delete_command(api.preset().name, api.base_url(), reach, id)
         ),
         exit: e.exit(),
     }
 }
 
 /// The command that deletes `id`; a password in the base URL is shown as `***` (fill it in).
-fn delete_command(provider: &str, base_url: &str, id: &str) -> String {
-    format!(
-        "hookctl endpoints delete {} --yes --provider {provider} --base-url {}",
-        sanitize_line(id),
-        redact_url(base_url)
-    )
+fn delete_command(provider: &str, base_url: &str, reach: &Reach, id: &str) -> String {
+    let api = match (&reach.sandbox, &reach.profile) {
+        (Some(sandbox), _) => format!("--sandbox {}", redact_url(sandbox)),
+        (None, Some(profile)) => format!("--profile {profile} --base-url {}", redact_url(base_url)),
+        (None, None) => format!("--base-url {}", redact_url(base_url)),
+    };
+    format!("hookctl endpoints delete {} --yes --provider {provider} {api}", sanitize_line(id))
 }
 
 /// What a cleanup did.
@@ -155,7 +178,7 @@ impl Cleanup {
                 message: format!("{} leftover registration(s) could not be deleted", self.failed.len()),
                 hint: format!(
                     "try again later, or delete them by hand (e.g. `{}`)",
-                    delete_command(&f.entry.provider, &f.entry.base_url, &f.entry.id)
+                    delete_command(&f.entry.provider, &f.entry.base_url, &Reach::default(), &f.entry.id)
                 ),
                 exit: f.exit,
             }),
@@ -188,7 +211,7 @@ pub async fn cleanup(api: &Client, printer: &Printer) -> Result<Cleanup> {
                 printer.warn(&format!(
                     "could not delete leftover {noun} {}: {err}; delete it with `{}`",
                     sanitize_line(&e.id),
-                    delete_command(&e.provider, &e.base_url, &e.id)
+                    delete_command(&e.provider, &e.base_url, &Reach::default(), &e.id)
                 ));
                 report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
             }
@@ -208,12 +231,25 @@ mod tests {
     #[test]
     fn the_delete_command_is_complete() {
         assert_eq!(
-            delete_command("closient", "http://127.0.0.1:9/closient", "ep_1"),
+            delete_command("closient", "http://127.0.0.1:9/closient", &Reach::default(), "ep_1"),
             "hookctl endpoints delete ep_1 --yes --provider closient --base-url http://127.0.0.1:9/closient"
         );
         assert_eq!(
-            delete_command("xpath", "http://bob:pw-s3cret@127.0.0.1:9/", "wh_1"),
+            delete_command("xpath", "http://bob:pw-s3cret@127.0.0.1:9/", &Reach::default(), "wh_1"),
             "hookctl endpoints delete wh_1 --yes --provider xpath --base-url http://bob:***@127.0.0.1:9/"
+        );
+        // The same token as the run: its profile, or the sandbox (whose default token only
+        // --sandbox brings).
+        let staging = Reach { profile: Some("staging".into()), sandbox: None };
+        assert_eq!(
+            delete_command("xpath", "https://api.example/", &staging, "wh_1"),
+            "hookctl endpoints delete wh_1 --yes --provider xpath --profile staging --base-url https://api.example/"
+        );
+        let sandbox =
+            Reach { profile: Some("staging".into()), sandbox: Some("http://127.0.0.1:8788".into()) };
+        assert_eq!(
+            delete_command("partner", "http://127.0.0.1:8788/partner", &sandbox, "s_1"),
+            "hookctl endpoints delete s_1 --yes --provider partner --sandbox http://127.0.0.1:8788"
         );
     }
 }

@@ -280,6 +280,28 @@ fn a_bore_server_with_a_secret_needs_the_right_tunnel_secret() {
     let public = public_addr(&l);
     assert_eq!(signed_post(public, SECRET, "msg_auth", b"{\"type\":\"a\"}").unwrap(), 200);
     assert_eq!(l.stop().code, Some(0));
+    // A secret for an open server (it never sends the challenge): exit 3 and what to do.
+    let open = BoreServer::start();
+    let out = env
+        .cmd()
+        .args([
+            "listen",
+            "--port",
+            "0",
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &open.spec(),
+            "--tunnel-secret",
+            "guess-x7q",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error: cannot open a tunnel through bore server "), "{err}");
+    assert!(err.contains("an open server takes none: leave it out"), "{err}");
+    assert!(!err.contains("guess-x7q"), "{err}");
 }
 
 #[test]
@@ -382,4 +404,81 @@ fn ctrl_c_while_the_endpoint_is_being_created_still_deletes_it() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("deleted temporary endpoint"), "{err}");
     assert!(provider.ids().is_empty(), "left behind: {:?}", provider.ids());
+}
+
+/// The command in the hint of an undeleted endpoint, split into its arguments.
+fn printed_delete_command(stderr: &str) -> Vec<String> {
+    let start = stderr.find("`hookctl endpoints delete ").expect("a delete command") + 1;
+    let len = stderr[start..].find('`').unwrap();
+    stderr[start..start + len].split_whitespace().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn the_printed_delete_command_runs_as_is_with_the_profile_of_the_run() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    // The token is only in the `staging` profile: a command without --profile has none.
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    let config = format!(
+        "[profiles.staging]\nprovider = \"xpath\"\nbase_url = \"{}\"\ntoken = \"{}\"\n",
+        provider.stub.url(""),
+        crate::support::api::TOKEN
+    );
+    std::fs::write(env.config_path(), config).unwrap();
+    let l = Listener::start(
+        &env,
+        &["--register", "--profile", "staging", "--public-url", "https://hooks.example.test/"],
+    );
+    let id = registered_id(&l);
+    provider.fail_deletes(true);
+    let out = l.stop();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let args = printed_delete_command(&out.stderr);
+    assert!(args.windows(2).any(|w| w == ["--profile", "staging"]), "{args:?}");
+    provider.fail_deletes(false);
+    let out = env.cmd().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(provider.get(&id).is_none(), "the printed command did not delete {id}");
+}
+
+#[test]
+fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
+    use axum::routing::any;
+    let app = crate::support::Stub::start(axum::Router::new().fallback(any(|| async {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        "app-ok"
+    })));
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start(
+        &env,
+        &[
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &bore.spec(),
+            "--forward-to",
+            &app.url("/"),
+            "--capture",
+            capture.to_str().unwrap(),
+        ],
+    );
+    let public = public_addr(&l);
+    let sender = std::thread::spawn(move || {
+        let body = b"{\"type\":\"case.updated\"}";
+        let headers = crate::support::listen::signed_headers(SECRET, "msg_inflight", unix_now(), body);
+        request_at(public, "POST", "/", &as_refs(&headers), body)
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while app.requests().is_empty() {
+        assert!(Instant::now() < deadline, "the request never reached the app");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = l.stop(); // SIGTERM while the app is still answering
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let answer = sender.join().unwrap().expect("the sender got an answer");
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.text(), "app-ok");
+    assert_eq!(read_capture(&capture).len(), 1, "captured");
 }
