@@ -718,7 +718,8 @@ fn unknown_routes_and_wrong_methods_get_each_dialects_own_error_shape() {
             && is_rfc3339(&v["timestamp"])
             && v["errors"][0]["title"].is_string()
     };
-    let cases: [(&str, &str, u16, &dyn Fn(&Value) -> bool); 8] = [
+    type Shape<'a> = &'a dyn Fn(&Value) -> bool;
+    let cases: [(&str, &str, u16, Shape); 8] = [
         ("GET", "/partner/nothing", 404, &partner),
         ("GET", FIRE, 405, &partner),
         ("GET", "/closient/integrations/api/v1/nothing/", 404, &closient),
