@@ -347,6 +347,7 @@ fn store_error(e: store::StoreError) -> Error {
         store::StoreError::Newer { .. } => {
             "use a newer hookctl, or another --data-dir; the file was left untouched"
         }
+        store::StoreError::Busy { .. } => "stop it first, or give this one another --data-dir",
         store::StoreError::Corrupt { .. } => {
             "move the file away (or pick another --data-dir) to start from fresh seed data; it was left untouched"
         }

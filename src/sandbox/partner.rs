@@ -74,12 +74,8 @@ fn data(app: &App, event: &str, case: &Case) -> Result<Value, Problem> {
 
 async fn fire(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let Some(case_id) = http::required_str(&v, "caseId") else {
-        return Err(bad("ValidationError", "caseId is required"));
-    };
-    let Some(event) = http::required_str(&v, "event") else {
-        return Err(bad("ValidationError", "event is required"));
-    };
+    let case_id = http::string_field(&v, "caseId").map_err(|m| bad("ValidationError", m))?;
+    let event = http::string_field(&v, "event").map_err(|m| bad("ValidationError", m))?;
     if !PARTNER_EVENTS.contains(&event) {
         return Err(bad(
             "InvalidEventType",

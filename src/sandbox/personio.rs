@@ -147,8 +147,12 @@ pub(crate) fn expand(flat: &Map<String, Value>) -> Result<Value, String> {
 async fn test_event(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let webhook = app.store.endpoint(Provider::Personio, &id)?.ok_or_else(not_found)?;
     let v = body_json(&body)?;
-    let Some(event) = http::required_str(&v, "event_name") else {
-        return Err(bad("Missing event name", "The 'event_name' field is required"));
+    let event = match http::string_field(&v, "event_name") {
+        Ok(event) => event,
+        Err(_) if v.get("event_name").is_some_and(|e| !e.is_null() && !e.is_string()) => {
+            return Err(bad("Invalid event name", "The 'event_name' field must be a string"))
+        }
+        Err(_) => return Err(bad("Missing event name", "The 'event_name' field is required")),
     };
     if !event.contains('.') || event.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad("Invalid event name", format!("'{event}' is not a valid event name")));

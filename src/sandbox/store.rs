@@ -66,6 +66,10 @@ pub(crate) enum StoreError {
         "the sandbox database {path} has schema version {found}, newer than this hookctl knows ({SCHEMA_VERSION})"
     )]
     Newer { path: PathBuf, found: i64 },
+    #[error(
+        "another sandbox is already running on the data directory {dir} (it holds {lock}); both would deliver the same queue"
+    )]
+    Busy { dir: PathBuf, lock: PathBuf },
     #[error("sandbox database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -77,12 +81,17 @@ pub(crate) type StoreResult<T> = Result<T, StoreError>;
 pub(crate) struct Store {
     conn: Mutex<Connection>,
     pub(crate) path: PathBuf,
+    /// The exclusive lock on `dir/sandbox.lock`, held while the store is open: two sandboxes on
+    /// one data dir would both drain the same outbox. The OS drops it when the process dies, so
+    /// a `kill -9` never leaves a stale lock behind.
+    _lock: std::fs::File,
 }
 
 impl Store {
     /// Opens (creating if needed) `dir/sandbox.db`, checks it and migrates it.
     pub(crate) fn open(dir: &Path) -> StoreResult<Store> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Dir { path: dir.to_path_buf(), source })?;
+        let lock = lock_dir(dir)?;
         let path = dir.join("sandbox.db");
         let corrupt = |e: rusqlite::Error| StoreError::Corrupt { path: path.clone(), message: e.to_string() };
         let mut conn = Connection::open(&path).map_err(corrupt)?;
@@ -105,7 +114,7 @@ impl Store {
             tx.pragma_update(None, "user_version", n as i64 + 1).map_err(corrupt)?;
         }
         tx.commit().map_err(corrupt)?;
-        Ok(Store { conn: Mutex::new(conn), path })
+        Ok(Store { conn: Mutex::new(conn), path, _lock: lock })
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -586,6 +595,22 @@ pub(crate) enum CaseChild {
     Chats,
 }
 
+/// Takes the data dir's exclusive lock, or says which sandbox holds it.
+fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
+    let lock = dir.join("sandbox.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|source| StoreError::Dir { path: lock.clone(), source })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy { dir: dir.to_path_buf(), lock }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Dir { path: lock, source }),
+    }
+}
+
 fn case_row(r: &Row) -> rusqlite::Result<Case> {
     Ok(Case {
         id: r.get(0)?,
@@ -698,6 +723,17 @@ mod tests {
         assert!(matches!(err, StoreError::Newer { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
         // Reopening again still refuses: nothing was reset.
         assert!(Store::open(dir.path()).is_err());
+    }
+
+    #[test]
+    fn a_second_store_on_the_same_dir_is_refused_until_the_first_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open(dir.path()).unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+        assert!(err.to_string().contains(&dir.path().display().to_string()), "{err}");
+        drop(first);
+        Store::open(dir.path()).unwrap();
     }
 
     #[test]

@@ -188,11 +188,22 @@ fn bad_flags_are_usage_errors() {
         &["sandbox", "--lag", "soon"],
         &["sandbox", "--retry-schedule", "1s,x"],
         &["sandbox", "--seed-url", "ftp://x"],
+        &["sandbox", "--fail-rate", "2"],
+        &["sandbox", "--fail-rate", "NaN"],
+        &["sandbox", "--lag", "5..1"],
+        &["sandbox", "--lag", "..1s"],
+        &["sandbox", "--retry-schedule", "garbage"],
+        &["sandbox", "--token", ""],
     ] {
         let out =
             env.cmd().args(args).args(["--port", "0", "--data-dir"]).arg(env.path("d")).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    let out =
+        env.cmd().args(["sandbox", "--port", "99999", "--data-dir"]).arg(env.path("d")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("99999") && err.contains("65535"), "{err}");
 }
 
 #[test]
@@ -322,4 +333,24 @@ fn a_data_dir_that_cannot_be_created_is_exit_3() {
         env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(file.join("sub")).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-dir"));
+}
+
+#[test]
+fn a_second_sandbox_on_the_same_data_dir_is_exit_3_naming_it_and_the_first_keeps_serving() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let out = env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(&s.data_dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+    assert!(err.starts_with("error:") && err.contains("already running"), "{err}");
+    assert!(err.contains(&s.data_dir.display().to_string()), "names the data dir: {err}");
+    assert!(out.stdout.is_empty(), "no ready line from the refused one");
+    let (st, _) = s.get("/_sandbox/cases");
+    assert_eq!(st, 200, "the first one is untouched");
+    // A killed sandbox leaves no stale lock: the next one starts.
+    let dir = s.data_dir.clone();
+    s.kill9();
+    let s = Sandbox::start_in(&env, &dir, &[]);
+    assert_eq!(s.get("/_sandbox/cases").0, 200);
 }

@@ -659,3 +659,120 @@ fn xpath_deliveries_are_signed_with_the_endpoint_secret_and_non_2xx_is_retried()
     let (st, _) = s.post("/_sandbox/xpath/events", json!({"event": "cases.*"}));
     assert_eq!(st, 400, "a wildcard is not an event");
 }
+
+#[test]
+fn closient_endpoint_answering_500_or_closing_the_connection_is_failed_then_dead_letter() {
+    let env = TestEnv::new();
+    let stub = Stub::start(
+        axum::Router::new()
+            .fallback(|| async { (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "x".repeat(1000)) }),
+    );
+    // A receiver that reads the request and closes the connection without answering.
+    let closer = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closer_url = format!("http://{}/close", closer.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for conn in closer.incoming() {
+            let Ok(mut conn) = conn else { break };
+            let mut buf = [0u8; 4096];
+            let _ = std::io::Read::read(&mut conn, &mut buf);
+        }
+    });
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/500"), "--retry-schedule", "50ms"]);
+    let (st, v) = s.post(CLIENT_TEST, json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!((v["status"].as_str(), v["http_status_code"].as_u64()), (Some("failed"), Some(500)), "{v}");
+    assert_eq!(v["response_body"].as_str().map(|b| b.chars().count()), Some(256), "{v}");
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    s.until(std::time::Duration::from_secs(10), "dead_letter after the retry", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter" && d["http_status_code"] == 500).then_some(())
+    });
+    assert_eq!(stub.requests().len(), 2, "one attempt and one retry");
+    // Closing the connection: no status code, no body, failed then dead_letter.
+    let (st, e) = s.post(&format!("{CLOSIENT}/endpoints/"), json!({"url": closer_url, "events": ["*"]}));
+    assert_eq!(st, 201, "{e}");
+    let (st, v) = s.post(&format!("{CLOSIENT}/endpoints/{}/test/", e["id"].as_str().unwrap()), json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!(v["status"], "failed");
+    assert!(v["http_status_code"].is_null() && v["response_body"].is_null(), "{v}");
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    let d = s.until(std::time::Duration::from_secs(10), "dead_letter", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter").then_some(d)
+    });
+    assert!(d["last_error"].as_str().is_some_and(|e| !e.is_empty()), "{d}");
+}
+
+#[test]
+fn unknown_routes_and_wrong_methods_get_each_dialects_own_error_shape() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let partner =
+        |v: &Value| v["error"].is_string() && v["message"].is_string() && v["businessErrors"].is_array();
+    let closient = |v: &Value| v["detail"].is_string();
+    let xpath = |v: &Value| v["error"]["code"].is_string() && v["error"]["message"].is_string();
+    let personio = |v: &Value| {
+        v["personio_trace_id"].is_string()
+            && is_rfc3339(&v["timestamp"])
+            && v["errors"][0]["title"].is_string()
+    };
+    type Shape<'a> = &'a dyn Fn(&Value) -> bool;
+    let cases: [(&str, &str, u16, Shape); 8] = [
+        ("GET", "/partner/nothing", 404, &partner),
+        ("GET", FIRE, 405, &partner),
+        ("GET", "/closient/integrations/api/v1/nothing/", 404, &closient),
+        ("GET", CLIENT_TEST, 405, &closient),
+        ("GET", "/xpath/v2.3/nothing", 404, &xpath),
+        ("PUT", XPATH, 405, &xpath),
+        ("GET", "/personio/v2/nothing", 404, &personio),
+        ("GET", PERSONIO_TEST, 405, &personio),
+    ];
+    for (method, path, status, shape) in cases {
+        let (st, v, a) = s.raw(
+            method,
+            path,
+            &[("Authorization", "Bearer hookctl-sandbox"), ("X-API-Key", "hookctl-sandbox")],
+            b"",
+        );
+        assert_eq!(st, status, "{method} {path}: {v}");
+        assert!(shape(&v), "{method} {path}: not the dialect's shape: {v}");
+        if path.starts_with("/personio") {
+            let ct = a.headers.iter().find(|(k, _)| k == "content-type").map(|(_, v)| v.as_str());
+            assert_eq!(ct, Some("application/problem+json"), "{path}");
+        }
+    }
+    // Each personio error carries a fresh trace id.
+    let (_, a) = s.get("/personio/v2/nothing");
+    let (_, b) = s.get("/personio/v2/nothing");
+    assert_ne!(a["personio_trace_id"], b["personio_trace_id"]);
+}
+
+#[test]
+fn fields_of_the_wrong_type_are_the_dialects_400_naming_the_field() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    for (body, says) in [
+        (json!({"caseId": 5, "event": "case.assigned"}), "caseId must be a string"),
+        (json!({"caseId": "case_test_full", "event": ["case.assigned"]}), "event must be a string"),
+        (json!({"event": "case.assigned"}), "caseId is required"),
+        (
+            json!({"caseId": "case_test_full", "event": "case.assigned", "subscriptionId": 7}),
+            "subscriptionId",
+        ),
+    ] {
+        let (st, v) = s.post(FIRE, body.clone());
+        assert_eq!(st, 400, "{body} → {v}");
+        assert!(v["message"].as_str().unwrap().contains(says), "{body} → {v}");
+    }
+    for (body, title) in [
+        (json!({"event_name": 5}), "Invalid event name"),
+        (json!({"event_name": "person.updated", "payload_data": {"person.id": 456}}), "Invalid payload data"),
+        (json!({"event_name": "person.updated", "payload_data": "person.id=1"}), "Invalid payload data"),
+    ] {
+        let (st, v) = s.post(PERSONIO_TEST, body.clone());
+        assert_eq!(st, 400, "{body} → {v}");
+        check_problem(&v, title);
+    }
+}
