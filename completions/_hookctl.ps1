@@ -608,7 +608,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--ui-port', '--ui-port', [CompletionResultType]::ParameterName, 'Port of the inspector (with --ui); 0 picks any free port')
             [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops')
-            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret)')
+            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The listener''s public address through your own tunnel or proxy (used by --register)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')

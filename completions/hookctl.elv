@@ -562,7 +562,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --body-timeout 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)'
             cand --ui-port 'Port of the inspector (with --ui); 0 picks any free port'
             cand --tunnel 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops'
-            cand --tunnel-secret 'Secret of the bore server (bore server --secret)'
+            cand --tunnel-secret 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]'
             cand --public-url 'The listener''s public address through your own tunnel or proxy (used by --register)'
             cand --event 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'

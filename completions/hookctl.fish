@@ -590,7 +590,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeou
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l event -d 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider\'s)' -r -f -a "case.assigned\t'current lifecycle'
 case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'

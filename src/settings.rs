@@ -22,6 +22,9 @@ pub(crate) struct Env {
     /// `HOOKCTL_SANDBOX`: the URL of a running sandbox to talk to instead of the provider.
     pub sandbox: Option<String>,
     pub secret: Option<Secret>,
+    /// `HOOKCTL_TUNNEL_SECRET`: the bore server's secret for `listen --tunnel`. Read here, not
+    /// by clap: a variable set for the tunnel must not make a `listen` without one a usage error.
+    pub tunnel_secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
     /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
@@ -49,6 +52,7 @@ impl Env {
             token: var("HOOKCTL_TOKEN").map(Secret::new),
             sandbox: var("HOOKCTL_SANDBOX"),
             secret: var("HOOKCTL_SECRET").map(Secret::new),
+            tunnel_secret: var("HOOKCTL_TUNNEL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
             http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
@@ -123,6 +127,8 @@ pub(crate) struct Settings {
     pub sandbox: Option<Sourced<String>>,
     /// `HOOKCTL_SECRET`: the webhook signing secret when no `--secret` is given.
     pub secret: Option<Secret>,
+    /// `HOOKCTL_TUNNEL_SECRET`: the bore secret when no `--tunnel-secret` is given.
+    pub tunnel_secret: Option<Secret>,
     /// `HOOKCTL_CONFIG`: the config file instead of the default path.
     pub config_path: Option<PathBuf>,
     pub http_timeout: Option<Duration>,
@@ -143,6 +149,7 @@ impl Settings {
             token: Sourced::pick(&flags.token, &env.token),
             sandbox: Sourced::pick(&flags.sandbox, &env.sandbox),
             secret: env.secret,
+            tunnel_secret: env.tunnel_secret,
             config_path: env.config,
             http_timeout: env.http_timeout,
         }

@@ -83,14 +83,8 @@ pub struct ListenArgs {
     /// ask for, any by default); prints the public URL and reconnects when the tunnel drops
     #[arg(long, value_name = "bore:HOST[:PORT]", conflicts_with = "public_url")]
     pub tunnel: Option<String>,
-    /// Secret of the bore server (bore server --secret)
-    #[arg(
-        long,
-        value_name = "SECRET",
-        requires = "tunnel",
-        env = "HOOKCTL_TUNNEL_SECRET",
-        hide_env_values = true
-    )]
+    /// Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]
+    #[arg(long, value_name = "SECRET", requires = "tunnel")]
     pub tunnel_secret: Option<crate::output::Secret>,
     /// The listener's public address through your own tunnel or proxy (used by --register)
     #[arg(long, value_name = "URL")]

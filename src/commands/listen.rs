@@ -75,7 +75,11 @@ fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<A
     let tunnel = match &args.tunnel {
         Some(t) => Some(TunnelPlan {
             spec: bore::Spec::parse(t).map_err(Error::usage)?,
-            secret: args.tunnel_secret.clone().filter(|s| !s.expose().is_empty()),
+            secret: args
+                .tunnel_secret
+                .clone()
+                .or_else(|| ctx.settings.tunnel_secret.clone())
+                .filter(|s| !s.expose().is_empty()),
         }),
         None => None,
     };

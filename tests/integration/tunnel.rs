@@ -482,3 +482,18 @@ fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
     assert_eq!(answer.text(), "app-ok");
     assert_eq!(read_capture(&capture).len(), 1, "captured");
 }
+
+#[test]
+fn hookctl_tunnel_secret_in_the_environment_does_not_break_a_listen_without_a_tunnel() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("HOOKCTL_TUNNEL_SECRET", "bore-s3cret")
+        .args(["listen", "--port", "0", "--timeout", "300ms", "--no-display"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // The flag itself still needs --tunnel.
+    let out = env.cmd().args(["listen", "--port", "0", "--tunnel-secret", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
