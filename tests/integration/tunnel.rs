@@ -497,3 +497,42 @@ fn hookctl_tunnel_secret_in_the_environment_does_not_break_a_listen_without_a_tu
     let out = env.cmd().args(["listen", "--port", "0", "--tunnel-secret", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_endpoint_secret_from_the_create_answer_is_never_shown() {
+    let provider = Provider::start();
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start_with(
+        &env,
+        &["--register", "--tunnel", &bore.spec(), "--capture", capture.to_str().unwrap(), "--json", "-vvv"],
+        |c| {
+            c.envs(provider.env());
+        },
+    );
+    let public = public_addr(&l);
+    assert_eq!(signed_post(public, ENDPOINT_SECRET, "msg_ok", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    assert_ne!(signed_post(public, SECRET, "msg_bad", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.requests()[0]["verdict"], "valid", "verified with the endpoint's secret");
+    let key = ENDPOINT_SECRET.trim_start_matches("whsec_");
+    let mut seen = format!("{}{}{}", out.stdout, out.stderr, std::fs::read_to_string(&capture).unwrap());
+    if let Ok(dir) = std::fs::read_dir(env.path("state/hookctl/registrations")) {
+        for f in dir {
+            seen.push_str(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+        }
+    }
+    assert!(!seen.contains(key), "the endpoint secret was shown: {seen}");
+}
+
+#[test]
+fn register_without_a_provider_is_a_configuration_error_before_listening() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["listen", "--port", "0", "--register"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error: the provider is not set"), "{err}");
+    assert!(!err.contains("listening on"), "{err}");
+}
