@@ -101,6 +101,15 @@ fn bodies_over_one_mib_get_413_that_the_client_receives() {
     );
     assert_eq!(st, 413);
     assert_eq!(v["error"]["code"], "payload_too_large", "{v}");
+    // Every dialect answers it in its own shape.
+    let auth = [("Authorization", "Bearer hookctl-sandbox"), ("X-API-Key", "hookctl-sandbox")];
+    let (st, v, _) = s.raw("POST", "/partner/test/webhooks/fire", &auth, &big);
+    assert_eq!((st, v["error"].as_str()), (413, Some("Payload Too Large")), "{v}");
+    let (st, v, _) = s.raw("POST", "/closient/integrations/api/v1/webhooks/endpoints/", &auth, &big);
+    assert!(st == 413 && v["detail"].is_string(), "{st} {v}");
+    let (st, v, a) = s.raw("POST", "/personio/v2/webhooks", &auth, &big);
+    assert!(st == 413 && v["errors"][0]["title"].is_string(), "{st} {v}");
+    assert!(a.headers.iter().any(|(k, v)| k == "content-type" && v == "application/problem+json"));
     // Exactly 1 MiB is still read (and refused only as bad JSON).
     let (st, _, _) = s.raw(
         "POST",
