@@ -463,6 +463,24 @@ fn closient_replay_only_for_dead_letter() {
 }
 
 #[test]
+fn concurrent_replays_of_one_dead_letter_send_it_once() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "thanks" }));
+    let s = std::sync::Arc::new(Sandbox::start(&env, &["--seed-url", &stub.url("/r")]));
+    let replay = format!("{CLOSIENT}/deliveries/SandboxDeadLetter23456/replay/");
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (s, replay) = (s.clone(), replay.clone());
+            std::thread::spawn(move || s.post(&replay, json!({})).0)
+        })
+        .collect();
+    let mut codes: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    codes.sort();
+    assert_eq!(codes, [200, 400, 400, 400, 400, 400, 400, 400], "exactly one replay wins");
+    assert_eq!(stub.requests().len(), 1, "sent once");
+}
+
+#[test]
 fn closient_429_is_rate_limited_and_retried_after_retry_after() {
     let env = TestEnv::new();
     let calls = crate::support::api::Counter::default();
