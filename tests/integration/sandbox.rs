@@ -301,6 +301,13 @@ fn admin_routes_build_scenarios_reset_and_turn_knobs() {
     assert_eq!(ids, ["case_test_full", "case_test_empty", "case_live", "case_other_partner"]);
     let (_, d) = s.get("/_sandbox/deliveries");
     assert_eq!(d.as_array().unwrap().len(), 1, "only the seeded dead letter: {d}");
+    for bad in ["abc", "-5", "0", "100001"] {
+        let (st, v) = s.get(&format!("/_sandbox/deliveries?limit={bad}"));
+        assert_eq!(st, 400, "limit={bad}: {v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("limit"), "{v}");
+    }
+    let (st, _) = s.get("/_sandbox/attempts?limit=1");
+    assert_eq!(st, 200);
 }
 
 #[test]
