@@ -794,3 +794,31 @@ fn fields_of_the_wrong_type_are_the_dialects_400_naming_the_field() {
         check_problem(&v, title);
     }
 }
+
+#[test]
+fn personio_token_without_the_write_scope_reads_but_cannot_write() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let webhook = "/personio/v2/webhooks/533e7206-f4a3-11ed-9c8b-436fad0b82d1";
+    let readonly =
+        [("Authorization", "Bearer hookctl-sandbox-readonly"), ("Content-Type", "application/json")];
+    let (st, v, _) = s.raw("GET", "/personio/v2/webhooks", &readonly, b"");
+    assert_eq!(st, 200, "{v}");
+    let (st, _, _) = s.raw("GET", webhook, &readonly, b"");
+    assert_eq!(st, 200);
+    let create =
+        json!({"url": "https://example.com/h", "enabled_events": ["person.created"], "description": "d"});
+    for (method, path, body) in [
+        ("POST", "/personio/v2/webhooks", create.to_string()),
+        ("PATCH", webhook, json!({"status": "DISABLED"}).to_string()),
+        ("DELETE", webhook, String::new()),
+    ] {
+        let (st, v, _) = s.raw(method, path, &readonly, body.as_bytes());
+        assert_eq!(st, 403, "{method} {path}: {v}");
+        check_problem(&v, "Access denied");
+    }
+    // Nothing changed.
+    let (st, v) = s.get(webhook);
+    assert_eq!(st, 200);
+    assert_eq!(v["status"], "ENABLED", "{v}");
+}
