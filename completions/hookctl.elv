@@ -658,7 +658,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --host 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)'
             cand -p 'Port to bind; 0 picks a free one'
             cand --port 'Port to bind; 0 picks a free one'
-            cand --data-dir 'Directory of the database [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]'
+            cand --data-dir 'Directory of the database, used by one sandbox at a time [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]'
             cand --lag 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s, 2m, 500ms; a bare number is seconds)'
             cand --fail-rate 'Share of attempts (0 to 1) that fail as if the network dropped them'
             cand --retry-schedule 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)'

@@ -60,7 +60,8 @@ pub struct SandboxArgs {
     /// Port to bind; 0 picks a free one
     #[arg(long, short = 'p', default_value_t = 8788)]
     pub port: u16,
-    /// Directory of the database [default: the user's data dir, e.g. ~/.local/share/hookctl/sandbox]
+    /// Directory of the database, used by one sandbox at a time [default: the user's data dir, e.g.
+    /// ~/.local/share/hookctl/sandbox]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s,

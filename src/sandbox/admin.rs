@@ -302,8 +302,16 @@ fn render_delivery(d: &Delivery) -> Value {
     })
 }
 
-fn limit(q: &HashMap<String, String>) -> i64 {
-    q.get("limit").and_then(|l| l.parse().ok()).unwrap_or(1000).clamp(1, 100_000)
+/// `?limit=` (default 1000, at most 100,000); anything but a whole number is a 400, so a
+/// script's typo is not silently read as the default.
+fn limit(q: &HashMap<String, String>) -> Result<i64, Problem> {
+    match q.get("limit").map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        None => Ok(1000),
+        Some(l) => match l.parse::<i64>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            _ => Err(bad(format!("limit '{l}' is not a whole number from 1 to 100000"))),
+        },
+    }
 }
 
 /// Every delivery of every dialect, newest first (`?provider=`, `?status=`, `?limit=`).
@@ -323,13 +331,13 @@ async fn deliveries(State(app): State<Arc<App>>, Query(q): Query<HashMap<String,
             return Err(bad(format!("unknown status '{s}' (one of {})", Status::NAMES.join(", "))));
         }
     }
-    let rows = app.store.deliveries(provider, None, status, limit(&q))?;
+    let rows = app.store.deliveries(provider, None, status, limit(&q)?)?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_delivery).collect::<Vec<_>>())))
 }
 
 /// Every attempt, newest first (`?delivery_id=`, `?limit=`).
 async fn attempts(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
-    let rows = app.store.attempts(q.get("delivery_id").map(String::as_str), limit(&q))?;
+    let rows = app.store.attempts(q.get("delivery_id").map(String::as_str), limit(&q)?)?;
     let out: Vec<Value> = rows
         .iter()
         .map(|a| {
@@ -365,7 +373,7 @@ fn render_event(e: &EventRow) -> Value {
 
 /// Every partner event-log row, including those still hidden by the lag.
 async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
-    let rows = app.store.all_events(limit(&q))?;
+    let rows = app.store.all_events(limit(&q)?)?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
 }
 

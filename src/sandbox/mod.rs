@@ -414,9 +414,34 @@ fn announce(s: &Sandbox, p: &Printer, host: &str) {
             seed::CLOSIENT_ENDPOINT
         ));
     }
-    if host == "0.0.0.0" || host == "::" || host == "[::]" {
+    if exposes(host) {
         p.warn(&format!(
             "--host {host} exposes the sandbox to your network; anyone who knows the token can use it"
         ));
+    }
+}
+
+/// Whether binding `host` reaches beyond this machine: anything but a loopback address (so
+/// `0.0.0.0`, `::` and a LAN address all warn, not just the wildcards).
+fn exposes(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => !ip.is_loopback(),
+        Err(_) => !bare.eq_ignore_ascii_case("localhost"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exposes;
+
+    #[test]
+    fn every_non_loopback_host_warns() {
+        for host in ["0.0.0.0", "::", "[::]", "192.168.1.5", "10.0.0.1", "myhost.lan"] {
+            assert!(exposes(host), "{host}");
+        }
+        for host in ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"] {
+            assert!(!exposes(host), "{host}");
+        }
     }
 }

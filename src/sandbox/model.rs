@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::output::Secret;
 use rand::Rng;
 
 /// Which dialect a record belongs to.
@@ -82,7 +83,8 @@ pub(crate) struct Endpoint {
     pub active: bool,
     /// Partner `isTestMode`: only test subscriptions receive fired events.
     pub test_mode: bool,
-    pub secret: String,
+    /// The `whsec_` signing secret (masked in Debug).
+    pub secret: Secret,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -106,7 +108,7 @@ impl Endpoint {
             events,
             active,
             test_mode: true,
-            secret: secret(),
+            secret: Secret::new(secret()),
             created_at: now.clone(),
             updated_at: now,
         }
@@ -115,7 +117,7 @@ impl Endpoint {
     /// `fields` (a dialect's rendering) plus `secret` when asked: it is shown on create only.
     pub(crate) fn with_secret(&self, mut fields: serde_json::Value, show: bool) -> serde_json::Value {
         if show {
-            fields["secret"] = serde_json::json!(self.secret);
+            fields["secret"] = serde_json::json!(self.secret.expose());
         }
         fields
     }
@@ -178,7 +180,7 @@ pub(crate) struct Delivery {
     pub provider: Provider,
     pub endpoint_id: String,
     pub url: String,
-    pub secret: String,
+    pub secret: Secret,
     pub event_type: String,
     /// Partner: the case, and the event-log row id the payload carries.
     pub case_id: Option<String>,
@@ -399,6 +401,16 @@ pub(crate) fn cut(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::providers::CLOSIENT;
+
+    #[test]
+    fn debug_of_an_endpoint_or_a_delivery_never_shows_the_signing_secret() {
+        let e = Endpoint::new(Provider::Xpath, "wh_1".into(), "http://127.0.0.1:9/".into(), vec![], true);
+        let d = Delivery::to("d1".into(), &e, "cases.created", "{}".into(), true);
+        let secret = e.secret.expose().to_string();
+        assert!(secret.starts_with("whsec_"));
+        assert!(!format!("{e:?}").contains(&secret) && !format!("{d:?}").contains(&secret));
+        assert_eq!(e.with_secret(serde_json::json!({}), true)["secret"], secret.as_str(), "shown on create");
+    }
 
     #[test]
     fn ids_follow_the_documented_formats() {

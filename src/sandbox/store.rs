@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::output::Secret;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
@@ -279,7 +280,7 @@ impl Store {
                 Value::from(e.events.clone()).to_string(),
                 e.active,
                 e.test_mode,
-                e.secret,
+                e.secret.expose(),
                 seeded,
                 e.created_at,
                 e.updated_at
@@ -348,7 +349,7 @@ impl Store {
                 d.provider.as_str(),
                 d.endpoint_id,
                 d.url,
-                d.secret,
+                d.secret.expose(),
                 d.event_type,
                 d.case_id,
                 d.event_id,
@@ -638,7 +639,7 @@ fn endpoint_row(r: &Row) -> rusqlite::Result<Endpoint> {
         events: serde_json::from_str(&events).unwrap_or_default(),
         active: r.get(6)?,
         test_mode: r.get(7)?,
-        secret: r.get(8)?,
+        secret: Secret::new(r.get::<_, String>(8)?),
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
     })
@@ -654,7 +655,7 @@ fn delivery_row(r: &Row) -> rusqlite::Result<Delivery> {
         provider: Provider::parse(&r.get::<_, String>(1)?),
         endpoint_id: r.get(2)?,
         url: r.get(3)?,
-        secret: r.get(4)?,
+        secret: Secret::new(r.get::<_, String>(4)?),
         event_type: r.get(5)?,
         case_id: r.get(6)?,
         event_id: r.get(7)?,

@@ -11,7 +11,6 @@ use tokio::sync::{watch, Semaphore};
 
 use super::model::{self, Attempt, Delivery, EventRow, Outcome, Provider, Status};
 use super::App;
-use crate::output::Secret;
 use crate::sign::{self, Scheme};
 
 /// How long one attempt may take before it counts as failed (admin knob `attempt_timeout`).
@@ -251,13 +250,7 @@ async fn send(app: &App, d: &Delivery, timeout: Duration) -> Answer {
         retry_after: None,
     };
     let ts = model::now_ms() / 1000;
-    let headers = match sign::sign(
-        Scheme::Standard,
-        &Secret::new(d.secret.clone()),
-        &d.webhook_id,
-        ts,
-        d.body.as_bytes(),
-    ) {
+    let headers = match sign::sign(Scheme::Standard, &d.secret, &d.webhook_id, ts, d.body.as_bytes()) {
         Ok(h) => h,
         Err(e) => return error(format!("cannot sign: {e}")),
     };

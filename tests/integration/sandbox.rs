@@ -101,6 +101,15 @@ fn bodies_over_one_mib_get_413_that_the_client_receives() {
     );
     assert_eq!(st, 413);
     assert_eq!(v["error"]["code"], "payload_too_large", "{v}");
+    // Every dialect answers it in its own shape.
+    let auth = [("Authorization", "Bearer hookctl-sandbox"), ("X-API-Key", "hookctl-sandbox")];
+    let (st, v, _) = s.raw("POST", "/partner/test/webhooks/fire", &auth, &big);
+    assert_eq!((st, v["error"].as_str()), (413, Some("Payload Too Large")), "{v}");
+    let (st, v, _) = s.raw("POST", "/closient/integrations/api/v1/webhooks/endpoints/", &auth, &big);
+    assert!(st == 413 && v["detail"].is_string(), "{st} {v}");
+    let (st, v, a) = s.raw("POST", "/personio/v2/webhooks", &auth, &big);
+    assert!(st == 413 && v["errors"][0]["title"].is_string(), "{st} {v}");
+    assert!(a.headers.iter().any(|(k, v)| k == "content-type" && v == "application/problem+json"));
     // Exactly 1 MiB is still read (and refused only as bad JSON).
     let (st, _, _) = s.raw(
         "POST",
@@ -292,6 +301,13 @@ fn admin_routes_build_scenarios_reset_and_turn_knobs() {
     assert_eq!(ids, ["case_test_full", "case_test_empty", "case_live", "case_other_partner"]);
     let (_, d) = s.get("/_sandbox/deliveries");
     assert_eq!(d.as_array().unwrap().len(), 1, "only the seeded dead letter: {d}");
+    for bad in ["abc", "-5", "0", "100001"] {
+        let (st, v) = s.get(&format!("/_sandbox/deliveries?limit={bad}"));
+        assert_eq!(st, 400, "limit={bad}: {v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("limit"), "{v}");
+    }
+    let (st, _) = s.get("/_sandbox/attempts?limit=1");
+    assert_eq!(st, 200);
 }
 
 #[test]

@@ -463,6 +463,24 @@ fn closient_replay_only_for_dead_letter() {
 }
 
 #[test]
+fn concurrent_replays_of_one_dead_letter_send_it_once() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "thanks" }));
+    let s = std::sync::Arc::new(Sandbox::start(&env, &["--seed-url", &stub.url("/r")]));
+    let replay = format!("{CLOSIENT}/deliveries/SandboxDeadLetter23456/replay/");
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (s, replay) = (s.clone(), replay.clone());
+            std::thread::spawn(move || s.post(&replay, json!({})).0)
+        })
+        .collect();
+    let mut codes: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    codes.sort();
+    assert_eq!(codes, [200, 400, 400, 400, 400, 400, 400, 400], "exactly one replay wins");
+    assert_eq!(stub.requests().len(), 1, "sent once");
+}
+
+#[test]
 fn closient_429_is_rate_limited_and_retried_after_retry_after() {
     let env = TestEnv::new();
     let calls = crate::support::api::Counter::default();
@@ -775,4 +793,32 @@ fn fields_of_the_wrong_type_are_the_dialects_400_naming_the_field() {
         assert_eq!(st, 400, "{body} → {v}");
         check_problem(&v, title);
     }
+}
+
+#[test]
+fn personio_token_without_the_write_scope_reads_but_cannot_write() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let webhook = "/personio/v2/webhooks/533e7206-f4a3-11ed-9c8b-436fad0b82d1";
+    let readonly =
+        [("Authorization", "Bearer hookctl-sandbox-readonly"), ("Content-Type", "application/json")];
+    let (st, v, _) = s.raw("GET", "/personio/v2/webhooks", &readonly, b"");
+    assert_eq!(st, 200, "{v}");
+    let (st, _, _) = s.raw("GET", webhook, &readonly, b"");
+    assert_eq!(st, 200);
+    let create =
+        json!({"url": "https://example.com/h", "enabled_events": ["person.created"], "description": "d"});
+    for (method, path, body) in [
+        ("POST", "/personio/v2/webhooks", create.to_string()),
+        ("PATCH", webhook, json!({"status": "DISABLED"}).to_string()),
+        ("DELETE", webhook, String::new()),
+    ] {
+        let (st, v, _) = s.raw(method, path, &readonly, body.as_bytes());
+        assert_eq!(st, 403, "{method} {path}: {v}");
+        check_problem(&v, "Access denied");
+    }
+    // Nothing changed.
+    let (st, v) = s.get(webhook);
+    assert_eq!(st, 200);
+    assert_eq!(v["status"], "ENABLED", "{v}");
 }
