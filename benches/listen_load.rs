@@ -601,6 +601,7 @@ impl Placement {
 }
 
 fn compare(bin: &Path, secs: u64) {
+    cores();
     let placements: Vec<Placement> = match std::env::var("BENCH_PLACEMENT").as_deref() {
         Ok("shared") => vec![Placement::Shared],
         Ok("pinned") => vec![Placement::Pinned],
@@ -770,8 +771,10 @@ fn table(
     );
 }
 
+/// The machine's cores, asked once (before the load generator pins itself to one).
 fn cores() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
 }
 
 /// 100,000 unique signed requests at concurrency 64 against listen with --capture; with

@@ -205,7 +205,7 @@ fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
     let mut cmd = format!(
         "hookctl replay --from {} --id {} --to {}",
         quote(&capture.display().to_string()),
-        quote(&e.id),
+        quote(e.text.get().id),
         quote(&to)
     );
     if !s.secrets.is_empty() {

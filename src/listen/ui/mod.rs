@@ -145,23 +145,23 @@ impl Ui {
 
     /// Keeps one request in the window and tells the open pages about it.
     pub(crate) fn record(&self, seen: &Seen) {
+        let reason = seen.reason.map(ToString::to_string);
         let entry = Entry {
             seq: 0,
-            id: seen.id.into(),
-            received_at: seen.received_at.into(),
-            method: seen.method.into(),
-            path: seen.path.into(),
-            query: seen.query.map(Into::into),
+            text: store::Texts::new(&store::Parts {
+                id: seen.id,
+                received_at: seen.received_at,
+                method: seen.method,
+                path: seen.path,
+                query: seen.query,
+                event_type: seen.event_type,
+                reason: reason.as_deref().or(seen.refusal),
+            }),
             headers: store::RawHeaders::new(seen.headers.iter().map(|h| (h.name, h.raw))),
             body: Bytes::copy_from_slice(seen.body),
             verdict: seen.verdict,
             scheme: seen.scheme,
-            reason: match seen.reason {
-                Some(r) => Some(r.to_string().into()),
-                None => seen.refusal.map(Into::into),
-            },
             status: seen.status,
-            event_type: seen.event_type.map(Into::into),
             duplicate: seen.duplicate,
             size: seen.body.len(),
             received_unix: seen.received_unix,

@@ -25,20 +25,14 @@ pub(crate) const MAX_ANSWER: usize = 64 << 10;
 pub(crate) struct Entry {
     /// 1, 2, 3, … in arrival order within this run.
     pub seq: u64,
-    pub id: Box<str>,
-    pub received_at: Box<str>,
-    pub method: Box<str>,
-    pub path: Box<str>,
-    pub query: Option<Box<str>>,
+    /// id, received_at, method, path, query, event type and reason, in one allocation.
+    pub text: Texts,
     pub headers: RawHeaders,
     /// A copy (not a slice of the connection's read buffer, which it would keep alive).
     pub body: Bytes,
     pub verdict: Verdict,
     pub scheme: Option<&'static str>,
-    /// The reason as text: the signature's, or the refusal's.
-    pub reason: Option<Box<str>>,
     pub status: u16,
-    pub event_type: Option<Box<str>>,
     pub duplicate: bool,
     pub size: usize,
     pub received_unix: i64,
@@ -60,6 +54,62 @@ pub(crate) struct Answered {
     pub cut: bool,
 }
 
+/// The entry's strings in one buffer; `None` parts are marked absent.
+pub(crate) struct Texts {
+    buf: Box<str>,
+    /// End of each part in `buf`; `u32::MAX` for an absent one (which takes no room).
+    ends: [u32; 7],
+}
+
+/// The parts of [`Texts`], in order.
+pub(crate) struct Parts<'a> {
+    pub id: &'a str,
+    pub received_at: &'a str,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub event_type: Option<&'a str>,
+    /// The reason as text: the signature's, or the refusal's.
+    pub reason: Option<&'a str>,
+}
+
+impl Texts {
+    pub(crate) fn new(p: &Parts) -> Texts {
+        let all =
+            [Some(p.id), Some(p.received_at), Some(p.method), Some(p.path), p.query, p.event_type, p.reason];
+        let mut buf = String::with_capacity(all.iter().flatten().map(|s| s.len()).sum());
+        let mut ends = [u32::MAX; 7];
+        for (i, part) in all.iter().enumerate() {
+            if let Some(text) = part {
+                buf.push_str(text);
+                ends[i] = buf.len() as u32;
+            }
+        }
+        Texts { buf: buf.into_boxed_str(), ends }
+    }
+
+    fn part(&self, i: usize) -> Option<&str> {
+        let end = self.ends[i];
+        if end == u32::MAX {
+            return None;
+        }
+        let start = self.ends[..i].iter().rev().find(|e| **e != u32::MAX).map_or(0, |e| *e as usize);
+        self.buf.get(start..end as usize)
+    }
+
+    pub(crate) fn get(&self) -> Parts<'_> {
+        Parts {
+            id: self.part(0).unwrap_or_default(),
+            received_at: self.part(1).unwrap_or_default(),
+            method: self.part(2).unwrap_or_default(),
+            path: self.part(3).unwrap_or_default(),
+            query: self.part(4),
+            event_type: self.part(5),
+            reason: self.part(6),
+        }
+    }
+}
+
 /// Headers in arrival order in one buffer: `(name end, value end)` offsets into `buf`.
 #[derive(Default)]
 pub(crate) struct RawHeaders {
@@ -68,8 +118,10 @@ pub(crate) struct RawHeaders {
 }
 
 impl RawHeaders {
-    pub(crate) fn new<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])>) -> RawHeaders {
-        let mut h = RawHeaders::default();
+    pub(crate) fn new<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])> + Clone) -> RawHeaders {
+        // Sized first: one allocation each, no regrowing.
+        let (n, len) = headers.clone().fold((0, 0), |(n, len), (k, v)| (n + 1, len + k.len() + v.len()));
+        let mut h = RawHeaders { buf: Vec::with_capacity(len), ends: Vec::with_capacity(n) };
         for (name, value) in headers {
             h.buf.extend_from_slice(name.as_bytes());
             let name_end = h.buf.len() as u32;
@@ -95,20 +147,21 @@ impl RawHeaders {
 impl Entry {
     /// The request as a capture record (for the detail view and replay).
     pub(crate) fn record(&self) -> Record {
+        let t = self.text.get();
         let mut r = Record {
-            id: self.id.to_string(),
-            received_at: self.received_at.to_string(),
-            method: self.method.to_string(),
-            path: self.path.to_string(),
-            query: self.query.as_deref().map(str::to_string),
+            id: t.id.to_string(),
+            received_at: t.received_at.to_string(),
+            method: t.method.to_string(),
+            path: t.path.to_string(),
+            query: t.query.map(str::to_string),
             headers: self.headers.iter().map(|(n, v)| header(n, v)).collect(),
             body: None,
             body_base64: None,
             verdict: self.verdict,
             scheme: self.scheme.map(str::to_string),
-            reason: self.reason.as_deref().map(str::to_string),
+            reason: t.reason.map(str::to_string),
             status: self.status,
-            event_type: self.event_type.as_deref().map(str::to_string),
+            event_type: t.event_type.map(str::to_string),
             duplicate: self.duplicate,
         };
         r.set_body(&self.body);
@@ -121,14 +174,15 @@ impl Entry {
 
     /// The line in the list (and in the live stream).
     pub(crate) fn summary(&self) -> Value {
+        let t = self.text.get();
         json!({
             "seq": self.seq,
-            "id": self.id,
-            "received_at": self.received_at,
-            "method": self.method,
-            "path": self.path,
-            "query": self.query,
-            "event_type": self.event_type,
+            "id": t.id,
+            "received_at": t.received_at,
+            "method": t.method,
+            "path": t.path,
+            "query": t.query,
+            "event_type": t.event_type,
             "verdict": self.verdict.as_str(),
             "status": self.status,
             "size": self.size,
@@ -215,7 +269,7 @@ pub(crate) struct Filter {
 
 impl Filter {
     pub(crate) fn matches(&self, e: &Entry) -> bool {
-        let r = e;
+        let (r, parts) = (e, e.text.get());
         fn given(v: &Option<String>) -> Option<&str> {
             v.as_deref().map(str::trim).filter(|s| !s.is_empty())
         }
@@ -225,14 +279,14 @@ impl Filter {
             }
         }
         if let Some(t) = given(&self.event_type) {
-            let Some(have) = r.event_type.as_deref() else { return false };
+            let Some(have) = parts.event_type else { return false };
             let hit = if t.contains('*') { pattern::matches(t, have) } else { have.contains(t) };
             if !hit {
                 return false;
             }
         }
         if let Some(p) = given(&self.path) {
-            if !r.path.contains(p) {
+            if !parts.path.contains(p) {
                 return false;
             }
         }
@@ -272,18 +326,20 @@ mod tests {
     pub(crate) fn entry(id: &str, verdict: Verdict, event: Option<&str>, body: &str) -> Entry {
         Entry {
             seq: 0,
-            id: id.into(),
-            received_at: "2026-01-01T00:00:00.000000Z".into(),
-            method: "POST".into(),
-            path: "/hooks".into(),
-            query: None,
+            text: Texts::new(&Parts {
+                id,
+                received_at: "2026-01-01T00:00:00.000000Z",
+                method: "POST",
+                path: "/hooks",
+                query: None,
+                event_type: event,
+                reason: None,
+            }),
             headers: RawHeaders::new([("content-type", &b"application/json"[..])].into_iter()),
             body: Bytes::copy_from_slice(body.as_bytes()),
             verdict,
             scheme: None,
-            reason: None,
             status: 200,
-            event_type: event.map(Into::into),
             duplicate: false,
             size: body.len(),
             received_unix: 0,
@@ -319,10 +375,10 @@ mod tests {
         };
         assert_eq!(s.page(&f, None, 100).items.iter().map(|e| e.seq).collect::<Vec<_>>(), [4, 2]);
         let q = Filter { q: Some("alice7".into()), ..Filter::default() };
-        assert_eq!(s.page(&q, None, 100).items.iter().map(|e| &*e.id).collect::<Vec<_>>(), ["r7"]);
+        assert_eq!(s.page(&q, None, 100).items.iter().map(|e| e.text.get().id).collect::<Vec<_>>(), ["r7"]);
         let t = Filter { event_type: Some("payment".into()), path: Some("hook".into()), ..Filter::default() };
         assert_eq!(s.page(&t, None, 100).items.len(), 5);
-        assert_eq!(&*s.get(3).unwrap().id, "r2");
+        assert_eq!(s.get(3).unwrap().text.get().id, "r2");
         assert!(s.get(11).is_none() && s.get(0).is_none());
         assert_eq!(s.after(8).iter().map(|e| e.seq).collect::<Vec<_>>(), [9, 10]);
     }
@@ -339,6 +395,23 @@ mod tests {
     }
 
     #[test]
+    fn texts_keep_absent_parts_absent() {
+        let p = Parts {
+            id: "a",
+            received_at: "",
+            method: "GET",
+            path: "/p",
+            query: None,
+            event_type: Some("t"),
+            reason: None,
+        };
+        let t = Texts::new(&p);
+        let g = t.get();
+        assert_eq!((g.id, g.received_at, g.method, g.path), ("a", "", "GET", "/p"));
+        assert_eq!((g.query, g.event_type, g.reason), (None, Some("t"), None));
+    }
+
+    #[test]
     fn the_window_is_bounded_and_sequence_numbers_go_on() {
         let mut s = Store::default();
         for i in 0..MAX_ENTRIES + 5 {
@@ -348,7 +421,7 @@ mod tests {
         assert_eq!(p.total, MAX_ENTRIES);
         assert_eq!(p.items[0].seq, (MAX_ENTRIES + 5) as u64);
         assert!(s.get(5).is_none(), "the oldest were dropped");
-        assert_eq!(&*s.get(6).unwrap().id, "5");
+        assert_eq!(s.get(6).unwrap().text.get().id, "5");
         // A byte budget too: big bodies push old ones out long before 10,000.
         let mut b = Store::default();
         let big = "x".repeat(1 << 20);
