@@ -27,8 +27,8 @@ const BINARY_PREVIEW: usize = 48;
 /// At most this many requests are written with one `write`.
 const MAX_BATCH: usize = 1024;
 /// Requests waiting to be shown; more make handlers wait (a slow pipe slows the listener
-/// rather than filling memory).
-const QUEUE: usize = 8192;
+/// rather than filling memory: each waiting request holds its body, 8,192 of them were 100 MB).
+const QUEUE: usize = 1024;
 /// How long the thread lets a batch gather after its first request.
 const GATHER: Duration = Duration::from_millis(1);
 
