@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a provider would send for a body')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Sign a sample event and POST it to a URL')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the four provider APIs, with a real delivery pipeline')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage profiles in the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
@@ -413,7 +414,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the event log shows every enqueued delivery')
-            [CompletionResult]::new('--require-delivery', '--require-delivery', [CompletionResultType]::ParameterName, 'With --wait: exit 6 when nothing was enqueued (no matching test subscription)')
+            [CompletionResult]::new('--require-delivery', '--require-delivery', [CompletionResultType]::ParameterName, 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -607,7 +608,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--body-timeout', '--body-timeout', [CompletionResultType]::ParameterName, 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--ui-port', '--ui-port', [CompletionResultType]::ParameterName, 'Port of the inspector (with --ui); 0 picks any free port')
             [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops')
-            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret)')
+            [CompletionResult]::new('--tunnel-secret', '--tunnel-secret', [CompletionResultType]::ParameterName, 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The listener''s public address through your own tunnel or proxy (used by --register)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: HOOKCTL_PROFILE]')
@@ -707,14 +708,29 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to bind; 0 picks a free one')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to bind; 0 picks a free one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the database [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]')
-            [CompletionResult]::new('--lag', '--lag', [CompletionResultType]::ParameterName, 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the database, used by one sandbox at a time [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]')
+            [CompletionResult]::new('--lag', '--lag', [CompletionResultType]::ParameterName, 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Share of attempts (0 to 1) that fail as if the network dropped them')
-            [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)')
+            [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token clients must send [default: hookctl-sandbox]')
             [CompletionResult]::new('--seed-url', '--seed-url', [CompletionResultType]::ParameterName, 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`''s address]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hookctl;demo' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the temporary sandbox database instead of deleting it (its path is printed)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -900,6 +916,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a provider would send for a body')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Sign a sample event and POST it to a URL')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the four provider APIs, with a real delivery pipeline')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage profiles in the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages')
@@ -997,6 +1014,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;sandbox' {
+            break
+        }
+        'hookctl;help;demo' {
             break
         }
         'hookctl;help;config' {

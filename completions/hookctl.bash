@@ -22,6 +22,9 @@ _hookctl() {
             hookctl,config)
                 cmd="hookctl__subcmd__config"
                 ;;
+            hookctl,demo)
+                cmd="hookctl__subcmd__demo"
+                ;;
             hookctl,endpoints)
                 cmd="hookctl__subcmd__endpoints"
                 ;;
@@ -181,6 +184,9 @@ _hookctl() {
             hookctl__subcmd__help,config)
                 cmd="hookctl__subcmd__help__subcmd__config"
                 ;;
+            hookctl__subcmd__help,demo)
+                cmd="hookctl__subcmd__help__subcmd__demo"
+                ;;
             hookctl__subcmd__help,endpoints)
                 cmd="hookctl__subcmd__help__subcmd__endpoints"
                 ;;
@@ -317,7 +323,7 @@ _hookctl() {
 
     case "${cmd}" in
         hookctl)
-            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help"
+            opts="-q -v -h -V --output --json --color --quiet --verbose --help --version endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -627,6 +633,28 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__demo)
+            opts="-q -v -h -V --keep --output --json --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1517,7 +1545,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help)
-            opts="endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help"
+            opts="endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1617,6 +1645,20 @@ _hookctl() {
         hookctl__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+            cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -379,7 +380,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --wait 'Wait until the event log shows every enqueued delivery'
-            cand --require-delivery 'With --wait: exit 6 when nothing was enqueued (no matching test subscription)'
+            cand --require-delivery 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -561,7 +562,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --body-timeout 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)'
             cand --ui-port 'Port of the inspector (with --ui); 0 picks any free port'
             cand --tunnel 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops'
-            cand --tunnel-secret 'Secret of the bore server (bore server --secret)'
+            cand --tunnel-secret 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]'
             cand --public-url 'The listener''s public address through your own tunnel or proxy (used by --register)'
             cand --event 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider''s)'
             cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
@@ -657,14 +658,28 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --host 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)'
             cand -p 'Port to bind; 0 picks a free one'
             cand --port 'Port to bind; 0 picks a free one'
-            cand --data-dir 'Directory of the database [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]'
-            cand --lag 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX'
+            cand --data-dir 'Directory of the database, used by one sandbox at a time [default: the user''s data dir, e.g. ~/.local/share/hookctl/sandbox]'
+            cand --lag 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s, 2m, 500ms; a bare number is seconds)'
             cand --fail-rate 'Share of attempts (0 to 1) that fail as if the network dropped them'
-            cand --retry-schedule 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)'
+            cand --retry-schedule 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)'
             cand --token 'The token clients must send [default: hookctl-sandbox]'
             cand --seed-url 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`''s address]'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hookctl;demo'= {
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --keep 'Keep the temporary sandbox database instead of deleting it (its path is printed)'
             cand --json 'Same as --output json'
             cand -q 'Print only results and errors'
             cand --quiet 'Print only results and errors'
@@ -834,6 +849,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+            cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
             cand completions 'Print shell completions'
             cand man 'Write man pages'
@@ -905,6 +921,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;send'= {
         }
         &'hookctl;help;sandbox'= {
+        }
+        &'hookctl;help;demo'= {
         }
         &'hookctl;help;config'= {
             cand init 'Create or update a profile from flags, else HOOKCTL_PROVIDER/BASE_URL/TOKEN/SECRET (prompts on a terminal for the rest; refuses when nothing is given)'

@@ -45,6 +45,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Verify 
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "send" -d 'Sign a sample event and POST it to a URL'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "demo" -d 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "config" -d 'Manage profiles in the config file'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Write man pages'
@@ -390,7 +391,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When 
 always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l wait -d 'Wait until the event log shows every enqueued delivery'
-complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-delivery -d 'With --wait: exit 6 when nothing was enqueued (no matching test subscription)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-delivery -d 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
@@ -589,7 +590,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeou
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel -d 'Expose the listener through a bore server (bore:HOST[:PORT]; PORT = the public port to ask for, any by default); prints the public URL and reconnects when the tunnel drops' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l tunnel-secret -d 'Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-url -d 'The listener\'s public address through your own tunnel or proxy (used by --register)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l event -d 'Event type the temporary endpoint subscribes to; repeatable (default: all the provider\'s)' -r -f -a "case.assigned\t'current lifecycle'
 case.updated\t'current lifecycle (oldLifecycle and newLifecycle both reflect current state)'
@@ -726,10 +727,10 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s h -l help -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand send" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l host -d 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s p -l port -d 'Port to bind; 0 picks a free one' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 'Directory of the database [default: the user\'s data dir, e.g. ~/.local/share/hookctl/sandbox]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l data-dir -d 'Directory of the database, used by one sandbox at a time [default: the user\'s data dir, e.g. ~/.local/share/hookctl/sandbox]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l lag -d 'How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l fail-rate -d 'Share of attempts (0 to 1) that fail as if the network dropped them' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l retry-schedule -d 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l token -d 'The token clients must send [default: hookctl-sandbox]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l seed-url -d 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`\'s address]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -l output -d 'Output format' -r -f -a "human\t''
@@ -742,6 +743,17 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s q -l quiet -
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sandbox" -s V -l version -d 'Print version'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -l output -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -l keep -d 'Keep the temporary sandbox database instead of deleting it (its path is printed)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -l json -d 'Same as --output json'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -s q -l quiet -d 'Print only results and errors'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and not __fish_seen_subcommand_from init list show set use help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -851,21 +863,22 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "config" -d 'Manage profiles in the config file'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "man" -d 'Write man pages'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "endpoints" -d 'Manage webhook endpoints (partner: subscriptions)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "subscriptions" -d 'Choose which event types an endpoint receives'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "fire" -d 'Fire an event for a test case (partner) and optionally wait until it is delivered'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "test" -d 'Send a provider test event to an endpoint (closient, personio)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "replay" -d 'Replay a provider delivery, or re-send captured requests from a file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "events" -d 'Read the provider\'s event log, or wait for rows to appear'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "listen" -d 'Run a local receiver that verifies, shows, captures and forwards webhooks'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "verify" -d 'Verify a webhook signature offline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "sign" -d 'Print the signature headers a provider would send for a body'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "send" -d 'Sign a sample event and POST it to a URL'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "sandbox" -d 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "demo" -d 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "config" -d 'Manage profiles in the config file'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "man" -d 'Write man pages'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from endpoints subscriptions fire test replay events listen verify sign send sandbox demo config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "get" -d 'Show one endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from endpoints" -f -a "create" -d 'Register an endpoint; prints its signing secret once'

@@ -23,6 +23,9 @@ pub enum ConfigError {
     NoConfigDir,
     #[error("{what} is not set")]
     Missing { what: String, hint: String },
+    /// Credentials that were refused (or not asked for) by a server, with what to do.
+    #[error("{message}")]
+    Refused { message: String, hint: String },
     #[error("{0}")]
     Invalid(String),
     /// A signing secret that no request could be verified or signed with: the sender is not
@@ -36,7 +39,7 @@ impl ConfigError {
         match self {
             ConfigError::NoSuchProfile(_) => Some("run `hookctl config list` to see the profiles".into()),
             ConfigError::NoConfigDir => Some("set HOOKCTL_CONFIG to the path of a config file".into()),
-            ConfigError::Missing { hint, .. } => Some(hint.clone()),
+            ConfigError::Missing { hint, .. } | ConfigError::Refused { hint, .. } => Some(hint.clone()),
             ConfigError::Parse { .. } => Some("fix the file or run `hookctl config init --force`".into()),
             ConfigError::BadSecret { .. } => {
                 Some("secrets are used exactly as given; copy it again from the provider's dashboard".into())

@@ -43,7 +43,9 @@ fn render_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
     let examples = cmd
         .get_after_long_help()
         .map(|h| h.to_string())
-        .and_then(|h| h.strip_prefix("Examples:").map(str::to_string));
+        .and_then(|h| h.strip_prefix("Examples:").map(str::to_string))
+        // The top-level help lists the exit codes after its examples: they get their own section.
+        .map(|h| h.split("\n\nExit codes:").next().unwrap_or_default().to_string());
     let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
     man.render_title(&mut buf)?;

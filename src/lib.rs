@@ -5,9 +5,11 @@ pub(crate) mod api;
 pub(crate) mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
+pub(crate) mod endpoint;
 pub(crate) mod error;
 pub(crate) mod exit;
 pub mod generate;
+pub(crate) mod headers;
 pub(crate) mod listen;
 pub mod output;
 pub(crate) mod pattern;
@@ -39,7 +41,8 @@ fn parse_args() -> std::result::Result<cli::Cli, u8> {
     use std::io::Write;
     match cli::Cli::try_parse() {
         Ok(cli) => Ok(cli),
-        Err(e) => {
+        Err(mut e) => {
+            escape_values(&mut e);
             let _ = e.print();
             // 0 for --help/--version, 2 for usage errors.
             let code = u8::try_from(e.exit_code()).unwrap_or(Exit::Usage.code());
@@ -63,6 +66,26 @@ fn parse_args() -> std::result::Result<cli::Cli, u8> {
     }
 }
 
+/// clap echoes the offending argument as given: a newline or escape sequence in it would
+/// break the `error:` line or drive the terminal, so it is escaped like every other message.
+fn escape_values(e: &mut clap::Error) {
+    use clap::error::ContextValue;
+    use output::sanitize::sanitize_line;
+    let escaped: Vec<_> = e
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) => Some((kind, ContextValue::String(sanitize_line(s).into_owned()))),
+            ContextValue::Strings(v) => {
+                Some((kind, ContextValue::Strings(v.iter().map(|s| sanitize_line(s).into_owned()).collect())))
+            }
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in escaped {
+        e.insert(kind, value);
+    }
+}
+
 /// `--json`, `--output json` or `--output=json` among arguments clap could not parse.
 fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
     let args: Vec<_> = args.collect();
@@ -83,7 +106,11 @@ fn run(cli: cli::Cli) -> u8 {
         Ctx::new(settings::Settings::resolve(flags, env)).printer.error(&err);
         return err.exit().code();
     }
+    let not_unicode = env.not_unicode.clone();
     let ctx = Ctx::new(settings::Settings::resolve(cli.flags(), env));
+    for name in not_unicode {
+        ctx.printer.warn(&format!("{name} is not valid UTF-8: ignored"));
+    }
     match commands::exec(cli.command, &ctx) {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {

@@ -22,27 +22,44 @@ pub(crate) struct Env {
     /// `HOOKCTL_SANDBOX`: the URL of a running sandbox to talk to instead of the provider.
     pub sandbox: Option<String>,
     pub secret: Option<Secret>,
+    /// `HOOKCTL_TUNNEL_SECRET`: the bore server's secret for `listen --tunnel`. Read here, not
+    /// by clap: a variable set for the tunnel must not make a `listen` without one a usage error.
+    pub tunnel_secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
     /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
     /// Hidden knob for tests and slow links; an unparsable value is ignored.
     pub http_timeout: Option<Duration>,
+    /// Variables that are set but not UTF-8: ignored, and said so (not "is not set").
+    pub not_unicode: Vec<&'static str>,
 }
 
 impl Env {
     pub fn from_process() -> Self {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        Env {
+        let not_unicode = std::cell::RefCell::new(Vec::new());
+        let var = |k: &'static str| match std::env::var(k) {
+            Ok(v) => Some(v).filter(|v| !v.is_empty()),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                not_unicode.borrow_mut().push(k);
+                None
+            }
+            Err(std::env::VarError::NotPresent) => None,
+        };
+        let mut env = Env {
             profile: var("HOOKCTL_PROFILE"),
             provider: var("HOOKCTL_PROVIDER"),
             base_url: var("HOOKCTL_BASE_URL"),
             token: var("HOOKCTL_TOKEN").map(Secret::new),
             sandbox: var("HOOKCTL_SANDBOX"),
             secret: var("HOOKCTL_SECRET").map(Secret::new),
+            tunnel_secret: var("HOOKCTL_TUNNEL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
             http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
-        }
+            not_unicode: Vec::new(),
+        };
+        env.not_unicode = not_unicode.into_inner();
+        env
     }
 }
 
@@ -110,6 +127,8 @@ pub(crate) struct Settings {
     pub sandbox: Option<Sourced<String>>,
     /// `HOOKCTL_SECRET`: the webhook signing secret when no `--secret` is given.
     pub secret: Option<Secret>,
+    /// `HOOKCTL_TUNNEL_SECRET`: the bore secret when no `--tunnel-secret` is given.
+    pub tunnel_secret: Option<Secret>,
     /// `HOOKCTL_CONFIG`: the config file instead of the default path.
     pub config_path: Option<PathBuf>,
     pub http_timeout: Option<Duration>,
@@ -130,6 +149,7 @@ impl Settings {
             token: Sourced::pick(&flags.token, &env.token),
             sandbox: Sourced::pick(&flags.sandbox, &env.sandbox),
             secret: env.secret,
+            tunnel_secret: env.tunnel_secret,
             config_path: env.config,
             http_timeout: env.http_timeout,
         }
@@ -183,9 +203,9 @@ impl Ctx {
 
     /// Webhook signing secrets: `--secret` flags > `HOOKCTL_SECRET` > profile. The config file
     /// is read only when neither flag nor environment gives one.
-    pub fn signing_secrets(&self, flags: &[String]) -> Result<Vec<Secret>> {
+    pub fn signing_secrets(&self, flags: &[Secret]) -> Result<Vec<Secret>> {
         if !flags.is_empty() {
-            return Ok(flags.iter().map(|s| Secret::new(s.clone())).collect());
+            return Ok(flags.to_vec());
         }
         if let Some(s) = &self.settings.secret {
             return Ok(vec![s.clone()]);
@@ -194,7 +214,7 @@ impl Ctx {
     }
 
     /// Like [`Ctx::signing_secrets`] but at least one is required.
-    pub fn require_secret(&self, flags: &[String]) -> Result<Vec<Secret>> {
+    pub fn require_secret(&self, flags: &[Secret]) -> Result<Vec<Secret>> {
         let secrets = self.signing_secrets(flags)?;
         if secrets.is_empty() {
             return Err(ConfigError::Missing {

@@ -215,7 +215,7 @@ impl Client {
         let (auth_name, auth_value, shown) = self.auth();
         let mut req = self.http.request(m, url.clone()).header("Accept", "application/json");
         req = req.header(auth_name.as_str(), auth_value);
-        self.printer.debug(&format!("→ {method} {url}"));
+        self.printer.debug(&format!("→ {method} {}", crate::output::secret::redact_url(url.as_str())));
         self.printer.debug(&format!("  {auth_name}: {shown}"));
         self.printer
             .debug(concat!("  accept: application/json, user-agent: hookctl/", env!("CARGO_PKG_VERSION")));

@@ -5,6 +5,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+/// For commands that cannot do without a body: one of the two flags is required (clap then
+/// says so, and the usage line shows both).
+pub fn required() -> clap::ArgGroup {
+    clap::ArgGroup::new("body").args(["data", "body_file"]).required(true)
+}
+
 /// `--data TEXT|@FILE|-` (curl's spelling) or `--body-file FILE|-`; one of them at most.
 #[derive(Debug, Clone, Default, Args)]
 pub struct BodyArgs {

@@ -34,7 +34,8 @@ pub enum ConfigCommand {
     /// a terminal for the rest; refuses when nothing is given)
     #[command(after_long_help = "Examples:
   hookctl config init
-  hookctl config init --no-input --name ci --provider closient --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  hookctl config init --no-input --name ci --provider closient \\
+    --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
   HOOKCTL_PROVIDER=partner HOOKCTL_TOKEN=… hookctl config init --no-input --name partner")]
     Init(ConfigInitArgs),
     /// List profiles
@@ -78,7 +79,7 @@ pub struct ConfigInitArgs {
     pub name: Option<String>,
     /// Webhook signing secret for listen/verify (repeat for rotation)
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<String>,
+    pub secrets: Vec<crate::output::Secret>,
     /// Header carrying the token instead of the preset's (e.g. XApiKey)
     #[arg(long, value_name = "NAME")]
     pub auth_header: Option<String>,

@@ -17,12 +17,14 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     } else {
         humantime::parse_duration(text)
     };
+    // The text is echoed in an error line: escaped so it stays one line.
+    let shown = crate::output::sanitize::sanitize_line(text);
     match parsed {
-        Ok(d) if d > MAX => Err(format!("'{text}' is too long (at most 24h)")),
+        Ok(d) if d > MAX => Err(format!("'{shown}' is too long (at most 24h)")),
         Ok(d) => Ok(d),
         // humantime reports "number is too large" for values past u64 of any unit.
-        Err(humantime::DurationError::NumberOverflow) => Err(format!("'{text}' is too long (at most 24h)")),
-        Err(e) => Err(format!("'{text}' is not a duration ({e}); write it like 30s, 2m or 500ms")),
+        Err(humantime::DurationError::NumberOverflow) => Err(format!("'{shown}' is too long (at most 24h)")),
+        Err(e) => Err(format!("'{shown}' is not a duration ({e}); write it like 30s, 2m or 500ms")),
     }
 }
 
@@ -57,7 +59,12 @@ mod tests {
         use clap::CommandFactory;
         fn walk(cmd: &clap::Command, path: &str, found: &mut usize) {
             for arg in cmd.get_arguments() {
-                if arg.get_value_names().is_some_and(|v| v.iter().any(|n| n == "DURATION")) {
+                // DURATION, and the sandbox's `--lag D|MIN..MAX` and `--retry-schedule LIST`.
+                let durations = ["DURATION", "D|MIN..MAX"];
+                let is_duration =
+                    arg.get_value_names().is_some_and(|v| v.iter().any(|n| durations.contains(&n.as_str())))
+                        || (path.ends_with("sandbox") && arg.get_id() == "retry_schedule");
+                if is_duration {
                     *found += 1;
                     let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
                     assert!(

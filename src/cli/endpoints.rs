@@ -36,7 +36,8 @@ pub enum EndpointsCommand {
     /// Register an endpoint; prints its signing secret once
     #[command(after_long_help = "Examples:
   hookctl endpoints create --url https://example.test/hooks --event cases.created
-  hookctl endpoints create --url https://example.test/hooks --event cases.created --event cases.closed --paused
+  hookctl endpoints create --url https://example.test/hooks --paused \\
+    --event cases.created --event cases.closed
   hookctl endpoints create --url https://example.test/hooks --event cases.created --save-secret")]
     Create {
         /// Destination URL

@@ -23,9 +23,15 @@ pub struct FireArgs {
     #[arg(long)]
     pub wait: bool,
     /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        value_parser = super::duration::parse,
+        requires = "wait"
+    )]
     pub timeout: Duration,
-    /// With --wait: exit 6 when nothing was enqueued (no matching test subscription)
+    /// Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait
     #[arg(long)]
     pub require_delivery: bool,
 

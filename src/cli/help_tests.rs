@@ -33,14 +33,29 @@ fn every_argument_and_flag_has_a_one_line_help() {
     assert!(missing.is_empty(), "no help:\n{}", missing.join("\n"));
 }
 
+/// An example wrapped by the terminal cannot be copied and run: long ones continue after ` \`.
+#[test]
+fn every_example_line_fits_the_help_width() {
+    let mut long = Vec::new();
+    for (path, cmd) in all_commands() {
+        let text = cmd.get_after_long_help().map(|h| h.to_string()).unwrap_or_default();
+        // The help is wrapped at 100 columns (`max_term_width`).
+        long.extend(text.lines().filter(|l| l.chars().count() > 100).map(|l| format!("{path}: {l}")));
+    }
+    assert!(long.is_empty(), "example lines wider than the help:\n{}", long.join("\n"));
+}
+
 #[test]
 fn every_command_ends_its_long_help_with_examples() {
     let mut missing = Vec::new();
     for (path, cmd) in all_commands() {
-        if path == "hookctl" {
-            continue;
-        }
         let text = cmd.get_after_long_help().map(|h| h.to_string()).unwrap_or_default();
+        // `hookctl --help` ends with the exit codes, after its examples.
+        let text = if path == "hookctl" {
+            text.split("\n\nExit codes:").next().unwrap_or_default().to_string()
+        } else {
+            text
+        };
         let examples = text.lines().filter(|l| l.trim_start().starts_with("hookctl ")).count();
         if !text.starts_with("Examples:") || !(2..=4).contains(&examples) {
             missing.push(format!("{path}: {examples} example(s)"));
@@ -77,6 +92,8 @@ fn every_example_parses() {
     let mut bad = Vec::new();
     for (path, cmd) in all_commands() {
         let text = cmd.get_after_long_help().map(|h| h.to_string()).unwrap_or_default();
+        // Long examples continue on the next line after ` \`, as in a shell.
+        let text = text.replace(" \\\n", " ");
         for line in text.lines().map(str::trim).filter(|l| l.starts_with("hookctl ")) {
             let line =
                 line.split([' ', '\t']).take_while(|w| !matches!(*w, "|" | "<" | ">")).collect::<Vec<_>>();

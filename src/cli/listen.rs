@@ -28,7 +28,7 @@ pub struct ListenArgs {
     pub path: Option<String>,
     /// Signing secret; repeat for rotation [env: HOOKCTL_SECRET]
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<String>,
+    pub secrets: Vec<crate::output::Secret>,
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SchemeArg,
@@ -52,7 +52,7 @@ pub struct ListenArgs {
     #[arg(long, value_name = "EVENT_TYPE", requires = "expect")]
     pub filter: Option<String>,
     /// Do not fail --expect when an invalid signature arrives
-    #[arg(long)]
+    #[arg(long, requires = "expect")]
     pub allow_invalid: bool,
     /// How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without
     /// it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)
@@ -83,15 +83,9 @@ pub struct ListenArgs {
     /// ask for, any by default); prints the public URL and reconnects when the tunnel drops
     #[arg(long, value_name = "bore:HOST[:PORT]", conflicts_with = "public_url")]
     pub tunnel: Option<String>,
-    /// Secret of the bore server (bore server --secret)
-    #[arg(
-        long,
-        value_name = "SECRET",
-        requires = "tunnel",
-        env = "HOOKCTL_TUNNEL_SECRET",
-        hide_env_values = true
-    )]
-    pub tunnel_secret: Option<String>,
+    /// Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]
+    #[arg(long, value_name = "SECRET", requires = "tunnel")]
+    pub tunnel_secret: Option<crate::output::Secret>,
     /// The listener's public address through your own tunnel or proxy (used by --register)
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
@@ -103,7 +97,7 @@ pub struct ListenArgs {
     #[arg(long = "event", value_name = "EVENT", requires = "register", value_parser = EventName, hide_possible_values = true)]
     pub events: Vec<String>,
     /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
-    #[arg(long)]
+    #[arg(long, requires = "tunnel")]
     pub allow_unverified: bool,
 
     #[command(flatten)]

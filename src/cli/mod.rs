@@ -1,5 +1,4 @@
 //! clap definitions only. One file per command group; conversion into library types happens
-
 //! in `commands/`, so clap never leaks into `api/`, `sign/` or `listen/`.
 
 use clap::{Args, Parser, Subcommand};
@@ -8,6 +7,7 @@ use crate::output::{ColorChoice, Format};
 
 pub mod body;
 pub mod config;
+pub mod demo;
 pub mod duration;
 pub mod endpoints;
 pub mod events;
@@ -25,7 +25,10 @@ pub mod verify;
 #[cfg(test)]
 mod help_tests;
 
-pub const EXIT_CODES: &str = "\
+/// A macro so the top-level help can `concat!` it after its examples.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0    success (and, with a wait, delivered)
   1    unexpected internal error
@@ -36,14 +39,32 @@ Exit codes:
   6    timed out waiting (event row not seen, --expect not reached)
   7    delivery failed (failed/dead_letter, non-2xx, is_delivered: false)
   8    signature invalid
-  130  interrupted (Ctrl-C) during a wait";
+  130  interrupted (Ctrl-C) during a wait"
+    };
+}
+
+pub const EXIT_CODES: &str = exit_codes!();
+
+/// The top-level long help: a first taste of the tool, then the exit codes.
+const TOP_LONG_HELP: &str = concat!(
+    "Examples:
+  The whole loop offline (sandbox, verifying listener, fire, wait), in a few seconds:
+    hookctl demo
+  Receive and verify webhooks on port 8787:
+    hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  Fire a partner event and wait until it is delivered:
+    hookctl fire case.closed --case c_42 --wait
+
+",
+    exit_codes!()
+);
 
 #[derive(Debug, Parser)]
 #[command(
     name = "hookctl",
     version,
     about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered",
-    after_long_help = EXIT_CODES,
+    after_long_help = TOP_LONG_HELP,
     propagate_version = true,
     max_term_width = 100
 )]
@@ -163,7 +184,7 @@ pub struct ConnectionOpts {
 
     /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub token: Option<crate::output::Secret>,
 
     /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
     /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
@@ -198,7 +219,7 @@ impl Cli {
         if let Some(c) = connection {
             flags.provider = c.provider.clone();
             flags.base_url = c.base_url.clone();
-            flags.token = c.token.clone().map(crate::output::Secret::new);
+            flags.token = c.token.clone();
             flags.sandbox = c.sandbox.clone();
         }
         flags
@@ -220,7 +241,9 @@ impl Command {
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
             Command::Config(a) => (Some(&a.profile), a.connection()),
-            Command::Sandbox(_) | Command::Completions(_) | Command::Man(_) => (None, None),
+            Command::Sandbox(_) | Command::Demo(_) | Command::Completions(_) | Command::Man(_) => {
+                (None, None)
+            }
         }
     }
 }
@@ -249,6 +272,8 @@ pub enum Command {
     Send(send::SendArgs),
     /// Run a local emulator of the four provider APIs, with a real delivery pipeline
     Sandbox(sandbox::SandboxArgs),
+    /// Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay
+    Demo(demo::DemoArgs),
     /// Manage profiles in the config file
     Config(config::ConfigArgs),
     /// Print shell completions
@@ -265,6 +290,39 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Tokens and secrets are `Secret`s from the moment clap parses them: a `{:?}` of any
+    /// command line cannot print one.
+    #[test]
+    fn debug_of_a_parsed_command_line_never_shows_a_token_or_secret() {
+        let t = "tokPLAINTEXT1234567";
+        let s = "whsec_PLAINTEXTc2VjcmV0MTIzNA==";
+        for args in [
+            &["hookctl", "endpoints", "list", "--token", t][..],
+            &["hookctl", "sandbox", "--token", t],
+            &["hookctl", "listen", "--secret", s, "--tunnel", "bore:x", "--tunnel-secret", t],
+            &["hookctl", "verify", "--secret", s, "--data", "{}"],
+            &["hookctl", "sign", "--secret", s, "--data", "{}"],
+            &["hookctl", "send", "http://127.0.0.1:1/", "--secret", s],
+            &[
+                "hookctl",
+                "replay",
+                "--from",
+                "c.jsonl",
+                "--to",
+                "http://x/",
+                "--all",
+                "--resign",
+                "--secret",
+                s,
+            ],
+            &["hookctl", "config", "init", "--secret", s, "--token", t],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let shown = format!("{cli:?}");
+            assert!(!shown.contains("PLAINTEXT"), "{args:?}: {shown}");
+        }
     }
 
     #[test]

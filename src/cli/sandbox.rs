@@ -1,3 +1,5 @@
+//! Arguments of `hookctl sandbox`.
+
 use std::path::PathBuf;
 
 use clap::Args;
@@ -12,6 +14,8 @@ Examples:
     hookctl sandbox --port 0 --json --data-dir /tmp/sbx --lag 0 --retry-schedule 100ms,100ms
   Meet a slow, flaky provider:
     hookctl sandbox --lag 5s..20s --fail-rate 0.3
+  Point any provider command at a running sandbox (URL default http://127.0.0.1:8788):
+    hookctl endpoints list --provider xpath --sandbox
 
 Routes (one port; the token as `Authorization: Bearer`, closient `X-API-Key`):
   /partner   POST /test/webhooks/fire, GET /webhooks/events?caseId=, GET /webhooks/events/{id}*,
@@ -34,12 +38,15 @@ Seed data (stable ids; seeded endpoints deliver to --seed-url, signed with the s
 Admin routes (same token):
   GET /_sandbox/                      seed ids, knobs, queue length
   POST /_sandbox/reset                delete everything and seed again
-  GET|PATCH /_sandbox/knobs           {\"lag\":\"0\",\"fail_rate\":0.1,\"retry_schedule\":\"1s,2s\"}
+  GET|PATCH /_sandbox/knobs           {\"lag\":\"0\",\"fail_rate\":0.1,\"retry_schedule\":\"1s,2s\",
+                                      \"attempt_timeout\":\"10s\"}
   POST|DELETE /_sandbox/faults        {\"url\":…,\"status\":500,\"delay_ms\":2000} per endpoint URL
   GET|POST /_sandbox/cases            {\"classification\":\"test\",\"payments\":1,\"chats\":1}
   PATCH /_sandbox/cases/{id}          {\"lifecycle\",\"closeCode\",\"closeComment\"}
   POST /_sandbox/cases/{id}/payments, /_sandbox/cases/{id}/chats
+  POST /_sandbox/xpath/events         {\"event\":\"cases.created\",\"data\":{…}} to xpath endpoints
   GET /_sandbox/deliveries, /_sandbox/attempts, /_sandbox/events   every delivery and attempt
+  (knobs and faults set here last until the sandbox stops; the flags set them at start)
 
 With --json the first stdout line is {\"type\":\"ready\",\"url\",\"token\",\"providers\",\"seed\",…};
 then one {\"type\":\"attempt\",…} line per delivery attempt.";
@@ -53,21 +60,24 @@ pub struct SandboxArgs {
     /// Port to bind; 0 picks a free one
     #[arg(long, short = 'p', default_value_t = 8788)]
     pub port: u16,
-    /// Directory of the database [default: the user's data dir, e.g. ~/.local/share/hookctl/sandbox]
+    /// Directory of the database, used by one sandbox at a time [default: the user's data dir, e.g.
+    /// ~/.local/share/hookctl/sandbox]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX
+    /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s,
+    /// 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "D|MIN..MAX", default_value = "500ms..3s", value_parser = Lag::parse)]
     pub lag: Lag,
     /// Share of attempts (0 to 1) that fail as if the network dropped them
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = fail_rate)]
     pub fail_rate: f64,
-    /// Pauses before each retry; when they are used up the delivery is dead_letter ("none": no retries)
+    /// Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter
+    /// ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "LIST", default_value = "1s,2s,5s", value_parser = schedule)]
     pub retry_schedule: Schedule,
     /// The token clients must send [default: hookctl-sandbox]
     #[arg(long, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub token: Option<crate::output::Secret>,
     /// Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`'s address]
     #[arg(long, value_name = "URL")]
     pub seed_url: Option<String>,

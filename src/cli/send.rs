@@ -10,9 +10,11 @@ use super::sign::SignScheme;
   POST a signed sample event to a local handler:
     hookctl send http://127.0.0.1:3000/hooks --event cases.created
   Your own body, signed GitHub-style:
-    hookctl send http://127.0.0.1:3000/hooks --scheme github --data @push.json -H 'X-GitHub-Event: push'
+    hookctl send http://127.0.0.1:3000/hooks --scheme github --data @push.json \\
+      -H 'X-GitHub-Event: push'
   A form-encoded Slack command:
-    hookctl send http://127.0.0.1:3000/slack --scheme slack --data 'command=/hi' -H 'Content-Type: application/x-www-form-urlencoded'")]
+    hookctl send http://127.0.0.1:3000/slack --scheme slack --data 'command=/hi' \\
+      -H 'Content-Type: application/x-www-form-urlencoded'")]
 pub struct SendArgs {
     /// Where to POST the event
     pub url: String,
@@ -21,7 +23,7 @@ pub struct SendArgs {
     pub scheme: SignScheme,
     /// Signing secret [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<String>,
+    pub secret: Option<crate::output::Secret>,
     /// Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)
     #[arg(long = "event", value_name = "TYPE")]
     pub event: Option<String>,

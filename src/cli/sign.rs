@@ -1,25 +1,40 @@
 //! Arguments of `hookctl sign`.
 
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use super::body::BodyArgs;
+use crate::sign::Scheme;
 
-/// The schemes that can sign: every one but `auto`, which only means something when verifying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum SignScheme {
-    /// Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)
-    #[default]
-    Standard,
-    /// Svix (svix-id / svix-timestamp / svix-signature)
-    Svix,
-    /// Stripe (Stripe-Signature: t=…,v1=…)
-    Stripe,
-    /// GitHub (X-Hub-Signature-256)
-    Github,
-    /// Shopify (X-Shopify-Hmac-Sha256)
-    Shopify,
-    /// Slack (X-Slack-Signature / X-Slack-Request-Timestamp)
-    Slack,
+/// A scheme that can sign: every one but `auto`, which only means something when verifying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignScheme(pub Scheme);
+
+impl Default for SignScheme {
+    fn default() -> Self {
+        SignScheme(Scheme::Standard)
+    }
+}
+
+/// Every scheme, in the library's order, as command-line values.
+const SIGN_SCHEMES: [SignScheme; Scheme::ALL.len()] = {
+    let mut out = [SignScheme(Scheme::Standard); Scheme::ALL.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = SignScheme(Scheme::ALL[i]);
+        i += 1;
+    }
+    out
+};
+
+impl ValueEnum for SignScheme {
+    fn value_variants<'a>() -> &'a [Self] {
+        &SIGN_SCHEMES
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()).help(self.0.describe()))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -28,13 +43,14 @@ pub enum SignScheme {
     hookctl sign --body-file body.json
   Stripe's header for a body on stdin, at a fixed time:
     hookctl sign --scheme stripe --body-file - --at 1700000000 < event.json")]
+#[command(group = super::body::required())]
 pub struct SignArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SignScheme,
     /// Signing secret (whsec_… or whsk_… for ed25519) [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<String>,
+    pub secret: Option<crate::output::Secret>,
     #[command(flatten)]
     pub body: BodyArgs,
     /// Message id (default: a fresh msg_… id)

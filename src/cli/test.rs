@@ -26,7 +26,13 @@ pub struct TestArgs {
     #[arg(long)]
     pub wait: bool,
     /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "30s",
+        value_parser = super::duration::parse,
+        requires = "wait"
+    )]
     pub timeout: Duration,
 
     #[command(flatten)]

@@ -1,42 +1,55 @@
 //! Arguments of `hookctl verify`.
 
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use super::body::BodyArgs;
+use super::sign::SignScheme;
+use crate::sign::Scheme;
 
-/// Signature schemes as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum SchemeArg {
-    /// Detect from the headers present
-    #[default]
-    Auto,
-    /// Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)
-    Standard,
-    /// Svix (svix-id / svix-timestamp / svix-signature)
-    Svix,
-    /// Stripe (Stripe-Signature: t=…,v1=…)
-    Stripe,
-    /// GitHub (X-Hub-Signature-256)
-    Github,
-    /// Shopify (X-Shopify-Hmac-Sha256)
-    Shopify,
-    /// Slack (X-Slack-Signature / X-Slack-Request-Timestamp)
-    Slack,
+/// A scheme to verify with: `auto` (`None`: detect from the headers) or one that signs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SchemeArg(pub Option<Scheme>);
+
+/// `auto`, then every scheme, as command-line values.
+const VERIFY_SCHEMES: [SchemeArg; Scheme::ALL.len() + 1] = {
+    let mut out = [SchemeArg(None); Scheme::ALL.len() + 1];
+    let mut i = 0;
+    while i < Scheme::ALL.len() {
+        out[i + 1] = SchemeArg(Some(Scheme::ALL[i]));
+        i += 1;
+    }
+    out
+};
+
+impl ValueEnum for SchemeArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &VERIFY_SCHEMES
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        match self.0 {
+            None => Some(PossibleValue::new("auto").help("Detect from the headers present")),
+            Some(scheme) => SignScheme(scheme).to_possible_value(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   Check a request saved from your handler's logs:
-    hookctl verify --body-file body.json -H 'webhook-id: msg_1' -H 'webhook-timestamp: 1700000000' -H 'webhook-signature: v1,K5oZ…'
+    hookctl verify --body-file body.json -H 'webhook-id: msg_1' \\
+      -H 'webhook-timestamp: 1700000000' -H 'webhook-signature: v1,K5oZ…'
   A GitHub delivery, the body given inline:
     hookctl verify --scheme github --data '{\"zen\":\"hi\"}' -H 'X-Hub-Signature-256: sha256=…'")]
+#[command(group = super::body::required())]
 pub struct VerifyArgs {
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SchemeArg,
     /// Signing secret; repeat for rotation (any match is valid) [env: HOOKCTL_SECRET]
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<String>,
+    pub secrets: Vec<crate::output::Secret>,
     /// A request header as 'Name: value'; repeat for each
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
     pub headers: Vec<String>,

@@ -29,6 +29,12 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         .clone()
         .or_else(|| ctx.requested_profile().map(str::to_string))
         .unwrap_or_else(|| "default".into());
+    if name.trim().is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::usage(format!(
+            "'{}' cannot name a profile: it is empty or holds control characters",
+            sanitize(&name)
+        )));
+    }
     let mut profile =
         if args.force { Profile::default() } else { file.profiles.get(&name).cloned().unwrap_or_default() };
 
@@ -38,7 +44,10 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut put = |key: &str, value: Option<&str>| -> Result<()> {
         if let Some(v) = value {
             profile.set(key, v).map_err(usage)?;
-            given += 1;
+            // An empty value unsets (as in `config set`) but is nothing to save on its own.
+            if !v.trim().is_empty() {
+                given += 1;
+            }
         }
         Ok(())
     };
@@ -50,7 +59,7 @@ fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
         put("secret", s.secret.as_ref().map(|t| t.expose()))?;
     }
     for secret in &args.secrets {
-        put("secret", Some(secret))?;
+        put("secret", Some(secret.expose()))?;
     }
 
     if !args.no_input && stdin_is_tty() && !ctx.printer.is_json() {

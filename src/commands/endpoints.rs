@@ -7,9 +7,10 @@ use serde_json::{json, Map, Value};
 use crate::api::{list_items, Client};
 use crate::cli::endpoints::{EndpointsArgs, EndpointsCommand};
 use crate::config::Profile;
+use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text, status_text};
 use crate::output::color::{stderr_is_tty, stdin_is_tty};
 use crate::output::sanitize::sanitize_line;
-use crate::providers::{find_secret, EndpointShape, Preset, StatusStyle, SECRET_FIELDS};
+use crate::providers::{find_secret, EndpointShape, Preset, SECRET_FIELDS};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -33,18 +34,21 @@ pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
 fn cleanup(ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["endpoints.delete"])?;
     let api = ctx.api()?;
-    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer));
+    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer))?;
     let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
     ctx.printer.emit(&doc, |p| {
         if report.deleted.is_empty() && report.failed.is_empty() {
             p.info("no leftover registrations to delete");
+        }
+        for e in &report.deleted {
+            p.line(&crate::tunnel::register::Cleanup::deleted_line(api.preset().endpoints.noun, e));
         }
         for e in &report.skipped {
             p.info(&format!(
                 "not mine to delete now: {} {} at {} (run cleanup with that provider and base URL)",
                 e.provider,
                 sanitize_line(&e.id),
-                e.base_url
+                crate::output::secret::redact_url(&e.base_url)
             ));
         }
     });
@@ -94,7 +98,7 @@ fn create(
     let preset = ctx.require_routes(&["endpoints.create"])?;
     let shape = preset.endpoints;
     check_url(ctx, preset, url)?;
-    check_events(ctx, preset, events)?;
+    check_events(&ctx.printer, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
     let created = api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(body)))?);
@@ -145,7 +149,7 @@ fn update(
     }
     if !events.is_empty() {
         events_mutable(preset, id)?;
-        check_events(ctx, preset, events)?;
+        check_events(&ctx.printer, preset, events)?;
         body.insert(shape.events_field.into(), json!(events));
     }
     if let Some(d) = description {
@@ -217,13 +221,6 @@ fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
 // Validation before sending (what the documents constrain)
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
-    if id.trim().is_empty() {
-        return Err(Error::usage(format!("the {} id is empty", preset.endpoints.noun)));
-    }
-    preset.check_endpoint_id(id).map_err(Error::usage)
-}
-
 /// The URL an endpoint delivers to. HTTPS-only providers still take plain http under
 /// `--sandbox`: the sandbox delivers to local listeners.
 fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
@@ -238,73 +235,6 @@ fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
             "for a local receiver, expose `hookctl listen` through an HTTPS tunnel",
         )),
         other => Err(Error::usage(format!("'{url}': scheme '{other}' is not http(s)"))),
-    }
-}
-
-/// Validates event names against the catalog: a usage error listing what is allowed when the
-/// catalog is the document's, a warning when it is partial.
-pub(crate) fn check_events(ctx: &Ctx, preset: &Preset, events: &[String]) -> Result<()> {
-    if events.is_empty() {
-        return Err(Error::usage("at least one event type is required (--event)"));
-    }
-    for e in events {
-        match preset.check_event(e) {
-            Ok(None) => {}
-            Ok(Some(warning)) => ctx.printer.warn(&warning),
-            Err(message) => {
-                return Err(Error::usage_hint(
-                    message,
-                    format!("`hookctl subscriptions types --provider {}` lists them", preset.name),
-                ))
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Partner: events cannot change after creation; say so and how to recreate.
-pub(crate) fn events_mutable(preset: &Preset, id: &str) -> Result<()> {
-    if preset.endpoints.events_mutable {
-        return Ok(());
-    }
-    Err(Error::usage_hint(
-        format!("{} cannot change the events of a {} after creation", preset.name, preset.endpoints.noun),
-        format!(
-            "recreate it: `hookctl endpoints delete {id} --yes` then \
-             `hookctl endpoints create --url URL --event EVENT...`"
-        ),
-    ))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading endpoint objects
-// ---------------------------------------------------------------------------------------------
-
-/// "active" / "paused" / the provider's own word.
-pub(crate) fn status_text(shape: &EndpointShape, e: &Value) -> String {
-    match shape.status {
-        StatusStyle::Bool(field) => match e.get(field).and_then(Value::as_bool) {
-            Some(true) => "active".into(),
-            Some(false) => "paused".into(),
-            None => "?".into(),
-        },
-        StatusStyle::Text { field, .. } => field_text(e, field),
-    }
-}
-
-pub(crate) fn events_of(shape: &EndpointShape, e: &Value) -> Vec<String> {
-    e.get(shape.events_field)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect())
-        .unwrap_or_default()
-}
-
-/// A field as one sanitised line ("-" when absent).
-pub(crate) fn field_text(e: &Value, field: &str) -> String {
-    match e.get(field) {
-        None | Some(Value::Null) => "-".into(),
-        Some(Value::String(s)) => sanitize_line(s).into_owned(),
-        Some(v) => sanitize_line(&v.to_string()).into_owned(),
     }
 }
 

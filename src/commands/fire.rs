@@ -4,7 +4,6 @@
 //! poll until that many new rows of this event type have settled. The snapshot comes first
 //! so rows from earlier fires never satisfy the wait.
 
-use colored::Color;
 use serde_json::{json, Value};
 
 use crate::cli::fire::FireArgs;
@@ -87,6 +86,7 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
             let mut doc = report.to_json();
             doc["fire"] = answer;
             printer.json(&doc);
+            report.summary(printer, "deliveries", None);
         } else {
             report.print(printer, "deliveries");
         }
@@ -135,15 +135,13 @@ fn hint_no_subscription(ctx: &Ctx, args: &FireArgs) {
         "nothing was enqueued: no active test subscription receives {}, so there is nothing to wait for",
         sanitize_line(&args.event)
     );
+    let hint = format!("register one: hookctl endpoints create --url https://… --event {}", args.event);
     if args.require_delivery {
-        p.always(&format!("{} {line}", p.paint_err("✗", Color::Red)));
+        p.failed(&line, &[], [hint.as_str()]);
     } else {
         p.info(&line);
+        p.hint(&hint);
     }
-    p.hint(&format!(
-        "register one: hookctl endpoints create --url https://… --event {}",
-        sanitize_line(&args.event)
-    ));
 }
 
 /// enqueuedCount 0: fine unless the caller asked for a delivery (`--require-delivery` → 6).

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::cli::generate::{CompletionsArgs, ManArgs};
+use crate::output::sanitize::sanitize_line;
 use crate::{generate, Ctx, Error, Outcome, Result};
 
 pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Outcome> {
@@ -27,7 +28,11 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Outcome> {
                 std::fs::write(&path, page)
                     .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
             }
-            ctx.printer.info(&format!("wrote {} man pages to {}", pages.len(), dir.display()));
+            ctx.printer.info(&format!(
+                "wrote {} man pages to {}",
+                pages.len(),
+                sanitize_line(&dir.display().to_string())
+            ));
         }
     }
     Ok(Outcome::Success)

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::verify::scheme_of;
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
 use crate::output::Secret;
@@ -41,7 +40,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         return Err(Error::usage("--timeout must be longer than 0s"));
     }
     let secrets = {
-        let scheme = scheme_of(args.scheme);
+        let scheme = args.scheme.0;
         let secrets = super::secret::resolve(ctx, &args.secrets, scheme, KeyUse::Verify)?;
         if scheme.is_none() {
             warn_unusable_for_standard(ctx, &secrets);
@@ -54,7 +53,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         port: args.port,
         path: args.path.as_deref().and_then(listen::normalize_prefix),
         secrets,
-        scheme: scheme_of(args.scheme),
+        scheme: args.scheme.0,
         routes,
         forward_timeout: args.forward_timeout,
         capture: args.capture,
@@ -76,7 +75,11 @@ fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<A
     let tunnel = match &args.tunnel {
         Some(t) => Some(TunnelPlan {
             spec: bore::Spec::parse(t).map_err(Error::usage)?,
-            secret: args.tunnel_secret.clone().filter(|s| !s.is_empty()).map(Secret::new),
+            secret: args
+                .tunnel_secret
+                .clone()
+                .or_else(|| ctx.settings.tunnel_secret.clone())
+                .filter(|s| !s.expose().is_empty()),
         }),
         None => None,
     };
@@ -124,12 +127,13 @@ fn register_plan(
     public_url: Option<&str>,
 ) -> Result<RegisterPlan> {
     let preset = ctx.require_routes(&["endpoints.create", "endpoints.delete"])?;
-    let events: Vec<String> = if args.events.is_empty() {
-        preset.events.iter().map(|e| e.name.to_string()).collect()
-    } else {
-        args.events.clone()
+    let events: Vec<String> = match (args.events.is_empty(), preset.events.is_empty()) {
+        (false, _) => args.events.clone(),
+        (true, false) => preset.events.iter().map(|e| e.name.to_string()).collect(),
+        // No catalog to subscribe to (closient): everything.
+        (true, true) => vec!["*".to_string()],
     };
-    super::endpoints::check_events(ctx, preset, &events)?;
+    crate::endpoint::check_events(&ctx.printer, preset, &events)?;
     let api = ctx.api()?.clone();
     let local_api = api.is_local();
     if !tunnel && public_url.is_none() && !local_api {
@@ -145,7 +149,11 @@ fn register_plan(
             "put an HTTPS tunnel in front (ngrok, cloudflared…) and pass --public-url https://…",
         ));
     }
-    Ok(RegisterPlan { api, events })
+    let reach = crate::tunnel::register::Reach {
+        profile: ctx.requested_profile().map(str::to_string),
+        sandbox: ctx.settings.sandbox.as_ref().map(|s| s.value.clone()),
+    };
+    Ok(RegisterPlan { api, events, reach })
 }
 
 /// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain
@@ -162,44 +170,4 @@ fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
             ));
         }
     }
-}
-
-/// `replay --from` flags → [`listen::replay::ReplayConfig`] (kept here so `commands/replay.rs`
-/// stays a short dispatch and clap types stay out of `listen/`).
-pub(crate) fn replay_config(
-    args: crate::cli::replay::ReplayArgs,
-    ctx: &Ctx,
-) -> Result<listen::replay::ReplayConfig> {
-    use listen::replay::{ReplayConfig, Resign, Selection};
-    let from = args.from.ok_or_else(|| Error::usage("--from is required for a local replay"))?;
-    let to = args.to.ok_or_else(|| Error::usage("--to URL is required with --from"))?;
-    let select = match (args.id, args.all, args.last) {
-        (Some(id), _, _) => Selection::Id(id),
-        (None, true, _) => Selection::All,
-        (None, false, Some(0)) => return Err(Error::usage("--last must be at least 1")),
-        (None, false, Some(n)) => Selection::Last(n),
-        (None, false, None) => {
-            return Err(Error::usage_hint(
-                "say which captured requests to replay",
-                "add --id ID, --last N or --all",
-            ))
-        }
-    };
-    let resign = if args.resign {
-        let flags: Vec<String> = args.secret.into_iter().collect();
-        let mut secrets = super::secret::require(ctx, &flags, scheme_of(args.scheme), KeyUse::Sign)?;
-        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
-        Some(Resign { secret: secrets.remove(0), scheme: scheme_of(args.scheme), which })
-    } else {
-        None
-    };
-    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
-    let timeout = match args.timeout {
-        Some(t) => {
-            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
-            t
-        }
-        None => args.request_timeout,
-    };
-    Ok(ReplayConfig { from, to, select, resign, timeout })
 }

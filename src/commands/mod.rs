@@ -5,6 +5,7 @@ use crate::{Ctx, Outcome, Result};
 
 pub mod body;
 pub mod config;
+pub mod demo;
 pub mod endpoints;
 pub mod events;
 pub mod fire;
@@ -32,6 +33,7 @@ pub fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Sign(args) => sign::exec(args, ctx),
         Command::Send(args) => send::exec(args, ctx),
         Command::Sandbox(args) => sandbox::exec(args, ctx),
+        Command::Demo(args) => demo::exec(args, ctx),
         Command::Config(args) => config::exec(args, ctx),
         Command::Completions(args) => generate::completions(args, ctx),
         Command::Man(args) => generate::man(args, ctx),

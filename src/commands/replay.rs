@@ -2,6 +2,8 @@
 //! of requests captured by `listen --capture`.
 
 use crate::cli::replay::ReplayArgs;
+use crate::listen::replay::{ReplayConfig, Resign, Selection};
+use crate::sign::KeyUse;
 use crate::{Ctx, Error, Outcome, Result};
 
 /// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
@@ -20,7 +22,7 @@ pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-/// Re-sends captured requests (issue: listen).
+/// Re-sends requests captured by `listen --capture`.
 fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     let c = &args.provider.connection;
     let given = [
@@ -34,8 +36,42 @@ fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             "drop it, or replay at the provider: hookctl replay DELIVERY_ID",
         ));
     }
-    // Flag conversion lives with the other listen glue in commands/listen.rs.
-    crate::listen::replay::run(super::listen::replay_config(args, ctx)?, &ctx.printer)
+    crate::listen::replay::run(replay_config(args, ctx)?, &ctx.printer)
+}
+
+/// `replay --from` flags → [`ReplayConfig`]; clap types stay out of `listen/`.
+fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
+    let from = args.from.ok_or_else(|| Error::usage("--from is required for a local replay"))?;
+    let to = args.to.ok_or_else(|| Error::usage("--to URL is required with --from"))?;
+    let select = match (args.id, args.all, args.last) {
+        (Some(id), _, _) => Selection::Id(id),
+        (None, true, _) => Selection::All,
+        (None, false, Some(0)) => return Err(Error::usage("--last must be at least 1")),
+        (None, false, Some(n)) => Selection::Last(n),
+        (None, false, None) => {
+            return Err(Error::usage_hint(
+                "say which captured requests to replay",
+                "add --id ID, --last N or --all",
+            ))
+        }
+    };
+    let resign = if args.resign {
+        let flags: Vec<crate::output::Secret> = args.secret.into_iter().collect();
+        let mut secrets = super::secret::require(ctx, &flags, args.scheme.0, KeyUse::Sign)?;
+        let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
+        Some(Resign { secret: secrets.remove(0), scheme: args.scheme.0, which })
+    } else {
+        None
+    };
+    // `--timeout` bounded each request before it meant "wait for the outcome" everywhere.
+    let timeout = match args.timeout {
+        Some(t) => {
+            ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
+            t
+        }
+        None => args.request_timeout,
+    };
+    Ok(ReplayConfig { from, to, select, resign, timeout })
 }
 
 /// Replays a provider delivery (closient: dead_letter deliveries only). The answer is the
@@ -45,6 +81,13 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     let id = args.delivery_id.as_deref().unwrap_or_default();
     if id.trim().is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("the delivery id is empty or contains control characters"));
+    }
+    // As on fire and test: a wait bound without the wait would be silently ignored.
+    if args.timeout.is_some() && !args.wait {
+        return Err(Error::usage_hint(
+            "--timeout needs --wait",
+            "add --wait to follow the replayed delivery",
+        ));
     }
     if args.wait {
         ctx.require_routes(&["deliveries.get"])?;

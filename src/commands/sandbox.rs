@@ -18,7 +18,7 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
             return Err(Error::usage(format!("--seed-url '{url}' is not an http(s) URL")));
         }
     }
-    let token = match args.token.as_deref().map(str::trim) {
+    let token = match args.token.as_ref().map(|t| t.expose().trim()) {
         Some("") => return Err(Error::usage("--token must not be empty")),
         Some(t) if t.chars().any(|c| c.is_control() || c.is_whitespace() || !c.is_ascii()) => {
             return Err(Error::usage(

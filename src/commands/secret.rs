@@ -10,7 +10,7 @@ use crate::{Ctx, Result};
 /// work is a configuration error (exit 3) naming it: `--secret #2`, `HOOKCTL_SECRET`, …
 pub(crate) fn resolve(
     ctx: &Ctx,
-    flags: &[String],
+    flags: &[Secret],
     scheme: Option<Scheme>,
     key_use: KeyUse,
 ) -> Result<Vec<Secret>> {
@@ -27,7 +27,7 @@ pub(crate) fn resolve(
 /// Like [`resolve`] but at least one secret is required.
 pub(crate) fn require(
     ctx: &Ctx,
-    flags: &[String],
+    flags: &[Secret],
     scheme: Option<Scheme>,
     key_use: KeyUse,
 ) -> Result<Vec<Secret>> {
@@ -37,7 +37,7 @@ pub(crate) fn require(
 }
 
 /// Where each secret came from, in words a user can act on.
-pub(crate) fn labels(ctx: &Ctx, flags: &[String], n: usize) -> Result<Vec<String>> {
+pub(crate) fn labels(ctx: &Ctx, flags: &[Secret], n: usize) -> Result<Vec<String>> {
     let numbered = |base: &str| -> Vec<String> {
         if n == 1 {
             vec![base.to_string()]

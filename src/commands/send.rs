@@ -6,9 +6,9 @@ use std::time::Instant;
 use colored::Color;
 use serde_json::json;
 
-use super::verify::{parse_headers, unix_now};
 use crate::api::ApiError;
 use crate::cli::send::SendArgs;
+use crate::headers::{parse_headers, unix_now};
 use crate::output::sanitize::{sanitize, sanitize_line};
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
@@ -18,7 +18,7 @@ const SHOWN_BODY: usize = 4096;
 const READ_LIMIT: usize = 1 << 20;
 
 pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
-    let scheme = super::sign::scheme_of(args.scheme);
+    let scheme = args.scheme.0;
     let url = parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
     // These frame the request; a user value (e.g. Content-Length: 1) was sent as given and
@@ -57,7 +57,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     };
 
-    let flags: Vec<String> = args.secret.iter().cloned().collect();
+    let flags: Vec<crate::output::Secret> = args.secret.iter().cloned().collect();
     let secrets = super::secret::resolve(ctx, &flags, Some(scheme), sign::KeyUse::Sign)?;
     let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),
@@ -120,10 +120,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     if ok {
         return Ok(Outcome::Success);
     }
-    ctx.printer.always(&format!(
-        "{} the handler answered {status}, not 2xx",
-        ctx.printer.paint_err("error:", Color::Red)
-    ));
+    ctx.printer.failed(&format!("the handler answered {status}, not 2xx"), &[], []);
     Ok(Outcome::NotDelivered)
 }
 
@@ -235,11 +232,7 @@ fn shopify_context(event: &str, id: &str, at: i64) -> Vec<(String, String)> {
 
 /// The URL as shown to people and logs: a password in it is replaced by `***`.
 fn redacted(url: &reqwest::Url) -> String {
-    let mut shown = url.clone();
-    if shown.password().is_some() {
-        let _ = shown.set_password(Some("***"));
-    }
-    shown.to_string()
+    crate::output::secret::redact_url(url.as_str()).into_owned()
 }
 
 fn truncate(body: &[u8]) -> (String, usize) {

@@ -3,15 +3,15 @@
 
 use serde_json::{Map, Value};
 
-use super::verify::unix_now;
-use crate::cli::sign::{SignArgs, SignScheme};
-use crate::sign::{self, KeyUse, Scheme};
+use crate::cli::sign::SignArgs;
+use crate::headers::unix_now;
+use crate::sign::{self, KeyUse};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: SignArgs, ctx: &Ctx) -> Result<Outcome> {
-    let scheme = scheme_of(args.scheme);
+    let scheme = args.scheme.0;
     let body = super::body::require(&args.body)?.bytes;
-    let flags: Vec<String> = args.secret.into_iter().collect();
+    let flags: Vec<crate::output::Secret> = args.secret.into_iter().collect();
     // With several configured secrets (rotation) the first one signs, like a provider would.
     let secrets = super::secret::require(ctx, &flags, Some(scheme), KeyUse::Sign)?;
     let id = args.id.unwrap_or_else(sign::new_message_id);
@@ -23,17 +23,6 @@ pub fn exec(args: SignArgs, ctx: &Ctx) -> Result<Outcome> {
         .map_err(|e| Error::Internal(format!("cannot sign with a checked secret: {e}")))?;
     print_headers(ctx, &headers);
     Ok(Outcome::Success)
-}
-
-pub(crate) fn scheme_of(arg: SignScheme) -> Scheme {
-    match arg {
-        SignScheme::Standard => Scheme::Standard,
-        SignScheme::Svix => Scheme::Svix,
-        SignScheme::Stripe => Scheme::Stripe,
-        SignScheme::Github => Scheme::Github,
-        SignScheme::Shopify => Scheme::Shopify,
-        SignScheme::Slack => Scheme::Slack,
-    }
 }
 
 fn print_headers(ctx: &Ctx, headers: &[(String, String)]) {

@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value};
 
-use super::endpoints::{check_events, check_id, events_mutable, events_of, field_text};
 use crate::api::list_items;
 use crate::cli::subscriptions::{SubscriptionsArgs, SubscriptionsCommand};
+use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text};
 use crate::output::sanitize::sanitize_line;
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -75,7 +75,7 @@ fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> 
     check_id(preset, id)?;
     events_mutable(preset, id)?;
     if add {
-        check_events(ctx, preset, events)?;
+        check_events(&ctx.printer, preset, events)?;
     }
     let shape = preset.endpoints;
     let api = ctx.api()?;

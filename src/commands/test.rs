@@ -4,11 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use colored::Color;
 use serde_json::{json, Value};
 
-use super::endpoints::check_id;
 use crate::cli::test::TestArgs;
+use crate::endpoint::check_id;
 use crate::output::sanitize::sanitize_line;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};
@@ -89,7 +88,7 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         Some(false) => {
             p.emit(&answer, |p| p.line(&format!("{}  not delivered  {detail}", sanitize_line(&event_name))));
-            p.always(&format!("{} delivery failed: {detail}", p.paint_err("✗", Color::Red)));
+            p.failed(&format!("delivery failed: {detail}"), &[], []);
             Ok(Outcome::NotDelivered)
         }
         None => Err(Error::Api(crate::api::ApiError::Network {

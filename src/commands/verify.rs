@@ -1,21 +1,19 @@
 //! `hookctl verify`: checks a webhook signature offline. Exit 0 valid, 8 invalid, 2 usage.
 
-use colored::Color;
-
-use crate::cli::verify::{SchemeArg, VerifyArgs};
-use crate::output::sanitize::sanitize_line;
-use crate::sign::{self, KeyUse, Scheme, Verdict, VerifyOptions};
-use crate::{Ctx, Error, Outcome, Result};
+use crate::cli::verify::VerifyArgs;
+use crate::headers::{parse_headers, unix_now};
+use crate::sign::{self, KeyUse, Verdict, VerifyOptions};
+use crate::{Ctx, Outcome, Result};
 
 pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     // Usage errors first (exit 2), so a typo is reported before a missing secret (exit 3).
     let headers = parse_headers(&args.headers)?;
     let body = super::body::require(&args.body)?.bytes;
     // The scheme the headers show decides what a valid secret is (auto: detected here once).
-    let scheme = scheme_of(args.scheme).or_else(|| sign::detect(&headers));
+    let scheme = args.scheme.0.or_else(|| sign::detect(&headers));
     let secrets = super::secret::require(ctx, &args.secrets, scheme, KeyUse::Verify)?;
     let opts = VerifyOptions { now: args.at.unwrap_or_else(unix_now), tolerance: args.tolerance };
-    let verdict = sign::verify(scheme_of(args.scheme), &secrets, &headers, &body, opts);
+    let verdict = sign::verify(args.scheme.0, &secrets, &headers, &body, opts);
     ctx.printer.debug(&format!(
         "verify: {} header(s), {} body byte(s), {} secret(s) {}, now {}",
         headers.len(),
@@ -52,54 +50,8 @@ pub(crate) fn report(ctx: &Ctx, verdict: &Verdict) -> Outcome {
             Outcome::Success
         }
         Verdict::Invalid { reason, .. } => {
-            ctx.printer.always(&format!(
-                "{} signature invalid: {}",
-                ctx.printer.paint_err("error:", Color::Red),
-                sanitize_line(&reason.to_string())
-            ));
+            ctx.printer.failed(&format!("signature invalid: {reason}"), &[], []);
             Outcome::InvalidSignature
         }
     }
-}
-
-pub(crate) fn scheme_of(arg: SchemeArg) -> Option<Scheme> {
-    match arg {
-        SchemeArg::Auto => None,
-        SchemeArg::Standard => Some(Scheme::Standard),
-        SchemeArg::Svix => Some(Scheme::Svix),
-        SchemeArg::Stripe => Some(Scheme::Stripe),
-        SchemeArg::Github => Some(Scheme::Github),
-        SchemeArg::Shopify => Some(Scheme::Shopify),
-        SchemeArg::Slack => Some(Scheme::Slack),
-    }
-}
-
-/// `Name: value` arguments: split at the first colon, both sides trimmed.
-pub(crate) fn parse_headers(args: &[String]) -> Result<Vec<(String, String)>> {
-    args.iter()
-        .map(|raw| {
-            let bad = |what: &str| {
-                Error::usage_hint(
-                    format!("invalid --header '{}': {what}", sanitize_line(raw)),
-                    "write headers as --header 'Name: value'",
-                )
-            };
-            let (name, value) = raw.split_once(':').ok_or_else(|| bad("no ':' between name and value"))?;
-            let name = name.trim();
-            if name.is_empty() {
-                return Err(bad("the name is empty"));
-            }
-            if !name.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(bad("the name may contain only visible ASCII characters"));
-            }
-            Ok((name.to_string(), value.trim().to_string()))
-        })
-        .collect()
-}
-
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }

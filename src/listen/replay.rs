@@ -212,7 +212,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
             "results": results.iter().map(|r| json!({
                 "id": r.id,
                 "method": r.method,
-                "url": r.url,
+                "url": crate::output::secret::redact_url(&r.url),
                 "status": r.status,
                 "error": r.error,
                 "resigned": r.scheme.map(|s| s.name()),
@@ -221,13 +221,14 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
             "failed": failed,
         }));
     }
-    if cfg.resign.is_none() && results.iter().any(|r| r.status == Some(401)) {
-        printer.hint(
-            "401: captured signatures carry their original timestamp and fail the 5-minute tolerance; \
-             re-sign with --resign --secret …",
-        );
-    }
+    let hint_401 = (cfg.resign.is_none() && results.iter().any(|r| r.status == Some(401))).then_some(
+        "401: captured signatures carry their original timestamp and fail the 5-minute tolerance; \
+         re-sign with --resign --secret …",
+    );
     if unanswered > 0 {
+        if let Some(h) = hint_401 {
+            printer.hint(h);
+        }
         return Err(ApiError::network(format!(
             "{unanswered} of {} replayed requests got no answer",
             results.len()
@@ -235,11 +236,12 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
         .into());
     }
     if failed > 0 {
-        printer.always(&format!(
-            "{} {failed} of {} replayed requests were not answered 2xx",
-            printer.paint_err("failed:", Color::Red),
-            results.len()
-        ));
+        // A failed outcome reads like an error, as in every other command.
+        printer.failed(
+            &format!("{failed} of {} replayed requests were not answered 2xx", results.len()),
+            &[],
+            hint_401,
+        );
         return Ok(Outcome::NotDelivered);
     }
     printer.success(&format!("replayed {} request(s)", results.len()));
@@ -261,7 +263,7 @@ fn show(printer: &Printer, r: &Sent) {
         "{} {} {} {}{}",
         printer.dim(&sanitize_line(&r.id)),
         printer.bold(&sanitize_line(&r.method)),
-        sanitize_line(&r.url),
+        sanitize_line(&crate::output::secret::redact_url(&r.url)),
         printer.paint(&format!("→ {what}"), color),
         resigned
     ));

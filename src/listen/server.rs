@@ -39,6 +39,8 @@ enum Stop {
     Signal,
     ExpectReached,
     Invalid,
+    /// A request arrived that no configured secret can verify (see [`sign::Reason::Unusable`]).
+    UnusableSecret,
     Timeout,
 }
 
@@ -50,6 +52,8 @@ struct Counts {
     unverified: AtomicU64,
     captured: AtomicU64,
     counted: AtomicU64,
+    /// Why the secrets could not verify a request, when that stopped the run.
+    unusable: Option<String>,
 }
 
 /// What one event loop counts. Each loop has its own, on its own cache line: counters shared
@@ -85,6 +89,8 @@ struct State {
     loops: u64,
     /// Deliveries counted toward `--expect` (both loops).
     counted: AtomicU64,
+    /// The first "no secret can verify this" reason, for the error that ends the run.
+    unusable: Mutex<Option<String>>,
     run_tag: String,
     stop: watch::Sender<Option<Stop>>,
 }
@@ -190,6 +196,14 @@ pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     Ok(match stop {
         Stop::ExpectReached => Outcome::Success,
         Stop::Invalid => Outcome::InvalidSignature,
+        // The sender is not to blame: a configuration error (3), not "signature invalid" (8).
+        Stop::UnusableSecret => {
+            let problem =
+                counts.unusable.unwrap_or_else(|| "no signing secret can verify the requests".into());
+            return Err(
+                crate::config::ConfigError::BadSecret { which: "a signing secret".into(), problem }.into()
+            );
+        }
         Stop::Timeout if cfg.expect.is_some() => Outcome::TimedOut,
         Stop::Timeout => Outcome::Success,
         // An unmet --expect must not look like success to CI.
@@ -208,7 +222,11 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
         get(&c.unverified)
     );
     if let Some(path) = &cfg.capture {
-        text.push_str(&format!(", {} captured to {}", get(&c.captured), path.display()));
+        text.push_str(&format!(
+            ", {} captured to {}",
+            get(&c.captured),
+            crate::output::sanitize::sanitize_line(&path.display().to_string())
+        ));
     }
     printer.info(&text);
     if cfg.display == DisplayMode::Json {
@@ -217,6 +235,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
                 Stop::Signal => "signal",
                 Stop::ExpectReached => "expect_reached",
                 Stop::Invalid => "invalid_signature",
+                Stop::UnusableSecret => "unusable_secret",
                 Stop::Timeout => "timeout",
             },
             "received": get(&c.received),
@@ -230,17 +249,21 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Counts) {
     let counted = get(&c.counted);
     match (stop, cfg.expect) {
         (Stop::ExpectReached, Some(n)) => printer.success(&format!("{n} expected deliveries arrived")),
-        (Stop::Timeout, Some(n)) => printer.always(&format!(
-            "{} after {}: {counted} of {n} expected deliveries arrived",
-            printer.paint_err("timed out", colored::Color::Red),
-            humantime::format_duration(cfg.timeout.unwrap_or_default())
-        )),
-        (Stop::Invalid, _) => printer.always(&format!(
-            "{} a request with an invalid signature arrived (use --allow-invalid to keep going)",
-            printer.paint_err("failed:", colored::Color::Red)
-        )),
+        (Stop::Timeout, Some(n)) => printer.failed(
+            &format!(
+                "timed out after {}: {counted} of {n} expected deliveries arrived",
+                humantime::format_duration(cfg.timeout.unwrap_or_default())
+            ),
+            &[],
+            ["check that the sender posts to this listener's URL; a longer --timeout may help"],
+        ),
+        (Stop::Invalid, _) => printer.failed(
+            "a request with an invalid signature arrived",
+            &[],
+            ["check the signing secret; --allow-invalid keeps listening after bad signatures"],
+        ),
         (Stop::Signal, Some(n)) => {
-            printer.always(&format!("interrupted: {counted} of {n} expected deliveries arrived"))
+            printer.failed(&format!("interrupted: {counted} of {n} expected deliveries arrived"), &[], [])
         }
         _ => {}
     }
@@ -332,6 +355,7 @@ async fn serve_bound(
         lanes: Default::default(),
         loops: loops as u64,
         counted: AtomicU64::new(0),
+        unusable: Mutex::default(),
         run_tag,
         stop: stop_tx,
         cfg,
@@ -380,6 +404,7 @@ async fn serve_bound(
         unverified: sum(|c| &c.unverified),
         captured: sum(|c| &c.captured),
         counted: AtomicU64::new(state.counted.load(Ordering::Relaxed)),
+        unusable: state.unusable.lock().ok().and_then(|u| u.clone()),
     };
     Ok((stop, counts))
 }
@@ -520,7 +545,7 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
         printer.info("no signing secret: requests are accepted and shown as unverified");
     }
     for r in &cfg.routes {
-        printer.info(&format!("forwarding {} → {}", r.pattern, r.url));
+        printer.info(&format!("forwarding {} → {}", r.pattern, crate::output::secret::redact_url(&r.url)));
     }
 }
 
@@ -712,6 +737,10 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
 
     let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), arrival.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
+        // Like a refused body below: the 404 must reach a client still sending its body.
+        if !parts.headers.contains_key(hyper::header::EXPECT) {
+            linger(body);
+        }
         return st
             .reject(&arrival, StatusCode::NOT_FOUND, format!("not found: this listener only serves {prefix}"))
             .await;
@@ -767,7 +796,7 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
             ..Answer::text(500, format!("capture failed: {e}\n"))
         };
     }
-    st.count_expected(check.verdict, answer.status, event_type.as_deref(), delivery);
+    st.count_expected(&check, answer.status, event_type.as_deref(), delivery);
     if let Some(ui) = &st.ui {
         ui.record(&ui::Seen {
             verdict: check.verdict,
@@ -876,8 +905,10 @@ impl State {
             let ok = format!("{{\"ok\":true,\"id\":\"{}\"}}", arrival.id);
             return Answer { content_type: "application/json".into(), ..Answer::text(200, ok) };
         };
-        let url = forward::target_url(&route.url, suffix, arrival.query);
-        let mut answer = match fwd.send(arrival.method, &url, &arrival.headers, body.clone()).await {
+        let target = forward::target_url(&route.url, suffix, arrival.query);
+        // Shown, captured and told to the sender without a password the URL may carry.
+        let url = crate::output::secret::redact_url(&target).into_owned();
+        let mut answer = match fwd.send(arrival.method, &target, &arrival.headers, body.clone()).await {
             Forwarded::Answer { status, content_type, body } => Answer {
                 status,
                 content_type: content_type.unwrap_or_default().into(),
@@ -938,14 +969,9 @@ impl State {
 
     /// `--expect`: counts a delivery that was acknowledged, and stops when enough arrived or
     /// a bad signature did.
-    fn count_expected(
-        &self,
-        verdict: Verdict,
-        status: u16,
-        event_type: Option<&str>,
-        delivery: Option<&str>,
-    ) {
+    fn count_expected(&self, check: &Check, status: u16, event_type: Option<&str>, delivery: Option<&str>) {
         let Some(n) = self.cfg.expect else { return };
+        let verdict = check.verdict;
         let counts_toward = (200..300).contains(&status)
             && verdict != Verdict::Invalid
             && match self.cfg.filter.as_deref() {
@@ -966,7 +992,18 @@ impl State {
             }
         }
         if verdict == Verdict::Invalid && !self.cfg.allow_invalid {
-            self.request_stop(Stop::Invalid);
+            match &check.reason {
+                Some(sign::Reason::Unusable(why)) => {
+                    let scheme = check.scheme.unwrap_or("signed");
+                    if let Ok(mut u) = self.unusable.lock() {
+                        u.get_or_insert_with(|| {
+                            format!("{scheme} requests cannot be verified with it ({why})")
+                        });
+                    }
+                    self.request_stop(Stop::UnusableSecret);
+                }
+                _ => self.request_stop(Stop::Invalid),
+            }
         }
     }
 }

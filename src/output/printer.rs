@@ -46,7 +46,8 @@ impl Printer {
         }
     }
 
-    /// A plain printer (no colour, human format) for places that run before settings exist.
+    /// A plain printer (no colour, human format) for unit tests of what commands print.
+    #[cfg(test)]
     pub fn plain() -> Self {
         Printer {
             format: Format::Human,
@@ -57,10 +58,6 @@ impl Printer {
             quiet: false,
             verbose: 0,
         }
-    }
-
-    pub fn format(&self) -> Format {
-        self.format
     }
 
     pub fn is_json(&self) -> bool {
@@ -82,10 +79,6 @@ impl Printer {
     /// Spinners and progress bars only when a person watches stderr.
     pub fn show_progress(&self) -> bool {
         self.stderr_tty && !self.quiet
-    }
-
-    pub fn color_stdout(&self) -> bool {
-        self.color_out
     }
 
     /// Colours `text` for stdout when colour is on there.
@@ -175,20 +168,25 @@ impl Printer {
         }
     }
 
-    /// A status line on stderr (suppressed by `-q`).
+    /// A status line on stderr (suppressed by `-q`), escaped to one line: status lines echo
+    /// user text (paths, patterns, ids) as often as error lines do.
     pub fn info(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{text}\n"));
+            write_stderr(&format!("{}\n", sanitize_line(text)));
         }
     }
 
-    /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say).
+    /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say); escaped
+    /// like [`Printer::info`].
     pub fn always(&self, text: &str) {
-        write_stderr(&format!("{text}\n"));
+        write_stderr(&format!("{}\n", sanitize_line(text)));
     }
 
+    /// `✓ text` on stderr; `text` is escaped to one line (it often names a user's file or id).
     pub fn success(&self, text: &str) {
-        self.info(&format!("{} {text}", self.paint_err("✓", Color::Green)));
+        if !self.quiet {
+            write_stderr(&format!("{} {}\n", self.paint_err("✓", Color::Green), sanitize_line(text)));
+        }
     }
 
     pub fn warn(&self, text: &str) {
@@ -208,22 +206,30 @@ impl Printer {
         }
     }
 
+    /// A failed outcome (timed out, not delivered, bad signature) reads like an error: one
+    /// `error:` line, indented details and `hint:` lines on stderr, each sanitised to stay one
+    /// line. Unlike [`Printer::hint`], `-q` keeps the hints: they belong to the failure. With
+    /// `--json` the command's result document on stdout says the same for scripts.
+    pub fn failed<'a>(&self, message: &str, details: &[String], hints: impl IntoIterator<Item = &'a str>) {
+        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize_line(message));
+        for d in details {
+            text.push_str(&format!("  {}\n", sanitize_line(d)));
+        }
+        for h in hints {
+            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
+        }
+        write_stderr(&text);
+    }
+
     /// Reports an error: one `error:` line (plus details and a hint) on stderr, each escaped to
     /// stay one line (a token or provider message with a newline or ANSI escape cannot forge
     /// or hide lines), and with
     /// `--json` an error object on stdout so scripts need only parse one stream.
     pub fn error(&self, err: &Error) {
         let message = err.to_string();
-        let mut text = format!("{} {}\n", self.paint_err("error:", Color::Red), sanitize_line(&message));
         let details = err.details();
-        for d in &details {
-            text.push_str(&format!("  {}\n", sanitize_line(d)));
-        }
         let hint = err.hint();
-        if let Some(h) = &hint {
-            text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
-        }
-        write_stderr(&text);
+        self.failed(&message, &details, hint.as_deref());
         if self.is_json() {
             self.json(&json!({
                 "error": {

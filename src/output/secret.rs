@@ -23,6 +23,21 @@ impl Secret {
     }
 }
 
+/// A URL as shown to people, logs and senders: a password in it becomes `***`
+/// (`http://user:***@host/`). Cheap for the usual URL without one.
+pub fn redact_url(url: &str) -> std::borrow::Cow<'_, str> {
+    if !url.contains('@') {
+        return url.into();
+    }
+    match reqwest::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string().into()
+        }
+        _ => url.into(),
+    }
+}
+
 pub fn mask(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let prefix_len = chars.iter().take(8).rposition(|&c| c == '_').map(|i| i + 1).unwrap_or(0);
@@ -32,6 +47,15 @@ pub fn mask(s: &str) -> String {
     }
     let tail: String = chars[chars.len() - 4..].iter().collect();
     format!("{prefix}…{tail}")
+}
+
+/// Lets clap parse a flag straight into a `Secret`, so no argument struct holds one as a
+/// `String` that a `{:?}` would print.
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret::new(s))
+    }
 }
 
 impl fmt::Debug for Secret {

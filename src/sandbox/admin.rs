@@ -32,7 +32,8 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/_sandbox/cases/{id}/chats", post(add_chat))
         .route("/_sandbox/deliveries", get(deliveries))
         .route("/_sandbox/attempts", get(attempts))
-        .route("/_sandbox/events", get(events));
+        .route("/_sandbox/events", get(events))
+        .route("/_sandbox/xpath/events", post(emit_xpath));
     super::guarded(app, Dialect::Admin, routes)
 }
 
@@ -64,7 +65,8 @@ async fn knobs(State(app): State<Arc<App>>) -> Answer {
     Ok(http::json(StatusCode::OK, &app.knobs().to_json()))
 }
 
-/// `{"lag": "0" | "1s" | "500ms..3s", "fail_rate": 0.2, "retry_schedule": "1s,2s" | ["1s","2s"]}`.
+/// `{"lag": "0" | "1s" | "500ms..3s", "fail_rate": 0.2, "retry_schedule": "1s,2s" | ["1s","2s"],
+/// "attempt_timeout": "10s"}`.
 async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
     let lag = match v.get("lag") {
@@ -93,7 +95,18 @@ async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         }
         Some(_) => return Err(bad("retry_schedule must be \"1s,2s,5s\" or a list of durations")),
     };
+    let attempt_timeout = match v.get("attempt_timeout") {
+        None => None,
+        Some(Value::String(t)) => match crate::cli::duration::parse(t) {
+            Ok(d) if !d.is_zero() && d <= super::worker::MAX_ATTEMPT_TIMEOUT => Some(d),
+            _ => return Err(bad("attempt_timeout must be a duration from 1ms to 2m")),
+        },
+        Some(_) => return Err(bad("attempt_timeout must be a duration string, e.g. 500ms")),
+    };
     let k = app.set_knobs(|k| {
+        if let Some(t) = attempt_timeout {
+            k.attempt_timeout = t;
+        }
         if let Some(l) = lag {
             k.lag = l;
         }
@@ -289,8 +302,16 @@ fn render_delivery(d: &Delivery) -> Value {
     })
 }
 
-fn limit(q: &HashMap<String, String>) -> i64 {
-    q.get("limit").and_then(|l| l.parse().ok()).unwrap_or(1000).clamp(1, 100_000)
+/// `?limit=` (default 1000, at most 100,000); anything but a whole number is a 400, so a
+/// script's typo is not silently read as the default.
+fn limit(q: &HashMap<String, String>) -> Result<i64, Problem> {
+    match q.get("limit").map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        None => Ok(1000),
+        Some(l) => match l.parse::<i64>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            _ => Err(bad(format!("limit '{l}' is not a whole number from 1 to 100000"))),
+        },
+    }
 }
 
 /// Every delivery of every dialect, newest first (`?provider=`, `?status=`, `?limit=`).
@@ -310,13 +331,13 @@ async fn deliveries(State(app): State<Arc<App>>, Query(q): Query<HashMap<String,
             return Err(bad(format!("unknown status '{s}' (one of {})", Status::NAMES.join(", "))));
         }
     }
-    let rows = app.store.deliveries(provider, None, status, limit(&q))?;
+    let rows = app.store.deliveries(provider, None, status, limit(&q)?)?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_delivery).collect::<Vec<_>>())))
 }
 
 /// Every attempt, newest first (`?delivery_id=`, `?limit=`).
 async fn attempts(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
-    let rows = app.store.attempts(q.get("delivery_id").map(String::as_str), limit(&q))?;
+    let rows = app.store.attempts(q.get("delivery_id").map(String::as_str), limit(&q)?)?;
     let out: Vec<Value> = rows
         .iter()
         .map(|a| {
@@ -352,6 +373,40 @@ fn render_event(e: &EventRow) -> Value {
 
 /// Every partner event-log row, including those still hidden by the lag.
 async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, String>>) -> Answer {
-    let rows = app.store.all_events(limit(&q))?;
+    let rows = app.store.all_events(limit(&q)?)?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
+}
+
+/// `{"event": "cases.created", "data": {…}}`: xpath's document describes deliveries but no way
+/// to cause one, so this stands in for "something happened": every active xpath endpoint
+/// subscribed to the event (wildcards too) gets it, signed with its secret, retried on non-2xx.
+async fn emit_xpath(State(app): State<Arc<App>>, body: Bytes) -> Answer {
+    let v = body_json(&body)?;
+    let event = http::required_str(&v, "event").ok_or_else(|| bad("event is required"))?;
+    if event.contains('*') || crate::providers::XPATH.check_event(event).is_err() {
+        let known: Vec<&str> =
+            crate::providers::XPATH.events.iter().map(|e| e.name).filter(|n| !n.contains('*')).collect();
+        return Err(bad(format!("'{event}' is not an xpath event type (one of {})", known.join(", "))));
+    }
+    let targets: Vec<_> = app
+        .store
+        .endpoints(Provider::Xpath, SELF)?
+        .into_iter()
+        .filter(|e| e.active && e.events.iter().any(|p| crate::pattern::matches(p, event)))
+        .collect();
+    let data = v.get("data").cloned().unwrap_or_else(|| json!({}));
+    let deliveries: Vec<Delivery> = targets
+        .iter()
+        .map(|e| {
+            let id = model::prefixed("evt");
+            let body = json!({"id": id, "type": event, "created_at": model::now(), "data": data});
+            Delivery::to(id, e, event, body.to_string(), true)
+        })
+        .collect();
+    app.store.enqueue(&deliveries)?;
+    app.wake.notify_one();
+    Ok(http::json(
+        StatusCode::OK,
+        &json!({"event": event, "deliveries": deliveries.iter().map(|d| json!({"id": d.id, "endpoint_id": d.endpoint_id})).collect::<Vec<_>>()}),
+    ))
 }

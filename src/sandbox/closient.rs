@@ -9,7 +9,6 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
@@ -70,19 +69,18 @@ fn check_id(id: &str, name: &str) -> Result<(), Problem> {
 }
 
 fn render(e: &Endpoint, with_secret: bool) -> Value {
-    let mut v = json!({
-        "id": e.id,
-        "url": e.url,
-        "description": e.description,
-        "events": e.events,
-        "is_active": e.active,
-        "created_at": e.created_at,
-        "updated_at": e.updated_at,
-    });
-    if with_secret {
-        v["secret"] = json!(e.secret);
-    }
-    v
+    e.with_secret(
+        json!({
+            "id": e.id,
+            "url": e.url,
+            "description": e.description,
+            "events": e.events,
+            "is_active": e.active,
+            "created_at": e.created_at,
+            "updated_at": e.updated_at,
+        }),
+        with_secret,
+    )
 }
 
 /// The documented result of a test or replay.
@@ -163,20 +161,7 @@ async fn list(State(app): State<Arc<App>>) -> Answer {
 
 async fn create(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let now = model::now();
-    let mut e = Endpoint {
-        id: model::shortuuid(),
-        provider: Provider::Closient,
-        owner: SELF.into(),
-        url: String::new(),
-        description: None,
-        events: vec!["*".into()],
-        active: true,
-        test_mode: true,
-        secret: model::secret(),
-        created_at: now.clone(),
-        updated_at: now,
-    };
+    let mut e = Endpoint::new(Provider::Closient, model::shortuuid(), String::new(), vec!["*".into()], true);
     fields(&v, &mut e, true)?;
     app.store.create_endpoint(&e)?;
     Ok(http::json(StatusCode::CREATED, &render(&e, true)))
@@ -191,51 +176,22 @@ async fn read(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
 async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     check_id(&id, "endpoint_id")?;
     let v = body_json(&body)?;
-    let mut e = app.store.endpoint(Provider::Closient, &id)?.ok_or_else(not_found)?;
-    fields(&v, &mut e, false)?;
-    e.updated_at = model::now();
-    app.store.update_endpoint(&e)?;
+    let e = app.change_endpoint(Provider::Closient, &id, not_found, |e| fields(&v, e, false))?;
     Ok(http::json(StatusCode::OK, &render(&e, false)))
 }
 
 async fn remove(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
     check_id(&id, "endpoint_id")?;
-    if !app.store.delete_endpoint(Provider::Closient, &id)? {
-        return Err(not_found());
-    }
-    Ok(StatusCode::NO_CONTENT.into_response())
+    app.delete_endpoint(Provider::Closient, &id, not_found)
 }
 
 /// Sends a ping and answers after its first attempt.
 async fn test(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
     check_id(&id, "endpoint_id")?;
     let e = app.store.endpoint(Provider::Closient, &id)?.ok_or_else(not_found)?;
-    let now = model::now();
     let delivery_id = model::shortuuid();
-    let d = Delivery {
-        id: delivery_id.clone(),
-        provider: Provider::Closient,
-        endpoint_id: e.id.clone(),
-        url: e.url.clone(),
-        secret: e.secret.clone(),
-        event_type: "ping".into(),
-        case_id: None,
-        event_id: None,
-        webhook_id: crate::sign::new_message_id(),
-        body: ping_body(&delivery_id, &e.id, &now),
-        status: Status::Pending,
-        attempts: 0,
-        failures: 0,
-        rate_limits: 0,
-        retries: true,
-        next_at: Some(model::now_ms()),
-        http_status_code: None,
-        response_body: None,
-        last_error: None,
-        created_at: now.clone(),
-        updated_at: now,
-        delivered_at: None,
-    };
+    let body = ping_body(&delivery_id, &e.id, &model::now());
+    let d = Delivery::to(delivery_id, &e, "ping", body, true);
     // In the outbox first, so a crash before the attempt leaves it queued.
     app.store.enqueue(std::slice::from_ref(&d))?;
     let done = worker::attempt_now(&app, d).await;

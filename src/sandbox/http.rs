@@ -278,6 +278,16 @@ pub(crate) fn required_str<'a>(v: &'a Value, field: &str) -> Option<&'a str> {
     v.get(field).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
 }
 
+/// A required, non-blank string field, or why not: missing, blank, or another type.
+pub(crate) fn string_field<'a>(v: &'a Value, field: &str) -> Result<&'a str, String> {
+    match v.get(field) {
+        None | Some(Value::Null) => Err(format!("{field} is required")),
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s),
+        Some(Value::String(_)) => Err(format!("{field} must not be blank")),
+        Some(_) => Err(format!("{field} must be a string")),
+    }
+}
+
 /// A list of strings, or `None` when the field is not such a list.
 pub(crate) fn string_list(v: &Value) -> Option<Vec<String>> {
     v.as_array()?.iter().map(|e| e.as_str().map(str::to_string)).collect()

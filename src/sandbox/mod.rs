@@ -102,6 +102,8 @@ pub(crate) struct Knobs {
     pub fail_rate: f64,
     pub retry_schedule: Vec<Duration>,
     pub faults: HashMap<String, Fault>,
+    /// How long one attempt may take (10 s; an endpoint slower than this has failed).
+    pub attempt_timeout: Duration,
 }
 
 impl Knobs {
@@ -110,6 +112,7 @@ impl Knobs {
             "lag": self.lag.describe(),
             "lag_ms": [model::ms(self.lag.min), model::ms(self.lag.max)],
             "fail_rate": self.fail_rate,
+            "attempt_timeout": humantime::format_duration(self.attempt_timeout).to_string(),
             "retry_schedule": self.retry_schedule.iter().map(|d| humantime::format_duration(*d).to_string()).collect::<Vec<_>>(),
             "faults": self.faults.iter().map(|(url, f)| json!({
                 "url": url,
@@ -134,6 +137,23 @@ pub struct Config {
     pub seed_url: Option<String>,
     /// Print one line per delivery attempt.
     pub log_attempts: bool,
+}
+
+impl Config {
+    /// A sandbox in `data_dir` on a free loopback port with the default knobs (the `demo`).
+    pub fn new(data_dir: PathBuf) -> Config {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            data_dir,
+            token: Secret::new(seed::DEFAULT_TOKEN),
+            lag: Lag { min: Duration::from_millis(500), max: Duration::from_secs(3) },
+            fail_rate: 0.0,
+            retry_schedule: vec![Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(5)],
+            seed_url: None,
+            log_attempts: false,
+        }
+    }
 }
 
 /// Shared state of a running sandbox.
@@ -169,6 +189,35 @@ impl App {
 
     pub(crate) fn release(&self, id: &str) {
         self.inflight.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+    }
+
+    /// Reads an endpoint (`missing` when there is none), applies `change`, stores it.
+    pub(crate) fn change_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> http::Problem,
+        change: impl FnOnce(&mut model::Endpoint) -> std::result::Result<(), http::Problem>,
+    ) -> std::result::Result<model::Endpoint, http::Problem> {
+        let mut e = self.store.endpoint(provider, id)?.ok_or_else(missing)?;
+        change(&mut e)?;
+        e.updated_at = model::now();
+        self.store.update_endpoint(&e)?;
+        Ok(e)
+    }
+
+    /// Deletes an endpoint: 204, or `missing`.
+    pub(crate) fn delete_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> http::Problem,
+    ) -> http::Answer {
+        use axum::response::IntoResponse;
+        if !self.store.delete_endpoint(provider, id)? {
+            return Err(missing());
+        }
+        Ok(axum::http::StatusCode::NO_CONTENT.into_response())
     }
 }
 
@@ -230,7 +279,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     let url = format!("http://{host}:{}", addr.port());
     let http = reqwest::Client::builder()
         .user_agent(concat!("hookctl-sandbox/", env!("CARGO_PKG_VERSION")))
-        .timeout(worker::ATTEMPT_TIMEOUT)
+        .timeout(worker::MAX_ATTEMPT_TIMEOUT)
         .connect_timeout(Duration::from_secs(5))
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -243,6 +292,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
             fail_rate: cfg.fail_rate,
             retry_schedule: cfg.retry_schedule.clone(),
             faults: HashMap::new(),
+            attempt_timeout: worker::ATTEMPT_TIMEOUT,
         }),
         wake: Notify::new(),
         inflight: Mutex::new(HashSet::new()),
@@ -297,6 +347,7 @@ fn store_error(e: store::StoreError) -> Error {
         store::StoreError::Newer { .. } => {
             "use a newer hookctl, or another --data-dir; the file was left untouched"
         }
+        store::StoreError::Busy { .. } => "stop it first, or give this one another --data-dir",
         store::StoreError::Corrupt { .. } => {
             "move the file away (or pick another --data-dir) to start from fresh seed data; it was left untouched"
         }
@@ -344,23 +395,53 @@ fn announce(s: &Sandbox, p: &Printer, host: &str) {
             seed::PERSONIO_WEBHOOK
         ));
         p.line(&format!("        seeded endpoints deliver to their URL, signed with {}", seed::SECRET));
+        // The default address needs no URL after --sandbox.
+        let target =
+            if s.url == crate::cli::DEFAULT_SANDBOX_URL { String::new() } else { format!(" {}", s.url) };
+        let token = if s.token.expose() == seed::DEFAULT_TOKEN {
+            String::new()
+        } else {
+            format!(" --token {}", s.token.expose())
+        };
         p.line("try:");
         p.line(&format!("  hookctl listen --secret {}", seed::SECRET));
         p.line(&format!(
-            "  hookctl fire case.assigned --case {} --wait --provider partner --base-url {} --token {}",
-            seed::CASE_TEST,
-            s.provider_url("partner"),
-            s.token.expose()
+            "  hookctl fire case.assigned --case {} --wait --provider partner --sandbox{target}{token}",
+            seed::CASE_TEST
         ));
         p.line(&format!(
-            "  curl -s -H 'X-API-Key: {}' {}/integrations/api/v1/webhooks/deliveries/",
-            s.token.expose(),
-            s.provider_url("closient")
+            "  hookctl test {} --wait --provider closient --sandbox{target}{token}",
+            seed::CLOSIENT_ENDPOINT
         ));
     }
-    if host == "0.0.0.0" || host == "::" || host == "[::]" {
+    if exposes(host) {
         p.warn(&format!(
             "--host {host} exposes the sandbox to your network; anyone who knows the token can use it"
         ));
+    }
+}
+
+/// Whether binding `host` reaches beyond this machine: anything but a loopback address (so
+/// `0.0.0.0`, `::` and a LAN address all warn, not just the wildcards).
+fn exposes(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => !ip.is_loopback(),
+        Err(_) => !bare.eq_ignore_ascii_case("localhost"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exposes;
+
+    #[test]
+    fn every_non_loopback_host_warns() {
+        for host in ["0.0.0.0", "::", "[::]", "192.168.1.5", "10.0.0.1", "myhost.lan"] {
+            assert!(exposes(host), "{host}");
+        }
+        for host in ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"] {
+            assert!(!exposes(host), "{host}");
+        }
     }
 }

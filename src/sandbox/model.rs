@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::output::Secret;
 use rand::Rng;
 
 /// Which dialect a record belongs to.
@@ -82,9 +83,44 @@ pub(crate) struct Endpoint {
     pub active: bool,
     /// Partner `isTestMode`: only test subscriptions receive fired events.
     pub test_mode: bool,
-    pub secret: String,
+    /// The `whsec_` signing secret (masked in Debug).
+    pub secret: Secret,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl Endpoint {
+    /// A new endpoint of the token's owner with a fresh secret, created now.
+    pub(crate) fn new(
+        provider: Provider,
+        id: String,
+        url: String,
+        events: Vec<String>,
+        active: bool,
+    ) -> Endpoint {
+        let now = now();
+        Endpoint {
+            id,
+            provider,
+            owner: SELF.into(),
+            url,
+            description: None,
+            events,
+            active,
+            test_mode: true,
+            secret: Secret::new(secret()),
+            created_at: now.clone(),
+            updated_at: now,
+        }
+    }
+
+    /// `fields` (a dialect's rendering) plus `secret` when asked: it is shown on create only.
+    pub(crate) fn with_secret(&self, mut fields: serde_json::Value, show: bool) -> serde_json::Value {
+        if show {
+            fields["secret"] = serde_json::json!(self.secret.expose());
+        }
+        fields
+    }
 }
 
 /// Closient's five delivery states (used for every dialect's outbox).
@@ -144,7 +180,7 @@ pub(crate) struct Delivery {
     pub provider: Provider,
     pub endpoint_id: String,
     pub url: String,
-    pub secret: String,
+    pub secret: Secret,
     pub event_type: String,
     /// Partner: the case, and the event-log row id the payload carries.
     pub case_id: Option<String>,
@@ -166,6 +202,44 @@ pub(crate) struct Delivery {
     pub created_at: String,
     pub updated_at: String,
     pub delivered_at: Option<String>,
+}
+
+impl Delivery {
+    /// A delivery to `endpoint`, due now, not attempted yet, with a fresh `webhook-id`.
+    pub(crate) fn to(
+        id: String,
+        endpoint: &Endpoint,
+        event_type: &str,
+        body: String,
+        retries: bool,
+    ) -> Delivery {
+        let at = now_ms();
+        let now = rfc3339(at);
+        Delivery {
+            id,
+            provider: endpoint.provider,
+            endpoint_id: endpoint.id.clone(),
+            url: endpoint.url.clone(),
+            secret: endpoint.secret.clone(),
+            event_type: event_type.to_string(),
+            case_id: None,
+            event_id: None,
+            webhook_id: crate::sign::new_message_id(),
+            body,
+            status: Status::Pending,
+            attempts: 0,
+            failures: 0,
+            rate_limits: 0,
+            retries,
+            next_at: Some(at),
+            http_status_code: None,
+            response_body: None,
+            last_error: None,
+            created_at: now.clone(),
+            updated_at: now,
+            delivered_at: None,
+        }
+    }
 }
 
 /// What one attempt came to.
@@ -327,6 +401,16 @@ pub(crate) fn cut(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::providers::CLOSIENT;
+
+    #[test]
+    fn debug_of_an_endpoint_or_a_delivery_never_shows_the_signing_secret() {
+        let e = Endpoint::new(Provider::Xpath, "wh_1".into(), "http://127.0.0.1:9/".into(), vec![], true);
+        let d = Delivery::to("d1".into(), &e, "cases.created", "{}".into(), true);
+        let secret = e.secret.expose().to_string();
+        assert!(secret.starts_with("whsec_"));
+        assert!(!format!("{e:?}").contains(&secret) && !format!("{d:?}").contains(&secret));
+        assert_eq!(e.with_secret(serde_json::json!({}), true)["secret"], secret.as_str(), "shown on create");
+    }
 
     #[test]
     fn ids_follow_the_documented_formats() {

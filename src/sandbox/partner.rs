@@ -16,7 +16,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use super::http::{self, body_json, string_list, valid_url, Answer, Dialect, Problem};
-use super::model::{self, Case, Delivery, Endpoint, EventRow, Provider, Status, SELF};
+use super::model::{self, Case, Delivery, Endpoint, EventRow, Provider, SELF};
 use super::seed::PARTNER_EVENTS;
 use super::App;
 
@@ -47,8 +47,8 @@ fn own_case(app: &App, id: &str) -> Result<Case, Problem> {
     app.store.case(id)?.filter(|c| c.owner == SELF).ok_or_else(|| case_not_found(id))
 }
 
-/// The webhook body: the case's real current state, read now (no fabrication).
-fn payload(app: &App, event_id: &str, event: &str, case: &Case, at: &str) -> Result<Value, Problem> {
+/// The event's data: the case's real current state, read now (no fabrication).
+fn data(app: &App, event: &str, case: &Case) -> Result<Value, Problem> {
     let missing = |what: &str| {
         Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -56,7 +56,7 @@ fn payload(app: &App, event_id: &str, event: &str, case: &Case, at: &str) -> Res
             format!("Case {} has no {what}, so {event} cannot be fired", case.id),
         )
     };
-    let data = match event {
+    Ok(match event {
         "case.assigned" => json!({"lifecycle": case.lifecycle}),
         "case.updated" => json!({"oldLifecycle": case.lifecycle, "newLifecycle": case.lifecycle}),
         "case.closed" => json!({"closeCode": case.close_code, "closeComment": case.close_comment}),
@@ -69,25 +69,13 @@ fn payload(app: &App, event_id: &str, event: &str, case: &Case, at: &str) -> Res
             json!({"chat": {"id": c.id, "author": c.author, "message": c.message, "createdAt": c.created_at}})
         }
         _ => return Err(bad("InvalidEventType", format!("'{event}' is not a valid event type"))),
-    };
-    Ok(json!({
-        "id": event_id,
-        "eventType": event,
-        "caseId": case.id,
-        "createdAt": at,
-        "isTest": true,
-        "data": data,
-    }))
+    })
 }
 
 async fn fire(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let Some(case_id) = http::required_str(&v, "caseId") else {
-        return Err(bad("ValidationError", "caseId is required"));
-    };
-    let Some(event) = http::required_str(&v, "event") else {
-        return Err(bad("ValidationError", "event is required"));
-    };
+    let case_id = http::string_field(&v, "caseId").map_err(|m| bad("ValidationError", m))?;
+    let event = http::string_field(&v, "event").map_err(|m| bad("ValidationError", m))?;
     if !PARTNER_EVENTS.contains(&event) {
         return Err(bad(
             "InvalidEventType",
@@ -125,41 +113,27 @@ async fn fire(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         }
         Some(_) => return Err(bad("ValidationError", "subscriptionId must be a string")),
     };
-    let now_ms = model::now_ms();
-    let now = model::rfc3339(now_ms);
-    let mut deliveries = Vec::with_capacity(targets.len());
-    for sub in &targets {
-        let event_id = model::prefixed("evt");
-        let body = payload(&app, &event_id, event, &case, &now)?;
-        deliveries.push(Delivery {
-            id: model::uuid(),
-            provider: Provider::Partner,
-            endpoint_id: sub.id.clone(),
-            url: sub.url.clone(),
-            secret: sub.secret.clone(),
-            event_type: event.to_string(),
-            case_id: Some(case.id.clone()),
-            event_id: Some(event_id),
-            webhook_id: crate::sign::new_message_id(),
-            body: body.to_string(),
-            status: Status::Pending,
-            attempts: 0,
-            failures: 0,
-            rate_limits: 0,
-            retries: true,
-            next_at: Some(now_ms),
-            http_status_code: None,
-            response_body: None,
-            last_error: None,
-            created_at: now.clone(),
-            updated_at: now.clone(),
-            delivered_at: None,
-        });
-    }
-    // A fire without data still checks the guards (422) when nothing subscribes.
-    if targets.is_empty() {
-        payload(&app, "evt_check", event, &case, &now)?;
-    }
+    // Read once for every subscription (and checked even when nothing subscribes: 422).
+    let data = data(&app, event, &case)?;
+    let now = model::now();
+    let deliveries: Vec<Delivery> = targets
+        .iter()
+        .map(|sub| {
+            let event_id = model::prefixed("evt");
+            let body = json!({
+                "id": event_id,
+                "eventType": event,
+                "caseId": case.id,
+                "createdAt": now,
+                "isTest": true,
+                "data": data,
+            });
+            let mut d = Delivery::to(model::uuid(), sub, event, body.to_string(), true);
+            d.case_id = Some(case.id.clone());
+            d.event_id = Some(event_id);
+            d
+        })
+        .collect();
     app.store.enqueue(&deliveries)?;
     app.wake.notify_one();
     Ok(http::json(
@@ -190,12 +164,17 @@ async fn events(State(app): State<Arc<App>>, Query(q): Query<HashMap<String, Str
         return Err(bad("ValidationError", "caseId is required"));
     };
     own_case(&app, case_id)?;
-    let since = q.get("since").map(String::as_str).filter(|s| !s.is_empty());
-    if let Some(s) = since {
-        if time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_err() {
-            return Err(bad("ValidationError", format!("since '{s}' is not an ISO-8601 timestamp")));
-        }
-    }
+    // Rows keep one timestamp format, so `since` is rewritten into it and compared as text.
+    let since = match q.get("since").map(String::as_str).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => match time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339) {
+            Ok(t) => Some(model::rfc3339((t.unix_timestamp_nanos() / 1_000_000) as i64)),
+            Err(_) => {
+                return Err(bad("ValidationError", format!("since '{s}' is not an ISO-8601 timestamp")))
+            }
+        },
+    };
+    let since = since.as_deref();
     let event_type = q.get("eventType").map(String::as_str).filter(|s| !s.is_empty());
     let rows = app.store.events(case_id, since, event_type, model::now_ms())?;
     Ok(http::json(StatusCode::OK, &json!(rows.iter().map(render_event).collect::<Vec<_>>())))
@@ -212,19 +191,18 @@ async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
 // ---- subscriptions (inferred) ----
 
 fn render(s: &Endpoint, with_secret: bool) -> Value {
-    let mut v = json!({
-        "id": s.id,
-        "url": s.url,
-        "events": s.events,
-        "isActive": s.active,
-        "isTestMode": s.test_mode,
-        "createdAt": s.created_at,
-        "updatedAt": s.updated_at,
-    });
-    if with_secret {
-        v["secret"] = json!(s.secret);
-    }
-    v
+    s.with_secret(
+        json!({
+            "id": s.id,
+            "url": s.url,
+            "events": s.events,
+            "isActive": s.active,
+            "isTestMode": s.test_mode,
+            "createdAt": s.created_at,
+            "updatedAt": s.updated_at,
+        }),
+        with_secret,
+    )
 }
 
 fn not_found(id: &str) -> Problem {
@@ -264,21 +242,9 @@ async fn create(State(app): State<Arc<App>>, body: Bytes) -> Answer {
             Some(_) => Err(bad("ValidationError", format!("{name} must be a boolean"))),
         }
     };
-    let now = model::now();
-    let s = Endpoint {
-        id: model::uuid(),
-        provider: Provider::Partner,
-        owner: SELF.into(),
-        url,
-        description: None,
-        events,
-        active: flag("isActive", true)?,
-        // Everything in a sandbox is test data.
-        test_mode: flag("isTestMode", true)?,
-        secret: model::secret(),
-        created_at: now.clone(),
-        updated_at: now,
-    };
+    let mut s = Endpoint::new(Provider::Partner, model::uuid(), url, events, flag("isActive", true)?);
+    // Everything in a sandbox is test data.
+    s.test_mode = flag("isTestMode", true)?;
     app.store.create_endpoint(&s)?;
     Ok(http::json(StatusCode::CREATED, &render(&s, true)))
 }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Map, Value};
@@ -34,19 +33,18 @@ fn bad(title: &str, detail: impl Into<String>) -> Problem {
 }
 
 fn render(e: &Endpoint, with_secret: bool) -> Value {
-    let mut v = json!({
-        "id": e.id,
-        "url": e.url,
-        "description": e.description,
-        "enabled_events": e.events,
-        "status": if e.active { "ENABLED" } else { "DISABLED" },
-        "created_at": e.created_at,
-        "updated_at": e.updated_at,
-    });
-    if with_secret {
-        v["secret"] = json!(e.secret);
-    }
-    v
+    e.with_secret(
+        json!({
+            "id": e.id,
+            "url": e.url,
+            "description": e.description,
+            "enabled_events": e.events,
+            "status": if e.active { "ENABLED" } else { "DISABLED" },
+            "created_at": e.created_at,
+            "updated_at": e.updated_at,
+        }),
+        with_secret,
+    )
 }
 
 fn fields(v: &Value, e: &mut Endpoint, creating: bool) -> Result<(), Problem> {
@@ -91,21 +89,8 @@ async fn list(State(app): State<Arc<App>>) -> Answer {
 
 async fn create(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let now = model::now();
-    let mut e = Endpoint {
-        id: model::uuid(),
-        provider: Provider::Personio,
-        owner: SELF.into(),
-        url: String::new(),
-        description: None,
-        events: Vec::new(),
-        // Personio creates webhooks DISABLED unless told otherwise.
-        active: false,
-        test_mode: true,
-        secret: model::secret(),
-        created_at: now.clone(),
-        updated_at: now,
-    };
+    // Personio creates webhooks DISABLED unless told otherwise.
+    let mut e = Endpoint::new(Provider::Personio, model::uuid(), String::new(), Vec::new(), false);
     fields(&v, &mut e, true)?;
     app.store.create_endpoint(&e)?;
     Ok(http::json(StatusCode::CREATED, &render(&e, true)))
@@ -118,18 +103,12 @@ async fn read(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
 
 async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let mut e = app.store.endpoint(Provider::Personio, &id)?.ok_or_else(not_found)?;
-    fields(&v, &mut e, false)?;
-    e.updated_at = model::now();
-    app.store.update_endpoint(&e)?;
+    let e = app.change_endpoint(Provider::Personio, &id, not_found, |e| fields(&v, e, false))?;
     Ok(http::json(StatusCode::OK, &render(&e, false)))
 }
 
 async fn remove(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
-    if !app.store.delete_endpoint(Provider::Personio, &id)? {
-        return Err(not_found());
-    }
-    Ok(StatusCode::NO_CONTENT.into_response())
+    app.delete_endpoint(Provider::Personio, &id, not_found)
 }
 
 /// `{"person.id": "1"}` → `{"person": {"id": "1"}}`. A key that is both a value and a parent
@@ -168,8 +147,12 @@ pub(crate) fn expand(flat: &Map<String, Value>) -> Result<Value, String> {
 async fn test_event(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let webhook = app.store.endpoint(Provider::Personio, &id)?.ok_or_else(not_found)?;
     let v = body_json(&body)?;
-    let Some(event) = http::required_str(&v, "event_name") else {
-        return Err(bad("Missing event name", "The 'event_name' field is required"));
+    let event = match http::string_field(&v, "event_name") {
+        Ok(event) => event,
+        Err(_) if v.get("event_name").is_some_and(|e| !e.is_null() && !e.is_string()) => {
+            return Err(bad("Invalid event name", "The 'event_name' field must be a string"))
+        }
+        Err(_) => return Err(bad("Missing event name", "The 'event_name' field is required")),
     };
     if !event.contains('.') || event.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad("Invalid event name", format!("'{event}' is not a valid event name")));
@@ -195,34 +178,11 @@ async fn test_event(State(app): State<Arc<App>>, Path(id): Path<String>, body: B
         ));
     }
     let data = expand(&flat).map_err(|e| bad("Invalid payload data", e))?;
-    let now = model::now();
     let delivery_id = model::uuid();
-    let body = json!({"id": delivery_id, "event_name": event, "created_at": now, "data": data}).to_string();
-    let d = Delivery {
-        id: delivery_id,
-        provider: Provider::Personio,
-        endpoint_id: webhook.id.clone(),
-        url: webhook.url.clone(),
-        secret: webhook.secret.clone(),
-        event_type: event.to_string(),
-        case_id: None,
-        event_id: None,
-        webhook_id: crate::sign::new_message_id(),
-        body,
-        status: Status::Pending,
-        attempts: 0,
-        failures: 0,
-        rate_limits: 0,
-        // A test event is one attempt: the answer reports it.
-        retries: false,
-        next_at: Some(model::now_ms()),
-        http_status_code: None,
-        response_body: None,
-        last_error: None,
-        created_at: now.clone(),
-        updated_at: now,
-        delivered_at: None,
-    };
+    let body =
+        json!({"id": delivery_id, "event_name": event, "created_at": model::now(), "data": data}).to_string();
+    // A test event is one attempt: the answer reports it.
+    let d = Delivery::to(delivery_id, &webhook, event, body, false);
     app.store.enqueue(std::slice::from_ref(&d))?;
     let done = worker::attempt_now(&app, d).await;
     Ok(http::json(

@@ -1,6 +1,7 @@
 //! The demo data a fresh sandbox starts with. The ids are stable and documented (README,
 //! `sandbox --help`, the ready line), so scripts and tutorials can name them.
 
+use crate::output::Secret;
 use serde_json::{json, Value};
 
 use super::model::{self, Case, Chat, Delivery, Endpoint, Payment, Provider, Status, SELF};
@@ -120,7 +121,7 @@ pub(crate) fn seed(store: &Store, url: &str, wipe: bool) -> StoreResult<()> {
             events: events.iter().map(|e| e.to_string()).collect(),
             active: true,
             test_mode: true,
-            secret: SECRET.into(),
+            secret: Secret::new(SECRET),
             created_at: now.clone(),
             updated_at: now.clone(),
         };
@@ -158,7 +159,7 @@ pub(crate) fn seed(store: &Store, url: &str, wipe: bool) -> StoreResult<()> {
                 provider: Provider::Closient,
                 endpoint_id: CLOSIENT_ENDPOINT.into(),
                 url: url.into(),
-                secret: SECRET.into(),
+                secret: Secret::new(SECRET),
                 event_type: "ping".into(),
                 case_id: None,
                 event_id: None,

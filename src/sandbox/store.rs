@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::output::Secret;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
@@ -66,6 +67,10 @@ pub(crate) enum StoreError {
         "the sandbox database {path} has schema version {found}, newer than this hookctl knows ({SCHEMA_VERSION})"
     )]
     Newer { path: PathBuf, found: i64 },
+    #[error(
+        "another sandbox is already running on the data directory {dir} (it holds {lock}); both would deliver the same queue"
+    )]
+    Busy { dir: PathBuf, lock: PathBuf },
     #[error("sandbox database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -77,12 +82,17 @@ pub(crate) type StoreResult<T> = Result<T, StoreError>;
 pub(crate) struct Store {
     conn: Mutex<Connection>,
     pub(crate) path: PathBuf,
+    /// The exclusive lock on `dir/sandbox.lock`, held while the store is open: two sandboxes on
+    /// one data dir would both drain the same outbox. The OS drops it when the process dies, so
+    /// a `kill -9` never leaves a stale lock behind.
+    _lock: std::fs::File,
 }
 
 impl Store {
     /// Opens (creating if needed) `dir/sandbox.db`, checks it and migrates it.
     pub(crate) fn open(dir: &Path) -> StoreResult<Store> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Dir { path: dir.to_path_buf(), source })?;
+        let lock = lock_dir(dir)?;
         let path = dir.join("sandbox.db");
         let corrupt = |e: rusqlite::Error| StoreError::Corrupt { path: path.clone(), message: e.to_string() };
         let mut conn = Connection::open(&path).map_err(corrupt)?;
@@ -105,7 +115,7 @@ impl Store {
             tx.pragma_update(None, "user_version", n as i64 + 1).map_err(corrupt)?;
         }
         tx.commit().map_err(corrupt)?;
-        Ok(Store { conn: Mutex::new(conn), path })
+        Ok(Store { conn: Mutex::new(conn), path, _lock: lock })
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -270,7 +280,7 @@ impl Store {
                 Value::from(e.events.clone()).to_string(),
                 e.active,
                 e.test_mode,
-                e.secret,
+                e.secret.expose(),
                 seeded,
                 e.created_at,
                 e.updated_at
@@ -328,17 +338,18 @@ impl Store {
     // ---- deliveries (the outbox) ----
 
     pub(crate) fn insert_delivery(tx: &Transaction, d: &Delivery) -> StoreResult<()> {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO deliveries (id, provider, endpoint_id, url, secret, event_type, case_id, event_id, webhook_id,
                  body, status, attempts, failures, rate_limits, retries, next_at, http_status_code, response_body,
                  last_error, created_at, updated_at, delivered_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-            params![
+        )?
+        .execute(params![
                 d.id,
                 d.provider.as_str(),
                 d.endpoint_id,
                 d.url,
-                d.secret,
+                d.secret.expose(),
                 d.event_type,
                 d.case_id,
                 d.event_id,
@@ -369,7 +380,8 @@ impl Store {
     pub(crate) fn delivery(&self, id: &str) -> StoreResult<Option<Delivery>> {
         Ok(self
             .lock()
-            .query_row(&format!("{DELIVERY_COLUMNS} WHERE id = ?1"), [id], delivery_row)
+            .prepare_cached(&format!("{DELIVERY_COLUMNS} WHERE id = ?1"))?
+            .query_row([id], delivery_row)
             .optional()?)
     }
 
@@ -424,11 +436,12 @@ impl Store {
     /// and the event row by the delivery, so a redelivery after a crash updates, never doubles.
     pub(crate) fn record(&self, d: &Delivery, a: &Attempt, event: Option<&EventRow>) -> StoreResult<()> {
         self.tx(|tx| {
-            let updated = tx.execute(
+            let updated = tx.prepare_cached(
                 "UPDATE deliveries SET status = ?2, attempts = ?3, failures = ?4, rate_limits = ?5, next_at = ?6,
                      http_status_code = ?7, response_body = ?8, last_error = ?9, updated_at = ?10, delivered_at = ?11
                  WHERE id = ?1",
-                params![
+            )?
+            .execute(params![
                     d.id,
                     d.status.as_str(),
                     d.attempts,
@@ -446,10 +459,11 @@ impl Store {
             if updated == 0 {
                 return Ok(());
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO attempts (delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
+            )?
+            .execute(params![
                     a.delivery_id,
                     a.n,
                     a.url,
@@ -462,14 +476,15 @@ impl Store {
                 ],
             )?;
             if let Some(e) = event {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO events (id, delivery_id, case_id, subscription_id, event_type, payload, webhook_id, status,
                          created_at, visible_at, delivered_at, attempt_count, last_response_code, last_error)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                      ON CONFLICT (delivery_id) DO UPDATE SET status = excluded.status,
                          delivered_at = excluded.delivered_at, attempt_count = excluded.attempt_count,
                          last_response_code = excluded.last_response_code, last_error = excluded.last_error",
-                    params![
+                )?
+                .execute(params![
                         e.id,
                         e.delivery_id,
                         e.case_id,
@@ -581,6 +596,22 @@ pub(crate) enum CaseChild {
     Chats,
 }
 
+/// Takes the data dir's exclusive lock, or says which sandbox holds it.
+fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
+    let lock = dir.join("sandbox.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|source| StoreError::Dir { path: lock.clone(), source })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy { dir: dir.to_path_buf(), lock }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Dir { path: lock, source }),
+    }
+}
+
 fn case_row(r: &Row) -> rusqlite::Result<Case> {
     Ok(Case {
         id: r.get(0)?,
@@ -608,7 +639,7 @@ fn endpoint_row(r: &Row) -> rusqlite::Result<Endpoint> {
         events: serde_json::from_str(&events).unwrap_or_default(),
         active: r.get(6)?,
         test_mode: r.get(7)?,
-        secret: r.get(8)?,
+        secret: Secret::new(r.get::<_, String>(8)?),
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
     })
@@ -624,7 +655,7 @@ fn delivery_row(r: &Row) -> rusqlite::Result<Delivery> {
         provider: Provider::parse(&r.get::<_, String>(1)?),
         endpoint_id: r.get(2)?,
         url: r.get(3)?,
-        secret: r.get(4)?,
+        secret: Secret::new(r.get::<_, String>(4)?),
         event_type: r.get(5)?,
         case_id: r.get(6)?,
         event_id: r.get(7)?,
@@ -693,6 +724,17 @@ mod tests {
         assert!(matches!(err, StoreError::Newer { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
         // Reopening again still refuses: nothing was reset.
         assert!(Store::open(dir.path()).is_err());
+    }
+
+    #[test]
+    fn a_second_store_on_the_same_dir_is_refused_until_the_first_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open(dir.path()).unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+        assert!(err.to_string().contains(&dir.path().display().to_string()), "{err}");
+        drop(first);
+        Store::open(dir.path()).unwrap();
     }
 
     #[test]

@@ -11,11 +11,12 @@ use tokio::sync::{watch, Semaphore};
 
 use super::model::{self, Attempt, Delivery, EventRow, Outcome, Provider, Status};
 use super::App;
-use crate::output::Secret;
 use crate::sign::{self, Scheme};
 
-/// How long one attempt may take before it counts as failed.
+/// How long one attempt may take before it counts as failed (admin knob `attempt_timeout`).
 pub(crate) const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest `attempt_timeout` the admin route accepts (bounds how long a claim is held).
+pub(crate) const MAX_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Attempts running at once.
 const CONCURRENCY: usize = 64;
 /// 429s allowed before a delivery is dead-lettered (they do not use the retry budget).
@@ -92,7 +93,7 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
 /// outbox, so a crash mid-way leaves it queued.
 pub(crate) async fn attempt_now(app: &App, d: Delivery) -> Delivery {
     // The worker may have picked it up in between: wait for that attempt instead.
-    let deadline = Instant::now() + ATTEMPT_TIMEOUT * 2;
+    let deadline = Instant::now() + MAX_ATTEMPT_TIMEOUT * 2;
     while !app.claim(&d.id) {
         if Instant::now() > deadline {
             break;
@@ -142,7 +143,7 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
             retry_after: None,
         }
     } else {
-        send(app, &d).await
+        send(app, &d, knobs.attempt_timeout).await
     };
     let now_ms = model::now_ms();
     let now = model::rfc3339(now_ms);
@@ -240,7 +241,7 @@ fn classify(code: u16) -> Outcome {
 }
 
 /// Signs and POSTs the delivery.
-async fn send(app: &App, d: &Delivery) -> Answer {
+async fn send(app: &App, d: &Delivery, timeout: Duration) -> Answer {
     let error = |e: String| Answer {
         outcome: Outcome::Error,
         code: None,
@@ -249,13 +250,7 @@ async fn send(app: &App, d: &Delivery) -> Answer {
         retry_after: None,
     };
     let ts = model::now_ms() / 1000;
-    let headers = match sign::sign(
-        Scheme::Standard,
-        &Secret::new(d.secret.clone()),
-        &d.webhook_id,
-        ts,
-        d.body.as_bytes(),
-    ) {
+    let headers = match sign::sign(Scheme::Standard, &d.secret, &d.webhook_id, ts, d.body.as_bytes()) {
         Ok(h) => h,
         Err(e) => return error(format!("cannot sign: {e}")),
     };
@@ -263,9 +258,11 @@ async fn send(app: &App, d: &Delivery) -> Answer {
     for (k, v) in headers {
         req = req.header(k, v);
     }
-    let resp = match req.body(d.body.clone()).send().await {
+    let resp = match req.timeout(timeout).body(d.body.clone()).send().await {
         Ok(r) => r,
-        Err(e) if e.is_timeout() => return error(format!("timed out after {}s", ATTEMPT_TIMEOUT.as_secs())),
+        Err(e) if e.is_timeout() => {
+            return error(format!("timed out after {}", humantime::format_duration(timeout)))
+        }
         Err(e) if e.is_connect() => return error(format!("connection failed: {}", root_cause(&e))),
         Err(e) => return error(root_cause(&e)),
     };

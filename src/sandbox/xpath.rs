@@ -7,7 +7,6 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
@@ -27,19 +26,18 @@ pub(crate) fn router(app: Arc<App>) -> Router {
 }
 
 fn render(e: &Endpoint, with_secret: bool) -> Value {
-    let mut v = json!({
-        "id": e.id,
-        "url": e.url,
-        "description": e.description,
-        "events": e.events,
-        "status": if e.active { "active" } else { "paused" },
-        "created_at": seconds(&e.created_at),
-        "updated_at": seconds(&e.updated_at),
-    });
-    if with_secret {
-        v["secret"] = json!(e.secret);
-    }
-    v
+    e.with_secret(
+        json!({
+            "id": e.id,
+            "url": e.url,
+            "description": e.description,
+            "events": e.events,
+            "status": if e.active { "active" } else { "paused" },
+            "created_at": seconds(&e.created_at),
+            "updated_at": seconds(&e.updated_at),
+        }),
+        with_secret,
+    )
 }
 
 /// The document writes whole seconds (`2026-04-29T09:10:00Z`).
@@ -109,20 +107,8 @@ async fn create(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         None | Some(Value::Null) => true,
         Some(s) => check_status(s)?,
     };
-    let now = model::now();
-    let e = Endpoint {
-        id: model::xpath_id(),
-        provider: Provider::Xpath,
-        owner: SELF.into(),
-        url,
-        description,
-        events,
-        active,
-        test_mode: true,
-        secret: model::secret(),
-        created_at: now.clone(),
-        updated_at: now,
-    };
+    let e =
+        Endpoint { description, ..Endpoint::new(Provider::Xpath, model::xpath_id(), url, events, active) };
     app.store.create_endpoint(&e)?;
     Ok(http::json(StatusCode::CREATED, &json!({"data": render(&e, true)})))
 }
@@ -134,31 +120,28 @@ async fn read(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
 
 async fn update(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let mut e = app.store.endpoint(Provider::Xpath, &id)?.ok_or_else(not_found)?;
-    if !v.is_object() {
-        return Err(invalid("body", "must be a JSON object"));
-    }
-    if let Some(u) = v.get("url") {
-        e.url = check_url(u)?;
-    }
-    if let Some(ev) = v.get("events") {
-        e.events = check_events(ev)?;
-    }
-    if let Some(d) = v.get("description") {
-        e.description = check_description(d)?;
-    }
-    if let Some(s) = v.get("status") {
-        e.active = check_status(s)?;
-    }
-    e.updated_at = model::now();
-    app.store.update_endpoint(&e)?;
+    let e = app.change_endpoint(Provider::Xpath, &id, not_found, |e| {
+        if !v.is_object() {
+            return Err(invalid("body", "must be a JSON object"));
+        }
+        if let Some(u) = v.get("url") {
+            e.url = check_url(u)?;
+        }
+        if let Some(ev) = v.get("events") {
+            e.events = check_events(ev)?;
+        }
+        if let Some(d) = v.get("description") {
+            e.description = check_description(d)?;
+        }
+        if let Some(s) = v.get("status") {
+            e.active = check_status(s)?;
+        }
+        Ok(())
+    })?;
     Ok(http::json(StatusCode::OK, &json!({"data": render(&e, false)})))
 }
 
 async fn remove(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
-    if !app.store.delete_endpoint(Provider::Xpath, &id)? {
-        return Err(not_found());
-    }
     // The document shows `{"deleted": true}` under its 204, but a 204 carries no body.
-    Ok(StatusCode::NO_CONTENT.into_response())
+    app.delete_endpoint(Provider::Xpath, &id, not_found)
 }

@@ -4,7 +4,7 @@
 use super::{github, header, shopify, slack, stripe, HeaderPair, Scheme};
 
 /// The headers that identify a scheme, in detection order (for "no signature headers found").
-pub const SIGNATURE_HEADERS: [&str; 6] = [
+pub(crate) const SIGNATURE_HEADERS: [&str; 6] = [
     "svix-signature",
     "webhook-signature",
     stripe::HEADER,

@@ -29,7 +29,7 @@ mod svix;
 pub(crate) use detect::{detect, SIGNATURE_HEADERS};
 
 /// Allowed clock difference, in seconds, when the caller does not choose one.
-pub const DEFAULT_TOLERANCE: u64 = 300;
+pub(crate) const DEFAULT_TOLERANCE: u64 = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scheme {
@@ -62,14 +62,16 @@ impl Scheme {
         }
     }
 
-    /// Whether the scheme signs a timestamp (and so has a tolerance window).
-    pub fn has_timestamp(self) -> bool {
-        matches!(self, Scheme::Standard | Scheme::Svix | Scheme::Stripe | Scheme::Slack)
-    }
-
-    /// Whether the scheme signs a message id.
-    pub fn has_id(self) -> bool {
-        matches!(self, Scheme::Standard | Scheme::Svix)
+    /// The scheme and its headers in a few words, for `--scheme` help.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scheme::Standard => "Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)",
+            Scheme::Svix => "Svix (svix-id / svix-timestamp / svix-signature)",
+            Scheme::Stripe => "Stripe (Stripe-Signature: t=…,v1=…)",
+            Scheme::Github => "GitHub (X-Hub-Signature-256)",
+            Scheme::Shopify => "Shopify (X-Shopify-Hmac-Sha256)",
+            Scheme::Slack => "Slack (X-Slack-Signature / X-Slack-Request-Timestamp)",
+        }
     }
 }
 
@@ -102,6 +104,7 @@ pub struct VerifyOptions {
 }
 
 impl VerifyOptions {
+    /// Options for `now` with the default tolerance (used by `benches/verify.rs` and tests).
     pub fn new(now: i64) -> Self {
         VerifyOptions { now, tolerance: DEFAULT_TOLERANCE }
     }
@@ -135,6 +138,10 @@ pub enum Reason {
         headers: Vec<&'static str>,
         looks_like: Option<Scheme>,
     },
+    /// No configured secret could be used for the scheme at all (e.g. a `whsec_` secret that
+    /// is not base64, given with `--scheme auto`): the receiver's configuration is at fault,
+    /// not the sender.
+    Unusable(String),
     Other(String),
 }
 
@@ -148,7 +155,7 @@ impl fmt::Display for Reason {
                     None => Ok(()),
                 }
             }
-            Reason::Other(text) => f.write_str(text),
+            Reason::Unusable(text) | Reason::Other(text) => f.write_str(text),
         }
     }
 }

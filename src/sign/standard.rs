@@ -220,7 +220,7 @@ pub(crate) fn verify(
         }
     }
     if tried == 0 {
-        return Verdict::invalid(scheme, key_errors.join("; "));
+        return Verdict::invalid(scheme, super::Reason::Unusable(key_errors.join("; ")));
     }
     if candidates == 0 {
         return Verdict::invalid(
@@ -328,7 +328,7 @@ pub(crate) fn shorten(s: &str) -> String {
 
 /// A fresh ed25519 key pair as (`whsk_` seed, `whpk_` public key).
 #[cfg(test)]
-pub fn generate_keypair() -> (Secret, String) {
+pub(crate) fn generate_keypair() -> (Secret, String) {
     let sk = SigningKey::generate(&mut rand::rngs::OsRng);
     (
         Secret::new(format!("{PRIVATE_PREFIX}{}", B64.encode(sk.to_bytes()))),

@@ -52,8 +52,13 @@ impl Spec {
             _ => (rest, 0),
         };
         let host = host.trim_start_matches('[').trim_end_matches(']');
-        if host.is_empty() || host.contains('/') {
+        if host.is_empty() {
             return Err(format!("--tunnel '{text}': the bore server's host is missing (bore:HOST[:PORT])"));
+        }
+        if host.contains(['/', '@', '?', '#']) || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!(
+                "--tunnel '{text}': '{host}' is not a host name or address (bore:HOST[:PORT])"
+            ));
         }
         Ok(Spec { host: host.to_string(), port })
     }
@@ -89,8 +94,9 @@ impl Tunnel {
         printer: Printer,
     ) -> crate::Result<Tunnel> {
         let auth = secret.map(|s| Authenticator::new(s.expose()));
+        let has_secret = auth.is_some();
         let link = Link { spec: spec.clone(), auth, local };
-        let (conn, port) = link.hello(spec.port).await.map_err(|e| first_failure(&spec, e))?;
+        let (conn, port) = link.hello(spec.port).await.map_err(|e| first_failure(&spec, e, has_secret))?;
         let (tx, rx) = watch::channel(Some(port));
         let task = tokio::spawn(link.run(conn, port, tx, path, printer));
         Ok(Tunnel { task, port: rx, spec })
@@ -117,13 +123,20 @@ impl Tunnel {
 
 /// Why a first connection failed: a secret problem is a configuration error (3), anything
 /// else a network error (5).
-fn first_failure(spec: &Spec, e: Failure) -> Error {
+fn first_failure(spec: &Spec, e: Failure, has_secret: bool) -> Error {
     let message =
         format!("cannot open a tunnel through bore server {}:{CONTROL_PORT}: {}", spec.host, e.text);
     match e.kind {
-        FailureKind::Secret => crate::config::ConfigError::Missing {
-            what: format!("a working bore secret ({message})"),
-            hint: "pass the server's secret with --tunnel-secret (or leave it out for an open server)".into(),
+        FailureKind::Secret => crate::config::ConfigError::Refused {
+            message,
+            hint: if has_secret {
+                // A wrong secret, or an open server that never sends the challenge.
+                "check the server's secret (--tunnel-secret or HOOKCTL_TUNNEL_SECRET); an open \
+                 server takes none: leave it out"
+                    .into()
+            } else {
+                "pass the server's secret with --tunnel-secret (or HOOKCTL_TUNNEL_SECRET)".into()
+            },
         }
         .into(),
         FailureKind::Refused | FailureKind::Network => Error::Api(ApiError::Network {
@@ -195,6 +208,8 @@ impl Link {
         match conn.recv_timeout().await.map_err(Failure::network)? {
             Some(ServerMessage::Hello(p)) => Ok((conn, p)),
             Some(ServerMessage::Error(m)) => {
+                // bore's protocol carries only the server's text ("invalid secret", "port
+                // already in use", …); the secret case decides between exit 3 and 5.
                 let kind = if m.contains("secret") || m.contains("auth") {
                     FailureKind::Secret
                 } else {
@@ -223,9 +238,8 @@ impl Link {
         loop {
             let why = link.clone().session(&mut conn).await;
             up.send_replace(None);
-            printer.always(&format!(
-                "{} tunnel {} dropped ({why}); requests to it fail until it is back — reconnecting",
-                printer.paint_err("warning:", colored::Color::Yellow),
+            printer.warn(&format!(
+                "tunnel {} dropped ({why}); requests to it fail until it is back — reconnecting",
                 link.spec.base_url(port)
             ));
             let mut pause = Duration::from_millis(250);
@@ -314,7 +328,10 @@ mod tests {
         assert_eq!(Spec::parse("bore:[::1]:9000").unwrap(), Spec { host: "::1".into(), port: 9000 });
         assert_eq!(Spec::parse("bore:::1").unwrap(), Spec { host: "::1".into(), port: 0 });
         assert!(Spec::parse("ngrok:x").unwrap_err().contains("only bore"));
-        assert!(Spec::parse("bore:").is_err());
+        assert!(Spec::parse("bore:").unwrap_err().contains("host is missing"));
+        assert!(Spec::parse("bore: ").unwrap_err().contains("not a host name"), "a blank host is no host");
+        assert!(Spec::parse("bore:a/b").unwrap_err().contains("not a host name"));
+        assert!(Spec::parse("bore:u@h:1").unwrap_err().contains("not a host name"));
         assert!(Spec::parse("bore:host:99999").unwrap_err().contains("not a port"));
         assert_eq!(Spec::parse("bore:[::1]:1").unwrap().base_url(5), "http://[::1]:5");
     }

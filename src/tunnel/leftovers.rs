@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Entry {
     pub provider: String,
+    /// The API's base URL with any password shown as `***` (the record is no place for it).
     pub base_url: String,
     pub id: String,
     /// The URL the endpoint pointed at.
@@ -59,7 +60,9 @@ pub fn dir() -> Option<PathBuf> {
 /// never sees an unlocked record of a live run.
 pub fn record(dir: &Path, entry: &Entry) -> std::io::Result<Held> {
     fs::create_dir_all(dir)?;
-    let name = format!("{}-{}.json", entry.provider, file_safe(&entry.id));
+    // The base URL is in the name too: two APIs (two sandboxes, staging and production) may
+    // hand out the same id, and one record must not overwrite the other.
+    let name = format!("{}-{}-{:016x}.json", entry.provider, file_safe(&entry.id), fnv1a(&entry.base_url));
     let tmp = dir.join(format!(".{name}.{}", std::process::id()));
     let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&tmp)?;
     file.lock()?;
@@ -71,9 +74,14 @@ pub fn record(dir: &Path, entry: &Entry) -> std::io::Result<Held> {
 }
 
 /// The records whose owner is gone (their lock could be taken), oldest first. Unreadable
-/// files are skipped (a half-written record cannot name an endpoint).
-pub fn find(dir: &Path) -> Vec<Leftover> {
-    let Ok(items) = fs::read_dir(dir) else { return Vec::new() };
+/// files are skipped (a half-written record cannot name an endpoint); a missing directory
+/// holds none, an unreadable one is an error (saying "none" would hide leftovers).
+pub fn find(dir: &Path) -> std::io::Result<Vec<Leftover>> {
+    let items = match fs::read_dir(dir) {
+        Ok(items) => items,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
     let mut found = Vec::new();
     for item in items.flatten() {
         let path = item.path();
@@ -93,7 +101,13 @@ pub fn find(dir: &Path) -> Vec<Leftover> {
         found.push(Leftover { entry, held: Held { path, _file: file } });
     }
     found.sort_by(|a, b| a.entry.created_at.cmp(&b.entry.created_at));
-    found
+    Ok(found)
+}
+
+/// A stable hash (std's `DefaultHasher` may change between Rust versions, and a record must
+/// keep its name across upgrades).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Endpoint ids may hold characters a file name cannot.
@@ -120,15 +134,31 @@ mod tests {
     fn live_records_are_not_leftovers_and_released_ones_vanish() {
         let dir = tempfile::tempdir().unwrap();
         let held = record(dir.path(), &entry("a/b")).unwrap();
-        assert!(find(dir.path()).is_empty(), "a record locked by a live run is not a leftover");
+        assert!(find(dir.path()).unwrap().is_empty(), "a record locked by a live run is not a leftover");
         drop(held); // the process "died" without deleting: the lock is gone, the file stays
-        let found = find(dir.path());
+        let found = find(dir.path()).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entry, entry("a/b"));
         // While one cleanup holds it, another does not see it.
-        assert!(find(dir.path()).is_empty());
+        assert!(find(dir.path()).unwrap().is_empty());
         found.into_iter().for_each(Leftover::release);
-        assert!(find(dir.path()).is_empty());
+        assert!(find(dir.path()).unwrap().is_empty());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert!(find(&dir.path().join("none")).unwrap().is_empty(), "no directory: no leftovers");
+        assert!(find(&dir.path().join("none/x")).is_ok());
+        fs::write(dir.path().join("file"), "").unwrap();
+        assert!(find(&dir.path().join("file")).is_err(), "an unreadable directory is not 'none'");
+    }
+
+    #[test]
+    fn the_same_id_at_two_apis_makes_two_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut other = entry("wh_1");
+        other.base_url = "http://127.0.0.1:3/xpath".into();
+        drop(record(dir.path(), &entry("wh_1")).unwrap());
+        drop(record(dir.path(), &other).unwrap());
+        let found: Vec<Entry> = find(dir.path()).unwrap().into_iter().map(|l| l.entry).collect();
+        assert_eq!(found.len(), 2, "one record overwrote the other: {found:?}");
+        assert!(found.contains(&entry("wh_1")) && found.contains(&other));
     }
 }

@@ -14,6 +14,7 @@ use tokio::task::JoinHandle;
 use crate::api::Client;
 use crate::listen::{Exposed, Exposure, HookFuture};
 use crate::output::sanitize::sanitize_line;
+use crate::output::secret::redact_url;
 use crate::output::{Printer, Secret};
 
 /// What to set up, resolved by the command layer.
@@ -36,6 +37,7 @@ pub struct TunnelPlan {
 pub struct RegisterPlan {
     pub api: Client,
     pub events: Vec<String>,
+    pub reach: register::Reach,
 }
 
 /// The [`Exposure`] `listen` runs with.
@@ -76,17 +78,27 @@ impl Expose {
             public = tunnel.base_url().map(|b| format!("{b}{path}"));
             running.tunnel = Some(tunnel);
         }
-        let mut exposed = Exposed { public_url: public.clone(), ..Exposed::default() };
+        // Shown (stderr, the ready line) with a password in a --public-url masked.
+        let shown = public.as_deref().map(|p| redact_url(p).into_owned());
+        let mut exposed = Exposed { public_url: shown, ..Exposed::default() };
         let Some(r) = &self.plan.register else { return Ok(exposed) };
         // Leftovers of killed runs go first, so they do not pile up.
-        register::cleanup(&r.api, &self.printer).await;
-        let target = public.unwrap_or_else(|| local_url.to_string());
-        let reg = register::create(&r.api, &target, &r.events, &self.printer).await?;
         let noun = r.api.preset().endpoints.noun;
+        match register::cleanup(&r.api, &self.printer).await {
+            Ok(done) => done
+                .deleted
+                .iter()
+                .for_each(|e| self.printer.success(&register::Cleanup::deleted_line(noun, e))),
+            // Leftovers are a side job: this run's own registration still goes ahead.
+            Err(e) => self.printer.warn(&format!("{e}; leftovers of earlier runs are not cleaned up")),
+        }
+        let target = public.unwrap_or_else(|| local_url.to_string());
+        let reg = register::create(&r.api, &target, &r.events, &r.reach, &self.printer).await?;
         self.printer.always(&format!(
             "registered temporary {} {noun} {} → {target} (deleted when listen ends)",
             r.api.preset().name,
-            sanitize_line(&reg.id)
+            sanitize_line(&reg.id),
+            target = redact_url(&target)
         ));
         match &reg.secret {
             Some(s) => exposed.secrets.push(s.clone()),

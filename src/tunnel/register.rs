@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::leftovers::{self, Entry, Held};
 use crate::api::{ApiError, Client};
 use crate::output::sanitize::sanitize_line;
+use crate::output::secret::redact_url;
 use crate::output::{Printer, Secret};
 use crate::{Error, Result};
 
@@ -19,11 +20,28 @@ pub struct Registration {
     pub id: String,
     pub secret: Option<Secret>,
     held: Option<Held>,
+    reach: Reach,
+}
+
+/// How this run reached the API beyond provider and base URL, so the delete command printed
+/// on failure uses the same profile (its token) or sandbox (its default token).
+#[derive(Debug, Clone, Default)]
+pub struct Reach {
+    /// `--profile`/`HOOKCTL_PROFILE`, when one was asked for.
+    pub profile: Option<String>,
+    /// `--sandbox`/`HOOKCTL_SANDBOX`.
+    pub sandbox: Option<String>,
 }
 
 /// Creates the endpoint pointing at `url` and records it. A failure to record is a warning:
 /// the endpoint is still deleted at the end of a normal run.
-pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printer) -> Result<Registration> {
+pub async fn create(
+    api: &Client,
+    url: &str,
+    events: &[String],
+    reach: &Reach,
+    printer: &Printer,
+) -> Result<Registration> {
     let shape = api.preset().endpoints;
     let body = shape.create_body(url, events, Some(DESCRIPTION), true);
     let created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
@@ -40,21 +58,34 @@ pub async fn create(api: &Client, url: &str, events: &[String], printer: &Printe
     };
     let entry = Entry {
         provider: api.preset().name.to_string(),
-        base_url: api.base_url().to_string(),
+        base_url: redact_url(api.base_url()).into_owned(),
         id: id.clone(),
-        url: url.to_string(),
+        url: redact_url(url).into_owned(),
         created_at: now_rfc3339(),
         pid: std::process::id(),
     };
-    let held = match leftovers::dir().map(|d| leftovers::record(&d, &entry)) {
-        Some(Ok(h)) => Some(h),
-        Some(Err(e)) => {
-            printer.warn(&format!("cannot record the registration for a later cleanup: {e}"));
-            None
-        }
+    let held = match leftovers::dir() {
+        Some(dir) => match leftovers::record(&dir, &entry) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                // Still deleted at the end of a normal run; only a killed run would lose track.
+                printer.warn(&format!(
+                    "cannot record the registration in {} ({e}): if this run is killed, delete {} {} yourself",
+                    dir.display(),
+                    shape.noun,
+                    sanitize_line(&id)
+                ));
+                None
+            }
+        },
         None => None,
     };
-    Ok(Registration { id, secret: crate::providers::find_secret(&created).map(Secret::new), held })
+    Ok(Registration {
+        id,
+        secret: crate::providers::find_secret(&created).map(Secret::new),
+        held,
+        reach: reach.clone(),
+    })
 }
 
 impl Registration {
@@ -68,7 +99,7 @@ impl Registration {
                 }
                 Ok(())
             }
-            Err(e) => Err(undeleted(api, &self.id, e)),
+            Err(e) => Err(undeleted(api, &self.id, &self.reach, e)),
         }
     }
 }
@@ -84,7 +115,7 @@ async fn delete(api: &Client, id: &str) -> std::result::Result<(), ApiError> {
 
 /// The error for an endpoint left behind: its id, the exact command that deletes it, and the
 /// original failure's exit code.
-fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
+fn undeleted(api: &Client, id: &str, reach: &Reach, e: ApiError) -> Error {
     Error::Leftover {
         message: format!(
             "could not delete the temporary {} {} at {}: {e}",
@@ -94,17 +125,20 @@ fn undeleted(api: &Client, id: &str, e: ApiError) -> Error {
         ),
         hint: format!(
             "delete it with `{}` (or run `hookctl endpoints cleanup` later)",
-            delete_command(api.preset().name, api.base_url(), id)
+            delete_command(api.preset().name, api.base_url(), reach, id)
         ),
         exit: e.exit(),
     }
 }
 
-fn delete_command(provider: &str, base_url: &str, id: &str) -> String {
-    format!(
-        "hookctl endpoints delete {} --yes --provider {provider} --base-url {base_url}",
-        sanitize_line(id)
-    )
+/// The command that deletes `id`; a password in the base URL is shown as `***` (fill it in).
+fn delete_command(provider: &str, base_url: &str, reach: &Reach, id: &str) -> String {
+    let api = match (&reach.sandbox, &reach.profile) {
+        (Some(sandbox), _) => format!("--sandbox {}", redact_url(sandbox)),
+        (None, Some(profile)) => format!("--profile {profile} --base-url {}", redact_url(base_url)),
+        (None, None) => format!("--base-url {}", redact_url(base_url)),
+    };
+    format!("hookctl endpoints delete {} --yes --provider {provider} {api}", sanitize_line(id))
 }
 
 /// What a cleanup did.
@@ -127,6 +161,15 @@ pub struct Failed {
 }
 
 impl Cleanup {
+    /// `deleted leftover endpoint ID (registered …)`.
+    pub fn deleted_line(noun: &str, e: &Entry) -> String {
+        format!(
+            "deleted leftover {noun} {} (registered {} by a run that did not end cleanly)",
+            sanitize_line(&e.id),
+            e.created_at
+        )
+    }
+
     /// An error when some leftover could not be deleted (its exit code is the failure's).
     pub fn result(&self) -> Result<()> {
         match self.failed.first() {
@@ -135,7 +178,7 @@ impl Cleanup {
                 message: format!("{} leftover registration(s) could not be deleted", self.failed.len()),
                 hint: format!(
                     "try again later, or delete them by hand (e.g. `{}`)",
-                    delete_command(&f.entry.provider, &f.entry.base_url, &f.entry.id)
+                    delete_command(&f.entry.provider, &f.entry.base_url, &Reach::default(), &f.entry.id)
                 ),
                 exit: f.exit,
             }),
@@ -143,38 +186,38 @@ impl Cleanup {
     }
 }
 
-/// Deletes the leftovers recorded for `api`'s provider and base URL, printing each one.
-pub async fn cleanup(api: &Client, printer: &Printer) -> Cleanup {
+/// Deletes the leftovers recorded for `api`'s provider and base URL (compared as recorded: with
+/// any password masked); failures are warned
+/// about here, what was deleted is for the caller to show ([`Cleanup::deleted_line`]).
+/// An unreadable record directory is an error.
+pub async fn cleanup(api: &Client, printer: &Printer) -> Result<Cleanup> {
     let mut report = Cleanup::default();
-    let Some(dir) = leftovers::dir() else { return report };
-    for left in leftovers::find(&dir) {
+    let Some(dir) = leftovers::dir() else { return Ok(report) };
+    let found = leftovers::find(&dir)
+        .map_err(|e| Error::io(format!("cannot read the registration records in {}", dir.display()), e))?;
+    for left in found {
         let e = left.entry.clone();
-        if e.provider != api.preset().name || e.base_url != api.base_url() {
+        if e.provider != api.preset().name || e.base_url != redact_url(api.base_url()) {
             report.skipped.push(e);
             continue;
         }
         let noun = api.preset().endpoints.noun;
         match delete(api, &e.id).await {
             Ok(()) => {
-                printer.success(&format!(
-                    "deleted leftover {noun} {} (registered {} by a run that did not end cleanly)",
-                    sanitize_line(&e.id),
-                    e.created_at
-                ));
                 left.release();
                 report.deleted.push(e);
             }
             Err(err) => {
                 printer.warn(&format!(
                     "could not delete leftover {noun} {}: {err}; delete it with `{}`",
-                    e.id,
-                    delete_command(&e.provider, &e.base_url, &e.id)
+                    sanitize_line(&e.id),
+                    delete_command(&e.provider, &e.base_url, &Reach::default(), &e.id)
                 ));
                 report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
             }
         }
     }
-    report
+    Ok(report)
 }
 
 fn now_rfc3339() -> String {
@@ -188,8 +231,25 @@ mod tests {
     #[test]
     fn the_delete_command_is_complete() {
         assert_eq!(
-            delete_command("closient", "http://127.0.0.1:9/closient", "ep_1"),
+            delete_command("closient", "http://127.0.0.1:9/closient", &Reach::default(), "ep_1"),
             "hookctl endpoints delete ep_1 --yes --provider closient --base-url http://127.0.0.1:9/closient"
+        );
+        assert_eq!(
+            delete_command("xpath", "http://bob:pw-s3cret@127.0.0.1:9/", &Reach::default(), "wh_1"),
+            "hookctl endpoints delete wh_1 --yes --provider xpath --base-url http://bob:***@127.0.0.1:9/"
+        );
+        // The same token as the run: its profile, or the sandbox (whose default token only
+        // --sandbox brings).
+        let staging = Reach { profile: Some("staging".into()), sandbox: None };
+        assert_eq!(
+            delete_command("xpath", "https://api.example/", &staging, "wh_1"),
+            "hookctl endpoints delete wh_1 --yes --provider xpath --profile staging --base-url https://api.example/"
+        );
+        let sandbox =
+            Reach { profile: Some("staging".into()), sandbox: Some("http://127.0.0.1:8788".into()) };
+        assert_eq!(
+            delete_command("partner", "http://127.0.0.1:8788/partner", &sandbox, "s_1"),
+            "hookctl endpoints delete s_1 --yes --provider partner --sandbox http://127.0.0.1:8788"
         );
     }
 }

@@ -66,10 +66,9 @@ pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Dura
             Outcome::Success
         }
         DeliveryState::DeadLetter | DeliveryState::Failed => {
-            p.always(&format!("{} delivery {}{code}", p.paint_err("✗", Color::Red), sanitize_line(status)));
-            if state == DeliveryState::Failed {
-                p.hint("the provider retries failed deliveries; --wait follows it until it settles");
-            }
+            let hint = (state == DeliveryState::Failed)
+                .then_some("the provider retries failed deliveries; --wait follows it until it settles");
+            p.failed(&format!("delivery failed: {status}{code}"), &[], hint);
             Outcome::NotDelivered
         }
         DeliveryState::Pending | DeliveryState::RateLimited => {
@@ -77,11 +76,7 @@ pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Dura
             Outcome::Success
         }
         DeliveryState::Unknown => {
-            p.always(&format!(
-                "{} unrecognised delivery status '{}'",
-                p.paint_err("✗", Color::Red),
-                sanitize_line(status)
-            ));
+            p.failed(&format!("delivery failed: unrecognised delivery status '{status}'"), &[], []);
             Outcome::NotDelivered
         }
     })
@@ -150,10 +145,8 @@ pub(crate) fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Resul
             Err(e) => Err(PollError::Fatal(e.into())),
         }
     }))?;
-    report.print(&ctx.printer, "deliveries");
-    if report.outcome() == Outcome::NotDelivered {
-        ctx.printer.hint(&format!("a dead_letter delivery can be replayed: `hookctl replay {id}`"));
-    }
+    let replay = format!("a dead_letter delivery can be replayed: `hookctl replay {id}`");
+    report.print_hinted(&ctx.printer, "deliveries", Some(&replay));
     Ok(report.outcome())
 }
 

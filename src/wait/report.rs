@@ -2,11 +2,9 @@
 
 use std::time::Duration;
 
-use colored::Color;
 use serde_json::{json, Value};
 
 use super::*;
-use crate::output::sanitize::sanitize_line;
 use crate::output::Printer;
 use crate::Outcome;
 
@@ -93,25 +91,36 @@ impl WaitReport {
         })
     }
 
-    /// The final document (`--json`) or a summary line on stderr. Row lines were printed
+    /// The final document (`--json`) or a summary line on stderr; a failure is also an
+    /// `error:` line with `hint:` lines on stderr, whatever the format. Row lines were printed
     /// while waiting. `what` names the rows: "event-log rows", "deliveries".
     pub fn print(&self, printer: &Printer, what: &str) {
+        self.print_hinted(printer, what, None);
+    }
+
+    /// [`WaitReport::print`] with one more `hint:` line for a failure (e.g. how to replay).
+    pub fn print_hinted(&self, printer: &Printer, what: &str, failure_hint: Option<&str>) {
         if printer.is_json() {
             printer.json(&self.to_json());
-            return;
         }
-        let secs = format!("{:.1}s", self.elapsed.as_secs_f64());
+        self.summary(printer, what, failure_hint);
+    }
+
+    /// The stderr part of [`WaitReport::print`], for commands that print their own document.
+    pub fn summary(&self, printer: &Printer, what: &str, failure_hint: Option<&str>) {
+        let secs = seconds(self.elapsed);
         let seen = self.deciding().len();
         match self.outcome {
-            WaitOutcome::NothingEnqueued => {
+            WaitOutcome::NothingEnqueued if !printer.is_json() => {
                 printer.info("nothing was enqueued, so there is nothing to wait for")
             }
-            WaitOutcome::Delivered => printer.success(&format!(
+            WaitOutcome::Delivered if !printer.is_json() => printer.success(&format!(
                 "{} of {} {what} delivered in {secs} ({} polls)",
                 self.count(RowState::Delivered),
                 self.expected,
                 self.polls
             )),
+            WaitOutcome::NothingEnqueued | WaitOutcome::Delivered => {}
             WaitOutcome::Failed => {
                 let failed: Vec<String> = self
                     .deciding()
@@ -127,31 +136,48 @@ impl WaitReport {
                         s
                     })
                     .collect();
-                printer.always(&format!(
-                    "{} delivery failed: {} of {} {what} failed: {}",
-                    printer.paint_err("✗", Color::Red),
-                    failed.len(),
-                    self.expected,
-                    sanitize_line(&failed.join(", "))
-                ));
+                printer.failed(
+                    &format!(
+                        "delivery failed: {} of {} {what} failed: {}",
+                        failed.len(),
+                        self.expected,
+                        failed.join(", ")
+                    ),
+                    &[],
+                    failure_hint,
+                );
             }
             WaitOutcome::TimedOut => {
-                printer.always(&format!(
-                    "{} timed out after {secs}: {seen} of {} {what} appeared ({} delivered, {} pending) in {} polls",
-                    printer.paint_err("✗", Color::Red),
-                    self.expected,
+                let mut details = vec![format!(
+                    "{} delivered, {} pending, {} polls",
                     self.count(RowState::Delivered),
                     self.count(RowState::Pending),
                     self.polls
-                ));
+                )];
                 if let Some(e) = &self.last_error {
-                    printer.always(&format!("  last poll error: {}", sanitize_line(e)));
+                    details.push(format!("last poll error: {e}"));
                 }
-                printer.hint("the event log can lag under load; a longer --timeout may help");
+                printer.failed(
+                    &format!("timed out after {secs}: {seen} of {} {what} appeared", self.expected),
+                    &details,
+                    ["the event log can lag under load; a longer --timeout may help"],
+                );
             }
-            WaitOutcome::Interrupted => {
-                printer.always(&format!("interrupted after {secs}: {seen} of {} {what} seen", self.expected))
-            }
+            WaitOutcome::Interrupted => printer.failed(
+                &format!("interrupted after {secs}: {seen} of {} {what} seen", self.expected),
+                &[],
+                [],
+            ),
         }
+    }
+}
+
+/// `2s`, `2.4s`: tenths only when they say something.
+pub(crate) fn seconds(d: Duration) -> String {
+    let tenths = (d.as_millis() + 50) / 100;
+    if tenths.is_multiple_of(10) {
+        format!("{}s", tenths / 10)
+    } else {
+        format!("{}.{}s", tenths / 10, tenths % 10)
     }
 }

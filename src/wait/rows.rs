@@ -26,10 +26,6 @@ impl RowState {
             RowState::Failed => "failed",
         }
     }
-
-    pub fn is_terminal(self) -> bool {
-        self != RowState::Pending
-    }
 }
 
 /// One event-log row (or delivery) as hookctl understands it, plus the provider's object.
@@ -107,7 +103,7 @@ pub struct RowFormat {
 }
 
 /// Names a profile may set as `fields.<name>`.
-pub const FIELD_NAMES: &[&str] = &[
+pub(crate) const FIELD_NAMES: &[&str] = &[
     "id",
     "event_type",
     "status",
@@ -238,6 +234,7 @@ impl RowFormat {
     /// Reads a list response: a plain array, or the array under a usual envelope key
     /// (`data`, `items`, `results`, …). `None` when the body holds no list at all.
     /// Non-objects inside the list are skipped.
+    /// (Used by `benches/wait.rs` and tests; the commands parse rows one by one.)
     pub fn parse_list(&self, body: &Value) -> Option<Vec<Row>> {
         crate::api::list_items(body).map(|items| items.iter().filter_map(|v| self.parse(v)).collect())
     }

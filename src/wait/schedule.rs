@@ -11,9 +11,9 @@ pub const FIRST_DELAY: Duration = Duration::from_millis(200);
 /// Longest pause between polls: bounds the detection lag without hammering the provider.
 pub const MAX_DELAY: Duration = Duration::from_secs(1);
 /// Growth factor per poll, drawn at random so many waiters never poll in lock-step.
-pub const GROWTH: RangeInclusive<f64> = 1.5..=2.0;
+pub(crate) const GROWTH: RangeInclusive<f64> = 1.5..=2.0;
 /// Once capped, each delay is `MAX_DELAY` times a factor from this range (jitter again).
-pub const CAP_JITTER: RangeInclusive<f64> = 0.7..=1.0;
+pub(crate) const CAP_JITTER: RangeInclusive<f64> = 0.7..=1.0;
 /// A `Retry-After` of zero (or a date in the past) falls back to the backoff: never spin.
 const RETRY_AFTER_MIN: Duration = Duration::from_millis(1);
 
@@ -43,7 +43,7 @@ impl Default for Schedule<StdRng> {
 }
 
 impl<R: Rng> Schedule<R> {
-    pub fn with_rng(rng: R) -> Self {
+    pub(crate) fn with_rng(rng: R) -> Self {
         Schedule { next: FIRST_DELAY, rng }
     }
 

@@ -510,3 +510,11 @@ fn json_report_shape() {
     assert_eq!(v["rows"][0]["state"], "delivered");
     assert_eq!(v["rows"][0]["row"]["id"], "a");
 }
+
+#[test]
+fn seconds_show_tenths_only_when_they_say_something() {
+    assert_eq!(report::seconds(Duration::from_millis(2_000)), "2s");
+    assert_eq!(report::seconds(Duration::from_millis(1_960)), "2s");
+    assert_eq!(report::seconds(Duration::from_millis(1_520)), "1.5s");
+    assert_eq!(report::seconds(Duration::ZERO), "0s");
+}

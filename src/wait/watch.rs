@@ -34,7 +34,7 @@ where
 }
 
 /// Prints rows as they appear and drives the spinner.
-pub struct PrinterObserver<'a> {
+pub(crate) struct PrinterObserver<'a> {
     printer: &'a Printer,
     spinner: Option<indicatif::ProgressBar>,
 }

@@ -36,6 +36,23 @@ fn bearer_auth_user_agent_and_token_never_printed_even_with_verbose() {
     assert!(!err.contains(TOKEN) && !stdout(&out).contains(TOKEN));
 }
 
+/// A password in the base URL is masked in the -v trace like the token.
+#[test]
+fn a_password_in_the_base_url_is_never_printed_even_with_verbose() {
+    let env = TestEnv::new();
+    let stub = xpath_list_stub();
+    let base = stub.url("/").replace("http://", "http://user:hunter2pass@");
+    let out = api_cmd(&env, &stub, "xpath")
+        .env("HOOKCTL_BASE_URL", &base)
+        .args(["-v", "endpoints", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("GET http://user:***@127.0.0.1:"), "{err}");
+    assert!(!err.contains("hunter2pass") && !stdout(&out).contains("hunter2pass"), "{err}");
+}
+
 #[test]
 fn closient_sends_x_api_key_and_a_profile_can_rename_the_header() {
     let env = TestEnv::new();

@@ -49,7 +49,11 @@ fn closient_test_failed_or_dead_letter_is_7() {
         let out = api_cmd(&env, &stub, "closient").args(["--json", "test", EP]).output().unwrap();
         assert_eq!(out.status.code(), Some(7), "{status}");
         assert_eq!(stdout_json(&out)["status"], status);
-        assert!(stderr(&out).contains("(HTTP 500)"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("error: delivery failed: {status} (HTTP 500)")),
+            "{}",
+            stderr(&out)
+        );
     }
 }
 
@@ -63,6 +67,16 @@ fn closient_test_rejects_bad_ids_and_personio_flags_before_sending() {
     let out =
         api_cmd(&env, &stub, "closient").args(["test", EP, "--event", "person.updated"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // A wait bound without the wait is refused, not silently ignored (fire and replay alike).
+    for args in [
+        vec!["test", EP, "--timeout", "5s"],
+        vec!["fire", "case.closed", "--case", "c1", "--timeout", "5s"],
+        vec!["replay", EP, "--timeout", "5s"],
+    ] {
+        let out = api_cmd(&env, &stub, "closient").args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("--wait"), "{args:?}: {}", stderr(&out));
+    }
     assert!(stub.requests().is_empty());
 }
 
@@ -188,6 +202,12 @@ fn test_wait_keeps_waiting_through_failed_and_reports_dead_letter_as_7() {
     assert_eq!(doc["expected"], 1);
     assert_eq!(doc["rows"][0]["status"], "dead_letter");
     assert_eq!(doc["rows"][0]["state"], "failed");
+    let err = stderr(&out);
+    assert!(
+        err.lines().any(|l| l.starts_with("error: delivery failed: 1 of 1 deliveries failed: ")),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: a dead_letter delivery can be replayed: `hookctl replay "), "{err}");
     assert!(doc["polls"].as_u64().unwrap() >= 2);
     assert!(doc["elapsed_ms"].as_u64().unwrap() >= 1000);
 }
@@ -202,7 +222,12 @@ fn test_wait_times_out_with_6() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
-    assert!(stderr(&out).contains("timed out"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.lines().any(|l| l.starts_with("error: timed out after ") && l.ends_with("s: 1 of 1 deliveries appeared")),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
@@ -213,28 +238,6 @@ fn pending_without_wait_is_0_with_a_warning() {
     let out = api_cmd(&env, &stub, "closient").args(["test", EP]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("pass --wait"), "{}", stderr(&out));
-}
-
-#[test]
-fn replay_refusal_is_shown_with_a_hint() {
-    let env = TestEnv::new();
-    let stub = lagging_delivery_stub("pending", "delivered");
-    let out = api_cmd(&env, &stub, "closient").args(["replay", "dlv_7"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let err = stderr(&out);
-    assert!(err.contains("400 Bad Request: Only dead_letter deliveries can be replayed"), "{err}");
-    assert!(err.contains("hint: only dead_letter deliveries can be replayed"), "{err}");
-}
-
-#[test]
-fn replay_of_a_dead_letter_reports_the_first_attempt() {
-    let env = TestEnv::new();
-    let stub = Stub::start(
-        Router::new().route(REPLAY_ROUTE, post(|| async { json(200, delivery("delivered", Some(204))) })),
-    );
-    let out = api_cmd(&env, &stub, "closient").args(["replay", "dlv_7"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stub.requests()[0].path, "/integrations/api/v1/webhooks/deliveries/dlv_7/replay/");
 }
 
 // ---------------------------------------------------------------------------------------------

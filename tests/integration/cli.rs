@@ -178,3 +178,85 @@ fn control_characters_in_errors_stay_on_one_escaped_line() {
     assert!(lines.iter().skip(1).all(|l| l.starts_with("hint: ")), "{err}");
     assert!(!err.contains('\x1b'), "{err}");
 }
+
+/// clap's own usage errors echo the bad argument: escaped like every other error line.
+#[test]
+fn control_characters_in_rejected_arguments_stay_on_one_escaped_line() {
+    let env = TestEnv::new();
+    let forged = "a\nerror: forged\x1b[2J";
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["verify", "--tolerance", forged],
+        vec!["sign", "--scheme", forged, "--data", "{}"],
+        vec!["--color", forged, "config", "list"],
+        vec![forged],
+        vec!["config", "list", forged],
+    ];
+    for args in cases {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.contains("a\\nerror: forged\\x1b[2J"), "{args:?}: {err}");
+        assert!(
+            !err.contains('\x1b') && !err.lines().any(|l| l.starts_with("error: forged")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// A variable that is set but not UTF-8 is ignored with a warning, not reported as "not set".
+#[test]
+fn a_hookctl_variable_that_is_not_utf8_gets_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["endpoints", "list", "--provider", "closient", "--base-url", "http://127.0.0.1:1"])
+        .env("HOOKCTL_TOKEN", std::ffi::OsStr::from_bytes(b"tok\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("warning: HOOKCTL_TOKEN is not valid UTF-8: ignored\n"), "{err}");
+}
+
+/// Status lines that name the user's own files or profiles are escaped like error lines.
+#[test]
+fn status_lines_escape_the_paths_and_names_they_echo() {
+    let env = TestEnv::new();
+    let dir = env.path("man\npages\x1b[2J");
+    let out = env.cmd().args(["man", "--out"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("man\\npages\\x1b[2J") && !err.contains('\x1b'), "{err}");
+    // listen's startup lines echo --route patterns.
+    let out = env
+        .cmd()
+        .args(["listen", "--port", "0", "--timeout", "1s", "--route", "a\n\x1b[2Jb=http://127.0.0.1:1/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.lines().any(|l| l.starts_with("forwarding a\\n\\x1b[2Jb → ")), "{err}");
+    assert!(!err.contains('\x1b'), "{err}");
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_with_0() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // ~100 KiB, more than a pipe buffer holds, so the writer meets the closed pipe.
+    let env = TestEnv::new();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+        .args(["completions", "bash"])
+        .env("HOME", env.path("."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then dropped: `| head -c1`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

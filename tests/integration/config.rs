@@ -131,6 +131,28 @@ fn init_with_nothing_to_save_is_a_usage_error() {
     assert!(!env.config_path().exists(), "nothing was written");
 }
 
+/// Empty values are not something to save, and a profile needs a name that prints on one line.
+#[test]
+fn init_with_only_empty_values_or_a_bad_name_is_a_usage_error() {
+    let env = TestEnv::new();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--token", "", "--provider", ""], "error: nothing to save in profile 'default'"),
+        (vec!["--secret", " "], "error: nothing to save in profile 'default'"),
+        (vec!["--name", "", "--provider", "partner"], "error: '' cannot name a profile"),
+        (
+            vec!["--name", "a\nb\x1b[2J", "--provider", "partner"],
+            "error: 'a\\nb\\x1b[2J' cannot name a profile",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = env.cmd().args(["config", "init", "--no-input"]).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().any(|l| l.starts_with(expected)), "{args:?}: {err}");
+        assert!(!env.config_path().exists(), "{args:?}: nothing was written");
+    }
+}
+
 #[test]
 fn list_has_column_headings() {
     let env = TestEnv::new();
@@ -191,4 +213,79 @@ fn broken_toml_is_reported_on_one_line() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert!(lines[0].starts_with("error: ") && lines[0].contains("not valid TOML"), "{stderr}");
     assert!(lines[1..].iter().all(|l| l.starts_with("hint: ")), "{stderr}");
+}
+
+/// Two profiles at one partner stub: `good` has the stub's token, `bad` (the current one) a
+/// wrong token and a dead base URL.
+fn two_profiles(env: &TestEnv, p: &crate::support::partner::Partner) {
+    let dead = format!("http://127.0.0.1:{}", crate::support::dead_port());
+    let text = format!(
+        "current = \"bad\"\n\
+         [profiles.bad]\nprovider = \"partner\"\nbase_url = \"{dead}\"\ntoken = \"wrong\"\n\
+         [profiles.good]\nprovider = \"partner\"\nbase_url = \"{}\"\ntoken = \"{}\"\n",
+        p.base(),
+        crate::support::partner::TOKEN
+    );
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), text).unwrap();
+}
+
+#[test]
+fn hookctl_profile_selects_the_profile() {
+    let env = TestEnv::new();
+    let p = crate::support::partner::Partner::start();
+    two_profiles(&env, &p);
+    let list = ["events", "list", "--case", "case-1"];
+    env.cmd().env("HOOKCTL_PROFILE", "good").args(list).assert().code(0);
+    // The flag beats the variable; without either, `current` (bad: nothing listens) is used.
+    env.cmd().env("HOOKCTL_PROFILE", "bad").args(list).args(["--profile", "good"]).assert().code(0);
+    env.cmd().args(list).assert().code(5);
+    env.cmd().env("HOOKCTL_PROFILE", "nope").args(list).assert().code(3);
+}
+
+#[test]
+fn environment_beats_profile_and_flag_beats_environment() {
+    let env = TestEnv::new();
+    let p = crate::support::partner::Partner::start();
+    two_profiles(&env, &p);
+    let list = ["events", "list", "--case", "case-1"];
+    // Profile `bad` gives a dead base URL and a wrong token; the environment overrides both.
+    env.cmd()
+        .env("HOOKCTL_BASE_URL", p.base())
+        .env("HOOKCTL_TOKEN", crate::support::partner::TOKEN)
+        .args(list)
+        .assert()
+        .code(0);
+    // Only the base URL from the environment: the profile's wrong token is used (401 → 3).
+    env.cmd().env("HOOKCTL_BASE_URL", p.base()).args(list).assert().code(3);
+    // A flag beats the environment.
+    env.cmd()
+        .env("HOOKCTL_BASE_URL", p.base())
+        .env("HOOKCTL_TOKEN", "wrong-too")
+        .args(list)
+        .args(["--token", crate::support::partner::TOKEN])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn token_flag_gets_a_hint_and_is_never_echoed() {
+    let env = TestEnv::new();
+    let p = crate::support::partner::Partner::start();
+    let out = p
+        .cmd(&env)
+        .env_remove("HOOKCTL_TOKEN")
+        .args(["events", "list", "--case", "case-1", "--token", crate::support::partner::TOKEN])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("hint: --token ends up in shell history and process lists; prefer HOOKCTL_TOKEN"),
+        "{err}"
+    );
+    assert!(!err.contains(crate::support::partner::TOKEN), "{err}");
+    // From the environment: no hint.
+    let out = p.cmd(&env).args(["events", "list", "--case", "case-1"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("--token"));
 }

@@ -170,7 +170,13 @@ fn wait_times_out_with_6_and_count_zero_is_usage() {
     let out =
         p.cmd(&env).args(["events", "wait", "--case", "case-1", "--timeout", "800ms"]).output().unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("0 of 1 event-log rows appeared"), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("error: timed out after ") && first.ends_with("s: 0 of 1 event-log rows appeared"),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
     let out = p.cmd(&env).args(["events", "wait", "--case", "case-1", "--count", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

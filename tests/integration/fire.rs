@@ -137,7 +137,12 @@ fn deadline_says_how_many_of_how_many_arrived() {
         .unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("1 of 3 deliveries appeared (1 delivered, 0 pending)"), "{stderr}");
+    // A failed outcome reads like an error: `error:` line, indented details, `hint:` line.
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("error: timed out after ")).expect(&stderr);
+    assert!(lines[at].ends_with("s: 1 of 3 deliveries appeared"), "{stderr}");
+    assert!(lines[at + 1].starts_with("  1 delivered, 0 pending, "), "{stderr}");
+    assert!(stderr.contains("\nhint: the event log can lag"), "{stderr}");
     assert!(text(&out.stdout).contains("delivered"), "{}", text(&out.stdout));
 }
 
@@ -169,12 +174,27 @@ fn pending_rows_are_followed_until_they_settle() {
         s.row_fields = json!({"status": "pending"});
     });
     let state = p.state.clone();
-    // The worker finishes the attempt a second later.
+    // The worker finishes the attempt once hookctl has seen the row pending: two polls after
+    // the row became visible (the waiter polls one at a time, so the first has been answered
+    // with `pending`). A condition, not a fixed sleep: a loaded machine only makes it later.
     std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(1300));
-        for (_, row) in state.lock().unwrap().rows.iter_mut() {
-            row["status"] = json!("delivered");
-            row["httpStatus"] = json!(204);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            {
+                let mut s = state.lock().unwrap();
+                let visible = s.rows.first().map(|(at, _)| *at).filter(|at| *at <= Instant::now());
+                let seen = visible
+                    .map(|v| s.log_times.iter().filter(|(t, code)| *t >= v && *code == 200).count())
+                    .unwrap_or(0);
+                if seen >= 2 {
+                    for (_, row) in s.rows.iter_mut() {
+                        row["status"] = json!("delivered");
+                        row["httpStatus"] = json!(204);
+                    }
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
     });
     let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();
@@ -213,49 +233,6 @@ fn nothing_enqueued_exits_0_or_6_with_require_delivery() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
-}
-
-/// The document's guards: the provider's message and business errors reach the user, exit 4.
-#[test]
-fn fire_guards_400_404_422_show_the_provider_message() {
-    let env = TestEnv::new();
-    let p = Partner::start();
-    let cases: &[(&[&str], &str, &[&str])] = &[
-        (
-            &["case.assigned", "--case", "case-live"],
-            "400",
-            &["Case is not a test case", "Case classification is live"],
-        ),
-        (&["case.assigned", "--case", "case-unknown"], "404", &["Case not found or not owned"]),
-        (
-            &["payment.created", "--case", "case-no-payments"],
-            "422",
-            &["No payments exist for this case", "payment.created needs at least one payment"],
-        ),
-        (
-            &["case.assigned", "--case", "case-1", "--subscription", "sub-foreign"],
-            "400",
-            &["Subscription not found"],
-        ),
-    ];
-    for (args, status, messages) in cases {
-        for wait in [false, true] {
-            let mut cmd = p.cmd(&env);
-            cmd.arg("fire").args(*args);
-            if wait {
-                cmd.arg("--wait");
-            }
-            let out = cmd.output().unwrap();
-            let stderr = text(&out.stderr);
-            assert_eq!(out.status.code(), Some(4), "{args:?}: {stderr}");
-            assert!(stderr.starts_with("error: ") && stderr.contains(status), "{stderr}");
-            for m in *messages {
-                assert!(stderr.contains(m), "{args:?}: missing '{m}' in {stderr}");
-            }
-        }
-    }
-    // A rejected fire is never retried (one POST per attempt above).
-    assert_eq!(p.fires().len(), cases.len() * 2);
 }
 
 #[test]

@@ -77,11 +77,19 @@ fn man_out_writes_one_page_per_command() {
     env.cmd().args(["man", "--out", "pages"]).assert().code(0);
     assert!(env.path("pages/hookctl.1").exists());
     assert!(env.path("pages/hookctl-config-set.1").exists());
-    // Every page has the exit codes in an EXIT STATUS section; command pages have examples.
+    // Every page has the exit codes in an EXIT STATUS section and examples (hookctl.1 too,
+    // without the exit codes repeated among them).
     for name in ["hookctl.1", "hookctl-listen.1", "hookctl-config-set.1"] {
         let page = std::fs::read_to_string(env.path("pages").join(name)).unwrap();
         assert!(page.contains(".SH \"EXIT STATUS\""), "{name}");
         assert!(page.contains("signature invalid") && page.contains("130"), "{name}");
+        let examples = page.split(".SH EXAMPLES\n").nth(1).unwrap_or_default();
+        let examples = examples.split(".SH").next().unwrap_or_default();
+        assert!(
+            examples.lines().any(|l| l.trim_start().starts_with("hookctl "))
+                && !examples.contains("signature invalid"),
+            "{name}: {page}"
+        );
     }
     let page = std::fs::read_to_string(env.path("pages/hookctl-listen.1")).unwrap();
     assert!(page.contains(".SH EXAMPLES\n.nf\n"), "{page}");

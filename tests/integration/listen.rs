@@ -386,6 +386,23 @@ fn forward_to_a_dead_port_answers_502_and_never_2xx() {
     assert!(out.stdout.contains("forward failed"), "{}", out.stdout);
 }
 
+/// A password in a forward URL reaches neither the terminal, the capture, nor the sender's 502.
+#[test]
+fn a_password_in_the_forward_url_is_never_shown_captured_or_answered() {
+    let env = TestEnv::new();
+    let cap = env.path("c.jsonl");
+    let dead = format!("http://user:hunter2pass@127.0.0.1:{}/hooks", dead_port());
+    let l = Listener::start(&env, &["--forward-to", &dead, "--capture", cap.to_str().unwrap()]);
+    let a = post(l.port, "/", &[], &body("case.updated"));
+    assert_eq!(a.status, 502, "{}", a.text());
+    assert!(a.text().contains("http://user:***@127.0.0.1:"), "{}", a.text());
+    let out = l.stop();
+    let capture = std::fs::read_to_string(&cap).unwrap();
+    let all = format!("{}{}{}{}", a.text(), out.stdout, out.stderr, capture);
+    assert!(!all.contains("hunter2pass"), "{all}");
+    assert!(out.stdout.contains("user:***@"), "{}", out.stdout);
+}
+
 #[test]
 fn forward_to_a_slow_target_answers_504() {
     let slow = Stub::start(Router::new().fallback(any(|| async {
@@ -423,7 +440,12 @@ fn expect_times_out_with_exit_6() {
     assert_eq!(post(l.port, "/", &[], &body("a")).status, 200);
     let out = l.wait();
     assert_eq!(out.code, Some(6), "{}", out.stderr);
-    assert!(out.stderr.contains("1 of 2"), "{}", out.stderr);
+    // The same shape as every failed outcome: an `error:` line and a `hint:` line.
+    assert!(
+        out.stderr.contains("\nerror: timed out after 1s: 1 of 2 expected deliveries arrived\nhint: "),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -433,7 +455,11 @@ fn expect_exits_8_on_a_bad_signature_unless_allowed() {
     assert_eq!(post(l.port, "/", &[("webhook-id", "x")], b"{}").status, 401);
     let out = l.wait();
     assert_eq!(out.code, Some(8), "{}", out.stderr);
-    assert!(out.stderr.contains("invalid signature"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("\nerror: a request with an invalid signature arrived\nhint: "),
+        "{}",
+        out.stderr
+    );
 
     let l =
         Listener::start(&env, &["--secret", SECRET, "--expect", "1", "--allow-invalid", "--timeout", "20s"]);
@@ -520,6 +546,11 @@ fn bad_flags_are_usage_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--port 0"));
     let out = env.cmd().args(["listen", "--filter", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // Flags that only qualify another one are refused without it, not silently ignored.
+    for args in [["--allow-invalid"], ["--allow-unverified"]] {
+        let out = env.cmd().args(["listen", "--port", "0"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
 }
 
 /// SIGTERM in the middle of a load: every request answered 2xx is in the capture exactly once
@@ -731,6 +762,20 @@ fn a_client_that_sends_the_whole_oversized_body_before_reading_gets_the_413() {
     let out = l.stop();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.requests().iter().filter(|r| r["status"] == 413).count(), 2);
+}
+
+/// The same for a body posted outside `--path`: the 404 reaches a whole-body client.
+#[test]
+fn a_client_that_sends_a_whole_large_body_to_a_wrong_path_gets_the_404() {
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--path", "/hooks"]);
+    let big = vec![b'x'; 5 << 20];
+    let a =
+        request(l.port, "POST", "/elsewhere", &[], &big).expect("the whole body is accepted by the socket");
+    assert_eq!(a.status, 404, "{}", a.text());
+    assert!(a.text().contains("only serves /hooks"), "{}", a.text());
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
 
 #[test]

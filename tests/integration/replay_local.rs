@@ -141,6 +141,11 @@ fn non_2xx_exits_7_and_unreachable_exits_5() {
     let out = env.cmd().args(["replay", "--from", &cap, "--to", &app.url("/"), "--all"]).output().unwrap();
     assert_eq!(out.status.code(), Some(7));
     assert!(String::from_utf8_lossy(&out.stdout).contains("→ 500"));
+    // The failed outcome reads like every other one: an error: line.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: 1 of 1 replayed requests were not answered 2xx\n"
+    );
     let to = format!("http://127.0.0.1:{}/", dead_port());
     let out = env.cmd().args(["replay", "--from", &cap, "--to", &to, "--all"]).output().unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", String::from_utf8_lossy(&out.stderr));
@@ -210,4 +215,17 @@ fn timeout_with_from_is_the_old_request_timeout() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--timeout is now --request-timeout"));
     l.stop();
+}
+
+#[test]
+fn provider_connection_flags_are_refused_with_from() {
+    let env = TestEnv::new();
+    let path = write_capture(&env, &[record("r_1", "m1", b"{}", 0)]);
+    let to = format!("http://127.0.0.1:{}/", dead_port());
+    for flag in [["--token", "t"], ["--base-url", "http://h"], ["--provider", "closient"]] {
+        let out = env.cmd().args(["replay", "--from", &path, "--to", &to]).args(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("error: {} is for replaying a provider delivery", flag[0])), "{err}");
+    }
 }

@@ -101,6 +101,15 @@ fn bodies_over_one_mib_get_413_that_the_client_receives() {
     );
     assert_eq!(st, 413);
     assert_eq!(v["error"]["code"], "payload_too_large", "{v}");
+    // Every dialect answers it in its own shape.
+    let auth = [("Authorization", "Bearer hookctl-sandbox"), ("X-API-Key", "hookctl-sandbox")];
+    let (st, v, _) = s.raw("POST", "/partner/test/webhooks/fire", &auth, &big);
+    assert_eq!((st, v["error"].as_str()), (413, Some("Payload Too Large")), "{v}");
+    let (st, v, _) = s.raw("POST", "/closient/integrations/api/v1/webhooks/endpoints/", &auth, &big);
+    assert!(st == 413 && v["detail"].is_string(), "{st} {v}");
+    let (st, v, a) = s.raw("POST", "/personio/v2/webhooks", &auth, &big);
+    assert!(st == 413 && v["errors"][0]["title"].is_string(), "{st} {v}");
+    assert!(a.headers.iter().any(|(k, v)| k == "content-type" && v == "application/problem+json"));
     // Exactly 1 MiB is still read (and refused only as bad JSON).
     let (st, _, _) = s.raw(
         "POST",
@@ -188,11 +197,22 @@ fn bad_flags_are_usage_errors() {
         &["sandbox", "--lag", "soon"],
         &["sandbox", "--retry-schedule", "1s,x"],
         &["sandbox", "--seed-url", "ftp://x"],
+        &["sandbox", "--fail-rate", "2"],
+        &["sandbox", "--fail-rate", "NaN"],
+        &["sandbox", "--lag", "5..1"],
+        &["sandbox", "--lag", "..1s"],
+        &["sandbox", "--retry-schedule", "garbage"],
+        &["sandbox", "--token", ""],
     ] {
         let out =
             env.cmd().args(args).args(["--port", "0", "--data-dir"]).arg(env.path("d")).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    let out =
+        env.cmd().args(["sandbox", "--port", "99999", "--data-dir"]).arg(env.path("d")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("99999") && err.contains("65535"), "{err}");
 }
 
 #[test]
@@ -235,4 +255,118 @@ fn token_flag_replaces_the_default_token() {
     let (st, _, _) =
         s.raw("GET", "/xpath/v2.3/webhooks/endpoints", &[("Authorization", "Bearer tok_ci_42")], b"");
     assert_eq!(st, 200);
+}
+
+#[test]
+fn admin_routes_build_scenarios_reset_and_turn_knobs() {
+    let env = TestEnv::new();
+    let stub = crate::support::Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/a")]);
+    // A new test case with no data: 422, then a payment makes payment.created fire.
+    let (st, case) = s.post("/_sandbox/cases", json!({"id": "case_script", "classification": "test"}));
+    assert_eq!((st, case["payments"].as_i64()), (201, Some(0)), "{case}");
+    let fire = json!({"caseId": "case_script", "event": "payment.created"});
+    let (st, _) = s.post("/partner/test/webhooks/fire", fire.clone());
+    assert_eq!(st, 422);
+    let (st, p) =
+        s.post("/_sandbox/cases/case_script/payments", json!({"amount": "9.99", "currency": "USD"}));
+    assert_eq!(st, 201, "{p}");
+    let (st, v) = s.post("/partner/test/webhooks/fire", fire);
+    assert_eq!((st, v["enqueuedCount"].as_u64()), (200, Some(1)), "{v}");
+    let (st, _) = s.post("/_sandbox/cases", json!({"id": "case_script"}));
+    assert_eq!(st, 409, "ids are unique");
+    let (st, live) = s.post("/_sandbox/cases", json!({"classification": "live", "chats": 2}));
+    assert_eq!((st, live["chats"].as_i64()), (201, Some(2)));
+    // Knobs: the lag and retry schedule change at once; the fail rate makes attempts fail.
+    let (st, k) = s.call(
+        "PATCH",
+        "/_sandbox/knobs",
+        Some(json!({"lag": "0", "fail_rate": 1.0, "retry_schedule": "none"})),
+    );
+    assert_eq!(st, 200, "{k}");
+    assert_eq!((k["fail_rate"].as_f64(), k["retry_schedule"].as_array().map(Vec::len)), (Some(1.0), Some(0)));
+    let (_, v) =
+        s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}));
+    assert_eq!(v["status"], "dead_letter", "no retries left: {v}");
+    let (_, attempts) =
+        s.get(&format!("/_sandbox/attempts?delivery_id={}", v["delivery_id"].as_str().unwrap()));
+    assert!(attempts[0]["error"].as_str().unwrap().contains("simulated"), "{attempts}");
+    let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"fail_rate": 2})));
+    assert_eq!(st, 400);
+    // Reset: the scenario is gone, the seed is back.
+    let (st, _) = s.post("/_sandbox/reset", json!({}));
+    assert_eq!(st, 200);
+    let (_, cases) = s.get("/_sandbox/cases");
+    let ids: Vec<&str> = cases.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["case_test_full", "case_test_empty", "case_live", "case_other_partner"]);
+    let (_, d) = s.get("/_sandbox/deliveries");
+    assert_eq!(d.as_array().unwrap().len(), 1, "only the seeded dead letter: {d}");
+    for bad in ["abc", "-5", "0", "100001"] {
+        let (st, v) = s.get(&format!("/_sandbox/deliveries?limit={bad}"));
+        assert_eq!(st, 400, "limit={bad}: {v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains("limit"), "{v}");
+    }
+    let (st, _) = s.get("/_sandbox/attempts?limit=1");
+    assert_eq!(st, 200);
+}
+
+#[test]
+fn a_forced_delay_holds_each_attempt() {
+    let env = TestEnv::new();
+    let stub = crate::support::Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let url = stub.url("/slow");
+    let s = Sandbox::start(&env, &["--seed-url", &url]);
+    let (st, _) = s.post("/_sandbox/faults", json!({"url": url, "delay_ms": 600}));
+    assert_eq!(st, 200);
+    let started = std::time::Instant::now();
+    let s = std::sync::Arc::new(s);
+    let tester = {
+        let s = s.clone();
+        std::thread::spawn(move || {
+            s.post("/closient/integrations/api/v1/webhooks/endpoints/SandboxEndpoint2345678/test/", json!({}))
+                .1
+        })
+    };
+    // While the attempt is held, the delivery is listed as pending with no status code yet.
+    let pending = s.until(std::time::Duration::from_secs(5), "a pending delivery", |s| {
+        let (_, l) = s.get("/closient/integrations/api/v1/webhooks/deliveries/?status=pending");
+        l["items"].as_array().and_then(|i| i.first().cloned())
+    });
+    assert!(pending["http_status_code"].is_null() && pending["response_body"].is_null(), "{pending}");
+    let v = tester.join().unwrap();
+    assert_eq!(v["status"], "delivered");
+    assert_eq!(v["delivery_id"], pending["id"]);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(600));
+    let (st, k) = s.call("DELETE", "/_sandbox/faults", None);
+    assert_eq!((st, k["faults"].as_array().map(Vec::len)), (200, Some(0)));
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_exit_3() {
+    let env = TestEnv::new();
+    let file = env.write("not-a-dir", "x");
+    let out =
+        env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(file.join("sub")).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-dir"));
+}
+
+#[test]
+fn a_second_sandbox_on_the_same_data_dir_is_exit_3_naming_it_and_the_first_keeps_serving() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let out = env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(&s.data_dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+    assert!(err.starts_with("error:") && err.contains("already running"), "{err}");
+    assert!(err.contains(&s.data_dir.display().to_string()), "names the data dir: {err}");
+    assert!(out.stdout.is_empty(), "no ready line from the refused one");
+    let (st, _) = s.get("/_sandbox/cases");
+    assert_eq!(st, 200, "the first one is untouched");
+    // A killed sandbox leaves no stale lock: the next one starts.
+    let dir = s.data_dir.clone();
+    s.kill9();
+    let s = Sandbox::start_in(&env, &dir, &[]);
+    assert_eq!(s.get("/_sandbox/cases").0, 200);
 }

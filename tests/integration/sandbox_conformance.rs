@@ -304,6 +304,11 @@ fn partner_event_log_rows_appear_only_after_the_attempt_and_the_lag() {
     assert_eq!(payload["id"], row["id"]);
     let (st, one) = s.get(&format!("/partner/webhooks/events/{}", row["id"].as_str().unwrap()));
     assert_eq!((st, &one["id"]), (200, &row["id"]));
+    // since (any RFC 3339 spelling) keeps rows created at or after it.
+    let (_, old) = s.get("/partner/webhooks/events?caseId=case_test_full&since=2000-01-01T01:00:00%2B01:00");
+    assert_eq!(old.as_array().unwrap().len(), 1);
+    let (_, future) = s.get("/partner/webhooks/events?caseId=case_test_full&since=2999-01-01T00:00:00Z");
+    assert_eq!(future, json!([]));
     // caseId is required; an unknown case is 404.
     let (st, v) = s.get("/partner/webhooks/events");
     assert_eq!(st, 400, "{v}");
@@ -458,6 +463,24 @@ fn closient_replay_only_for_dead_letter() {
 }
 
 #[test]
+fn concurrent_replays_of_one_dead_letter_send_it_once() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async { "thanks" }));
+    let s = std::sync::Arc::new(Sandbox::start(&env, &["--seed-url", &stub.url("/r")]));
+    let replay = format!("{CLOSIENT}/deliveries/SandboxDeadLetter23456/replay/");
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (s, replay) = (s.clone(), replay.clone());
+            std::thread::spawn(move || s.post(&replay, json!({})).0)
+        })
+        .collect();
+    let mut codes: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    codes.sort();
+    assert_eq!(codes, [200, 400, 400, 400, 400, 400, 400, 400], "exactly one replay wins");
+    assert_eq!(stub.requests().len(), 1, "sent once");
+}
+
+#[test]
 fn closient_429_is_rate_limited_and_retried_after_retry_after() {
     let env = TestEnv::new();
     let calls = crate::support::api::Counter::default();
@@ -584,4 +607,218 @@ fn personio_test_event_errors_are_problem_json() {
         s.post(PERSONIO_TEST, json!({"event_name": "person.created", "payload_data": {"person.id": "1"}}));
     assert_eq!(st, 200);
     assert_eq!((v["is_delivered"].as_bool(), v["status_code"].is_null()), (Some(false), true), "{v}");
+}
+
+#[test]
+fn closient_slow_endpoint_times_out_as_failed_with_null_code() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async {
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        "too late"
+    }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/slow")]);
+    let (st, k) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"attempt_timeout": "300ms"})));
+    assert_eq!((st, k["attempt_timeout"].as_str()), (200, Some("300ms")), "{k}");
+    let (_, v) = s.post(CLIENT_TEST, json!({}));
+    check_result(&v);
+    assert_eq!((v["status"].as_str(), v["http_status_code"].is_null()), (Some("failed"), true), "{v}");
+    let id = v["delivery_id"].as_str().unwrap();
+    let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+    assert!(d["last_error"].as_str().unwrap().contains("timed out after 300ms"), "{d}");
+    let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"attempt_timeout": "1h"})));
+    assert_eq!(st, 400);
+}
+
+#[test]
+fn xpath_deliveries_are_signed_with_the_endpoint_secret_and_non_2xx_is_retried() {
+    let env = TestEnv::new();
+    let calls = crate::support::api::Counter::default();
+    let c = calls.clone();
+    let flaky = Stub::start(axum::Router::new().fallback(move || {
+        let n = c.next();
+        async move {
+            if n == 1 {
+                (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "boom").into_response()
+            } else {
+                "ok".into_response()
+            }
+        }
+    }));
+    let quiet = Stub::start(axum::Router::new().fallback(|| async { "ok" }));
+    let s = Sandbox::start(&env, &["--seed-url", &quiet.url("/seeded")]);
+    let (_, created) = s.post(XPATH, json!({"url": flaky.url("/x"), "events": ["cases.*"]}));
+    let secret = created["data"]["secret"].as_str().unwrap().to_string();
+    let (_, other) = s.post(XPATH, json!({"url": flaky.url("/y"), "events": ["assignments.*"]}));
+    assert!(other["data"]["id"].is_string());
+    let (st, v) =
+        s.post("/_sandbox/xpath/events", json!({"event": "cases.created", "data": {"caseId": "c1"}}));
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        v["deliveries"].as_array().unwrap().len(),
+        2,
+        "the seeded endpoint (cases.*) and the new one: {v}"
+    );
+    let reqs = s.until(std::time::Duration::from_secs(10), "the retry", |_| {
+        let r = flaky.requests();
+        (r.len() >= 2).then_some(r)
+    });
+    assert_eq!(reqs.len(), 2, "one 500, one retry; the assignments.* endpoint got nothing");
+    assert_eq!(reqs[0].header("webhook-id"), reqs[1].header("webhook-id"), "a retry keeps its webhook-id");
+    for r in &reqs {
+        let ts: i64 = r.header("webhook-timestamp").unwrap().parse().unwrap();
+        let sig = crate::support::listen::standard_sig(&secret, r.header("webhook-id").unwrap(), ts, &r.body);
+        assert_eq!(r.header("webhook-signature"), Some(sig.as_str()));
+        let body: Value = serde_json::from_slice(&r.body).unwrap();
+        assert_eq!(
+            (body["type"].as_str(), body["data"]["caseId"].as_str()),
+            (Some("cases.created"), Some("c1"))
+        );
+    }
+    let (st, _) = s.post("/_sandbox/xpath/events", json!({"event": "cases.*"}));
+    assert_eq!(st, 400, "a wildcard is not an event");
+}
+
+#[test]
+fn closient_endpoint_answering_500_or_closing_the_connection_is_failed_then_dead_letter() {
+    let env = TestEnv::new();
+    let stub = Stub::start(
+        axum::Router::new()
+            .fallback(|| async { (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "x".repeat(1000)) }),
+    );
+    // A receiver that reads the request and closes the connection without answering.
+    let closer = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closer_url = format!("http://{}/close", closer.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for conn in closer.incoming() {
+            let Ok(mut conn) = conn else { break };
+            let mut buf = [0u8; 4096];
+            let _ = std::io::Read::read(&mut conn, &mut buf);
+        }
+    });
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/500"), "--retry-schedule", "50ms"]);
+    let (st, v) = s.post(CLIENT_TEST, json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!((v["status"].as_str(), v["http_status_code"].as_u64()), (Some("failed"), Some(500)), "{v}");
+    assert_eq!(v["response_body"].as_str().map(|b| b.chars().count()), Some(256), "{v}");
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    s.until(std::time::Duration::from_secs(10), "dead_letter after the retry", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter" && d["http_status_code"] == 500).then_some(())
+    });
+    assert_eq!(stub.requests().len(), 2, "one attempt and one retry");
+    // Closing the connection: no status code, no body, failed then dead_letter.
+    let (st, e) = s.post(&format!("{CLOSIENT}/endpoints/"), json!({"url": closer_url, "events": ["*"]}));
+    assert_eq!(st, 201, "{e}");
+    let (st, v) = s.post(&format!("{CLOSIENT}/endpoints/{}/test/", e["id"].as_str().unwrap()), json!({}));
+    assert_eq!(st, 200, "{v}");
+    check_result(&v);
+    assert_eq!(v["status"], "failed");
+    assert!(v["http_status_code"].is_null() && v["response_body"].is_null(), "{v}");
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    let d = s.until(std::time::Duration::from_secs(10), "dead_letter", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter").then_some(d)
+    });
+    assert!(d["last_error"].as_str().is_some_and(|e| !e.is_empty()), "{d}");
+}
+
+#[test]
+fn unknown_routes_and_wrong_methods_get_each_dialects_own_error_shape() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let partner =
+        |v: &Value| v["error"].is_string() && v["message"].is_string() && v["businessErrors"].is_array();
+    let closient = |v: &Value| v["detail"].is_string();
+    let xpath = |v: &Value| v["error"]["code"].is_string() && v["error"]["message"].is_string();
+    let personio = |v: &Value| {
+        v["personio_trace_id"].is_string()
+            && is_rfc3339(&v["timestamp"])
+            && v["errors"][0]["title"].is_string()
+    };
+    type Shape<'a> = &'a dyn Fn(&Value) -> bool;
+    let cases: [(&str, &str, u16, Shape); 8] = [
+        ("GET", "/partner/nothing", 404, &partner),
+        ("GET", FIRE, 405, &partner),
+        ("GET", "/closient/integrations/api/v1/nothing/", 404, &closient),
+        ("GET", CLIENT_TEST, 405, &closient),
+        ("GET", "/xpath/v2.3/nothing", 404, &xpath),
+        ("PUT", XPATH, 405, &xpath),
+        ("GET", "/personio/v2/nothing", 404, &personio),
+        ("GET", PERSONIO_TEST, 405, &personio),
+    ];
+    for (method, path, status, shape) in cases {
+        let (st, v, a) = s.raw(
+            method,
+            path,
+            &[("Authorization", "Bearer hookctl-sandbox"), ("X-API-Key", "hookctl-sandbox")],
+            b"",
+        );
+        assert_eq!(st, status, "{method} {path}: {v}");
+        assert!(shape(&v), "{method} {path}: not the dialect's shape: {v}");
+        if path.starts_with("/personio") {
+            let ct = a.headers.iter().find(|(k, _)| k == "content-type").map(|(_, v)| v.as_str());
+            assert_eq!(ct, Some("application/problem+json"), "{path}");
+        }
+    }
+    // Each personio error carries a fresh trace id.
+    let (_, a) = s.get("/personio/v2/nothing");
+    let (_, b) = s.get("/personio/v2/nothing");
+    assert_ne!(a["personio_trace_id"], b["personio_trace_id"]);
+}
+
+#[test]
+fn fields_of_the_wrong_type_are_the_dialects_400_naming_the_field() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    for (body, says) in [
+        (json!({"caseId": 5, "event": "case.assigned"}), "caseId must be a string"),
+        (json!({"caseId": "case_test_full", "event": ["case.assigned"]}), "event must be a string"),
+        (json!({"event": "case.assigned"}), "caseId is required"),
+        (
+            json!({"caseId": "case_test_full", "event": "case.assigned", "subscriptionId": 7}),
+            "subscriptionId",
+        ),
+    ] {
+        let (st, v) = s.post(FIRE, body.clone());
+        assert_eq!(st, 400, "{body} → {v}");
+        assert!(v["message"].as_str().unwrap().contains(says), "{body} → {v}");
+    }
+    for (body, title) in [
+        (json!({"event_name": 5}), "Invalid event name"),
+        (json!({"event_name": "person.updated", "payload_data": {"person.id": 456}}), "Invalid payload data"),
+        (json!({"event_name": "person.updated", "payload_data": "person.id=1"}), "Invalid payload data"),
+    ] {
+        let (st, v) = s.post(PERSONIO_TEST, body.clone());
+        assert_eq!(st, 400, "{body} → {v}");
+        check_problem(&v, title);
+    }
+}
+
+#[test]
+fn personio_token_without_the_write_scope_reads_but_cannot_write() {
+    let env = TestEnv::new();
+    let s = Sandbox::start(&env, &[]);
+    let webhook = "/personio/v2/webhooks/533e7206-f4a3-11ed-9c8b-436fad0b82d1";
+    let readonly =
+        [("Authorization", "Bearer hookctl-sandbox-readonly"), ("Content-Type", "application/json")];
+    let (st, v, _) = s.raw("GET", "/personio/v2/webhooks", &readonly, b"");
+    assert_eq!(st, 200, "{v}");
+    let (st, _, _) = s.raw("GET", webhook, &readonly, b"");
+    assert_eq!(st, 200);
+    let create =
+        json!({"url": "https://example.com/h", "enabled_events": ["person.created"], "description": "d"});
+    for (method, path, body) in [
+        ("POST", "/personio/v2/webhooks", create.to_string()),
+        ("PATCH", webhook, json!({"status": "DISABLED"}).to_string()),
+        ("DELETE", webhook, String::new()),
+    ] {
+        let (st, v, _) = s.raw(method, path, &readonly, body.as_bytes());
+        assert_eq!(st, 403, "{method} {path}: {v}");
+        check_problem(&v, "Access denied");
+    }
+    // Nothing changed.
+    let (st, v) = s.get(webhook);
+    assert_eq!(st, 200);
+    assert_eq!(v["status"], "ENABLED", "{v}");
 }

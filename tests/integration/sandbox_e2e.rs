@@ -142,31 +142,70 @@ fn an_event_log_lag_longer_than_the_timeout_exits_6() {
     drop(listener);
 }
 
+/// The document's guards, as the sandbox answers them: the provider's message and business
+/// error reach the user, exit 4, with and without --wait (nothing is fired or awaited).
 #[test]
-fn fire_guards_reach_the_user_as_exit_codes() {
+fn fire_guards_400_404_422_show_the_provider_message() {
     let env = TestEnv::new();
     let sb = Sandbox::start(&env, &["--seed-url", "http://127.0.0.1:9/"]);
-    let fire = |case: &str, event: &str| run(&env, &sb, "partner", &["fire", event, "--case", case]);
-    let (code, _, err) = fire("case_live", "case.assigned");
-    assert_eq!(code, Some(4), "{err}");
-    assert!(err.contains("not a test case"), "{err}");
-    let (code, _, err) = fire("case_other_partner", "case.assigned");
-    assert_eq!(code, Some(4), "{err}");
-    assert!(err.contains("404"), "{err}");
-    let (code, _, err) = fire("case_test_empty", "payment.created");
-    assert_eq!(code, Some(4), "{err}");
-    assert!(err.contains("422"), "{err}");
-    let (code, _, err) = run(
-        &env,
-        &sb,
-        "partner",
-        &["fire", "case.assigned", "--case", "case_test_full", "--subscription", "sub_live"],
-    );
-    assert_eq!(code, Some(4), "{err}");
+    let cases: &[(&[&str], &str, &[&str])] = &[
+        (&["case.assigned", "--case", "case_live"], "400", &["is not a test case", "CaseNotTest"]),
+        (&["case.assigned", "--case", "case_nope"], "404", &["not found or not owned"]),
+        (&["case.assigned", "--case", "case_other_partner"], "404", &["not found or not owned"]),
+        (
+            &["payment.created", "--case", "case_test_empty"],
+            "422",
+            &["has no payments", "RequiredDataMissing"],
+        ),
+        (&["chat.created", "--case", "case_test_empty"], "422", &["has no chats"]),
+        (
+            &["case.assigned", "--case", "case_test_full", "--subscription", "sub_other_partner"],
+            "400",
+            &["not a test subscription, or not owned", "SubscriptionNotFound"],
+        ),
+        (&["case.assigned", "--case", "case_test_full", "--subscription", "sub_live"], "400", &["sub_live"]),
+    ];
+    for (args, status, messages) in cases {
+        for wait in [false, true] {
+            let mut a = vec!["fire"];
+            a.extend(*args);
+            if wait {
+                a.push("--wait");
+            }
+            let (code, _, err) = run(&env, &sb, "partner", &a);
+            assert_eq!(code, Some(4), "{args:?}: {err}");
+            assert!(err.starts_with("error: ") && err.contains(status), "{err}");
+            for m in *messages {
+                assert!(err.contains(m), "{args:?}: missing '{m}' in {err}");
+            }
+        }
+    }
+    let (_, d) = sb.get("/_sandbox/deliveries?provider=partner");
+    assert_eq!(d, json!([]), "a refused fire enqueues nothing");
     // A wrong token is an authentication error.
     let (code, _, err) =
         run(&env, &sb, "partner", &["fire", "case.assigned", "--case", "case_test_full", "--token", "nope"]);
     assert_eq!(code, Some(3), "{err}");
+}
+
+#[test]
+fn replay_of_the_seeded_dead_letter_reports_the_first_attempt_and_a_second_is_refused_with_a_hint() {
+    let env = TestEnv::new();
+    let listener = Listener::start(&env, &["--secret", SECRET]);
+    let sb = Sandbox::start(&env, &["--seed-url", &listener.url("/")]);
+    let (code, out, err) = run(&env, &sb, "closient", &["replay", "SandboxDeadLetter23456"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("SandboxDeadLetter23456") && out.contains("delivered"), "{out}");
+    let (code, _, err) = run(&env, &sb, "closient", &["replay", "SandboxDeadLetter23456"]);
+    assert_eq!(code, Some(4));
+    assert!(err.contains("400 Bad Request: Only dead_letter deliveries can be replayed"), "{err}");
+    assert!(err.contains("hint: only dead_letter deliveries can be replayed"), "{err}");
+    let (code, _, err) = run(&env, &sb, "closient", &["replay", "SandboxEndpoint2345678"]);
+    assert_eq!(code, Some(4), "{err}");
+    assert!(err.contains("404"), "{err}");
+    let fin = listener.stop();
+    assert_eq!(fin.requests().len(), 1);
+    assert_eq!(fin.requests()[0]["verdict"], "valid");
 }
 
 #[test]

@@ -140,6 +140,30 @@ fn listen_with_auto_scheme_warns_about_a_whsec_secret_standard_cannot_decode() {
     assert!(!err.contains("SECRETPART"), "{err}");
 }
 
+/// When a request arrives that only the unusable secret could verify, `--expect` ends with
+/// the configuration error (3) naming the secret, not "signature invalid" (8).
+#[test]
+fn listen_expect_ends_with_3_when_no_secret_can_verify_the_request_that_arrived() {
+    use crate::support::listen::{as_refs, post, Listener};
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--secret", BAD, "--expect", "1", "--timeout", "20s"]);
+    let headers = signed_headers(SECRET, "msg_1", unix_now(), b"{}");
+    assert_eq!(post(l.port, "/", &as_refs(&headers), b"{}").status, 401);
+    let out = l.wait();
+    assert_eq!(out.code, Some(3), "{}", out.stderr);
+    let error = out.stderr.lines().find(|l| l.starts_with("error: ")).unwrap_or_default();
+    assert!(
+        error.starts_with("error: a signing secret cannot be used: standard requests cannot be verified with it (secret #1: "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("SECRETPART") && !out.stderr.contains("invalid signature arrived"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn replay_resign_refuses_a_secret_that_cannot_sign_the_records() {
     let env = TestEnv::new();

@@ -1,6 +1,6 @@
 //! `listen --tunnel` through a real bore server (the `bore-cli` crate, in the test, on its own
-//! loopback address), `--register` with its cleanup on every way out, and
-//! `endpoints cleanup`.
+//! loopback address); `--register` against an in-memory provider where the test needs to
+//! script it (failed deletes, URL moves) — the sandbox tests are in `tunnel_sandbox`.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -11,7 +11,7 @@ use crate::support::listen::{as_refs, read_capture, request_at, signed_headers, 
 use crate::support::TestEnv;
 
 /// Polls the listener's stderr until `needle` shows up (bounded).
-fn wait_for(l: &Listener, needle: &str) -> String {
+pub(crate) fn wait_for(l: &Listener, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let err = l.stderr_so_far();
@@ -31,13 +31,13 @@ fn public_addr(l: &Listener) -> SocketAddr {
 }
 
 /// The id from `registered temporary … ID → URL`.
-fn registered_id(l: &Listener) -> String {
+pub(crate) fn registered_id(l: &Listener) -> String {
     let err = wait_for(l, "registered temporary");
     let line = err.lines().find(|l| l.starts_with("registered temporary")).unwrap();
     line.split(' ').nth(4).unwrap().to_string()
 }
 
-fn signed_post(addr: SocketAddr, secret: &str, id: &str, body: &[u8]) -> std::io::Result<u16> {
+pub(crate) fn signed_post(addr: SocketAddr, secret: &str, id: &str, body: &[u8]) -> std::io::Result<u16> {
     let headers = signed_headers(secret, id, unix_now(), body);
     request_at(addr, "POST", "/", &as_refs(&headers), body).map(|a| a.status)
 }
@@ -132,61 +132,24 @@ fn register(env: &TestEnv, provider: &Provider, extra: &[&str]) -> (Listener, St
 }
 
 #[test]
-fn register_verifies_with_the_returned_secret_and_deletes_when_expect_is_reached() {
+fn public_url_is_announced_and_registered() {
     let provider = Provider::start();
     let env = TestEnv::new();
-    let (l, id) = register(&env, &provider, &["--expect", "1"]);
-    let local: SocketAddr = l.base.trim_start_matches("http://").parse().unwrap();
-    assert_eq!(signed_post(local, ENDPOINT_SECRET, "msg_1", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let url = "https://hooks.example.test/in";
+    let l = Listener::start_with(&env, &["--register", "--public-url", url, "--timeout", "1s"], |c| {
+        c.envs(provider.env());
+    });
+    let id = registered_id(&l);
+    assert_eq!(provider.get(&id).unwrap()["url"], url);
     let out = l.wait();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(provider.ids().is_empty(), "endpoint {id} left behind: {:?}", provider.ids());
-    let lines = out.json_lines();
-    assert_eq!(lines[0]["endpoint_id"], id.as_str());
-    assert_eq!(out.requests()[0]["verdict"], "valid");
-    assert!(out.stderr.contains(&format!("deleted temporary endpoint {id}")), "{}", out.stderr);
-}
-
-#[test]
-fn register_deletes_on_sigint_sigterm_and_timeout() {
-    let provider = Provider::start();
-    let env = TestEnv::new();
-    for (how, extra) in [("INT", &[][..]), ("TERM", &[][..]), ("timeout", &["--timeout", "1s"][..])] {
-        let (l, id) = register(&env, &provider, extra);
-        if how != "timeout" {
-            l.signal(how);
-        }
-        let out = l.wait();
-        assert_eq!(out.code, Some(0), "{how}: {}", out.stderr);
-        assert!(provider.get(&id).is_none(), "{how}: endpoint {id} left behind");
-    }
-}
-
-#[test]
-fn a_killed_run_leaves_a_record_that_cleanup_or_the_next_run_removes() {
-    let provider = Provider::start();
-    let env = TestEnv::new();
-    let (l, first) = register(&env, &provider, &[]);
-    l.signal("KILL");
-    let _ = l.wait();
-    assert!(provider.get(&first).is_some(), "kill -9 cannot clean up");
-
-    // `endpoints cleanup` deletes it and says so.
-    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("deleted leftover endpoint {first}")));
+    assert!(out.stderr.contains(&format!("public URL: {url}")), "{}", out.stderr);
+    assert_eq!(out.json_lines()[0]["public_url"], url);
     assert!(provider.ids().is_empty());
 
-    // The next `listen --register` does the same for the leftover of another killed run.
-    let (l, second) = register(&env, &provider, &[]);
-    l.signal("KILL");
-    let _ = l.wait();
-    let (l, third) = register(&env, &provider, &["--timeout", "1s"]);
-    assert!(provider.get(&second).is_none(), "the next run removes the leftover");
-    assert!(l.stderr_so_far().contains(&format!("deleted leftover endpoint {second}")));
-    let out = l.wait();
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(provider.get(&third).is_none());
+    let out = env.cmd().args(["listen", "--port", "0", "--public-url", "not a url"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not an http(s) URL"));
 }
 
 #[test]
@@ -293,4 +256,283 @@ fn through_the_tunnel_listen_keeps_its_502_and_413_answers() {
     assert_eq!(signed_post(public, SECRET, "msg_413", &big).unwrap(), 413);
     let out = l.stop();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
+#[test]
+fn a_bore_server_with_a_secret_needs_the_right_tunnel_secret() {
+    let bore = BoreServer::start_with(Some("bore-s3cret"));
+    let env = TestEnv::new();
+    for given in [None, Some("guess-x7q")] {
+        let mut cmd = env.cmd();
+        cmd.args(["listen", "--port", "0", "--secret", SECRET, "--tunnel", &bore.spec()]);
+        if let Some(s) = given {
+            cmd.args(["--tunnel-secret", s]);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{given:?}: {err}");
+        assert!(err.contains("--tunnel-secret"), "{err}");
+        assert!(!err.contains("bore-s3cret") && !err.contains("guess-x7q"), "no secret in output: {err}");
+    }
+    let l = Listener::start_with(&env, &["--secret", SECRET, "--tunnel", &bore.spec()], |c| {
+        c.env("HOOKCTL_TUNNEL_SECRET", "bore-s3cret");
+    });
+    let public = public_addr(&l);
+    assert_eq!(signed_post(public, SECRET, "msg_auth", b"{\"type\":\"a\"}").unwrap(), 200);
+    assert_eq!(l.stop().code, Some(0));
+    // A secret for an open server (it never sends the challenge): exit 3 and what to do.
+    let open = BoreServer::start();
+    let out = env
+        .cmd()
+        .args([
+            "listen",
+            "--port",
+            "0",
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &open.spec(),
+            "--tunnel-secret",
+            "guess-x7q",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error: cannot open a tunnel through bore server "), "{err}");
+    assert!(err.contains("an open server takes none: leave it out"), "{err}");
+    assert!(!err.contains("guess-x7q"), "{err}");
+}
+
+#[test]
+fn a_password_in_the_base_url_is_neither_shown_nor_recorded_and_cleanup_still_matches() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let base = provider.stub.url("").replace("http://", "http://bob:pw-s3cret@");
+    let with_base = |c: &mut std::process::Command| {
+        c.envs(provider.env()).env("HOOKCTL_BASE_URL", &base);
+    };
+    let l = Listener::start_with(
+        &env,
+        &["--register", "--public-url", "https://u:url-s3cret@hooks.example.test/"],
+        with_base,
+    );
+    let id = registered_id(&l);
+    provider.fail_deletes(true);
+    let out = l.stop();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(!all.contains("pw-s3cret") && !all.contains("url-s3cret"), "a password in the output: {all}");
+    assert!(all.contains("--base-url http://bob:***@127.0.0.1:"), "{all}");
+    assert!(all.contains("public URL: https://u:***@hooks.example.test/"), "{all}");
+    for f in std::fs::read_dir(env.path("state/hookctl/registrations")).unwrap() {
+        let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        assert!(text.contains(&id) && !text.contains("s3cret"), "a password in the record: {text}");
+    }
+    provider.fail_deletes(false);
+    let out =
+        provider.cmd(&env).env("HOOKCTL_BASE_URL", &base).args(["endpoints", "cleanup"]).output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains(&format!("deleted leftover endpoint {id}")), "{said}");
+    assert!(!said.contains("s3cret"), "{said}");
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn cleanup_with_nothing_to_clean_says_so_and_an_unreadable_record_dir_is_an_error() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no leftover registrations to delete"));
+    let out = provider.cmd(&env).args(["endpoints", "cleanup", "--json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc, serde_json::json!({"deleted": [], "failed": [], "skipped": []}));
+    // A record directory that cannot be read must not pass for "nothing to clean".
+    std::fs::create_dir_all(env.path("state/hookctl")).unwrap();
+    std::fs::write(env.path("state/hookctl/registrations"), "").unwrap();
+    let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: cannot read the registration records in "), "{err}");
+    assert!(!err.contains("no leftover"), "{err}");
+}
+
+#[test]
+fn an_unwritable_record_dir_is_a_warning_naming_it_and_the_endpoint_is_still_deleted() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    std::fs::write(env.path("state"), "not a directory").unwrap();
+    let (l, id) = register(&env, &provider, &["--timeout", "1s"]);
+    let out = l.wait();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains("warning: cannot record the registration in "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("if this run is killed, delete endpoint {id} yourself")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("leftovers of earlier runs are not cleaned up"), "{}", out.stderr);
+    assert!(provider.ids().is_empty());
+}
+
+#[test]
+fn ctrl_c_while_the_endpoint_is_being_created_still_deletes_it() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    provider.hold_creates(true);
+    let mut cmd = crate::support::listen::std_cmd(&env);
+    cmd.args(["listen", "--port", "0", "--register", "--public-url", "https://hooks.example.test/"])
+        .envs(provider.env())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while provider.creates_started() == 0 {
+        assert!(Instant::now() < deadline, "no create request arrived");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(ok.success());
+    // The signal is in; now the provider answers: the endpoint exists, and must not stay.
+    std::thread::sleep(Duration::from_millis(200));
+    provider.hold_creates(false);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("deleted temporary endpoint"), "{err}");
+    assert!(provider.ids().is_empty(), "left behind: {:?}", provider.ids());
+}
+
+/// The command in the hint of an undeleted endpoint, split into its arguments.
+fn printed_delete_command(stderr: &str) -> Vec<String> {
+    let start = stderr.find("`hookctl endpoints delete ").expect("a delete command") + 1;
+    let len = stderr[start..].find('`').unwrap();
+    stderr[start..start + len].split_whitespace().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn the_printed_delete_command_runs_as_is_with_the_profile_of_the_run() {
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    // The token is only in the `staging` profile: a command without --profile has none.
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    let config = format!(
+        "[profiles.staging]\nprovider = \"xpath\"\nbase_url = \"{}\"\ntoken = \"{}\"\n",
+        provider.stub.url(""),
+        crate::support::api::TOKEN
+    );
+    std::fs::write(env.config_path(), config).unwrap();
+    let l = Listener::start(
+        &env,
+        &["--register", "--profile", "staging", "--public-url", "https://hooks.example.test/"],
+    );
+    let id = registered_id(&l);
+    provider.fail_deletes(true);
+    let out = l.stop();
+    assert_eq!(out.code, Some(5), "{}", out.stderr);
+    let args = printed_delete_command(&out.stderr);
+    assert!(args.windows(2).any(|w| w == ["--profile", "staging"]), "{args:?}");
+    provider.fail_deletes(false);
+    let out = env.cmd().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(provider.get(&id).is_none(), "the printed command did not delete {id}");
+}
+
+#[test]
+fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
+    use axum::routing::any;
+    let app = crate::support::Stub::start(axum::Router::new().fallback(any(|| async {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        "app-ok"
+    })));
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start(
+        &env,
+        &[
+            "--secret",
+            SECRET,
+            "--tunnel",
+            &bore.spec(),
+            "--forward-to",
+            &app.url("/"),
+            "--capture",
+            capture.to_str().unwrap(),
+        ],
+    );
+    let public = public_addr(&l);
+    let sender = std::thread::spawn(move || {
+        let body = b"{\"type\":\"case.updated\"}";
+        let headers = crate::support::listen::signed_headers(SECRET, "msg_inflight", unix_now(), body);
+        request_at(public, "POST", "/", &as_refs(&headers), body)
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while app.requests().is_empty() {
+        assert!(Instant::now() < deadline, "the request never reached the app");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = l.stop(); // SIGTERM while the app is still answering
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let answer = sender.join().unwrap().expect("the sender got an answer");
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.text(), "app-ok");
+    assert_eq!(read_capture(&capture).len(), 1, "captured");
+}
+
+#[test]
+fn hookctl_tunnel_secret_in_the_environment_does_not_break_a_listen_without_a_tunnel() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("HOOKCTL_TUNNEL_SECRET", "bore-s3cret")
+        .args(["listen", "--port", "0", "--timeout", "300ms", "--no-display"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // The flag itself still needs --tunnel.
+    let out = env.cmd().args(["listen", "--port", "0", "--tunnel-secret", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_endpoint_secret_from_the_create_answer_is_never_shown() {
+    let provider = Provider::start();
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let capture = env.path("hooks.jsonl");
+    let l = Listener::start_with(
+        &env,
+        &["--register", "--tunnel", &bore.spec(), "--capture", capture.to_str().unwrap(), "--json", "-vvv"],
+        |c| {
+            c.envs(provider.env());
+        },
+    );
+    let public = public_addr(&l);
+    assert_eq!(signed_post(public, ENDPOINT_SECRET, "msg_ok", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    assert_ne!(signed_post(public, SECRET, "msg_bad", b"{\"type\":\"cases.created\"}").unwrap(), 200);
+    let out = l.stop();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.requests()[0]["verdict"], "valid", "verified with the endpoint's secret");
+    let key = ENDPOINT_SECRET.trim_start_matches("whsec_");
+    let mut seen = format!("{}{}{}", out.stdout, out.stderr, std::fs::read_to_string(&capture).unwrap());
+    if let Ok(dir) = std::fs::read_dir(env.path("state/hookctl/registrations")) {
+        for f in dir {
+            seen.push_str(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+        }
+    }
+    assert!(!seen.contains(key), "the endpoint secret was shown: {seen}");
+}
+
+#[test]
+fn register_without_a_provider_is_a_configuration_error_before_listening() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["listen", "--port", "0", "--register"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error: the provider is not set"), "{err}");
+    assert!(!err.contains("listening on"), "{err}");
 }

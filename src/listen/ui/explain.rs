@@ -115,10 +115,13 @@ pub(crate) fn words(e: &Entry, r: &Record, s: &Settings) -> Vec<String> {
                     }
                 }
                 Some(sign::Reason::Other(text)) => out.push(format!("Reason: {text}.")),
+                Some(sign::Reason::Unusable(text)) => out.push(format!(
+                    "No configured secret can verify this scheme ({text}): fix the secret; the sender is not at fault."
+                )),
                 None => {}
             }
             let n = s.secrets.len();
-            if !matches!(e.why, Some(sign::Reason::Missing { .. })) && n > 0 {
+            if !matches!(e.why, Some(sign::Reason::Missing { .. } | sign::Reason::Unusable(_))) && n > 0 {
                 out.push(format!("{n} secret{} configured; none matched.", if n > 1 { "s" } else { "" }));
             }
         }

@@ -10,19 +10,25 @@ use bore_cli::shared::CONTROL_PORT;
 
 pub struct BoreServer {
     pub ip: Ipv4Addr,
+    secret: Option<String>,
     rt: Option<tokio::runtime::Runtime>,
 }
 
 impl BoreServer {
     /// A server on a free loopback address.
     pub fn start() -> BoreServer {
+        Self::start_with(None)
+    }
+
+    /// A server that requires `secret` from its clients (`bore server --secret`).
+    pub fn start_with(secret: Option<&str>) -> BoreServer {
         use rand::Rng;
         let mut rng = rand::thread_rng();
         for _ in 0..50 {
             let ip = Ipv4Addr::new(127, rng.gen_range(1..=254), rng.gen(), rng.gen_range(2..=254));
             // Free, and this machine routes all of 127/8 to loopback (Linux does).
             if TcpListener::bind((ip, CONTROL_PORT)).is_ok() {
-                let mut s = BoreServer { ip, rt: None };
+                let mut s = BoreServer { ip, secret: secret.map(str::to_string), rt: None };
                 s.restart();
                 return s;
             }
@@ -39,7 +45,7 @@ impl BoreServer {
     pub fn restart(&mut self) {
         assert!(self.rt.is_none(), "already running");
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
-        let mut server = Server::new(1024..=65535, None);
+        let mut server = Server::new(1024..=65535, self.secret.as_deref());
         server.set_bind_addr(self.ip.into());
         server.set_bind_tunnels(self.ip.into());
         rt.spawn(server.listen());

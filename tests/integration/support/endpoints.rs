@@ -14,12 +14,16 @@ use serde_json::{json, Value};
 use super::api::{json, TOKEN};
 use super::{Stub, TestEnv};
 
-pub const ENDPOINT_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+/// Not the listen tests' `SECRET`: a request verifies only with the secret the create returned.
+pub const ENDPOINT_SECRET: &str = "whsec_c2VjcmV0LW51bWJlci10d28tZm9yLXRlc3Rz";
 
 #[derive(Default)]
 pub struct Endpoints {
     pub live: Mutex<BTreeMap<String, Value>>,
     pub fail_deletes: AtomicBool,
+    /// While set, a create is held before it answers (and `creates_started` counts it).
+    pub hold_creates: AtomicBool,
+    pub creates_started: std::sync::atomic::AtomicU32,
     next: Mutex<u32>,
 }
 
@@ -51,6 +55,15 @@ impl Provider {
         self.state.fail_deletes.store(fail, Ordering::SeqCst);
     }
 
+    /// Holds creates (the request arrived, no answer yet) until called with `false`.
+    pub fn hold_creates(&self, hold: bool) {
+        self.state.hold_creates.store(hold, Ordering::SeqCst);
+    }
+
+    pub fn creates_started(&self) -> u32 {
+        self.state.creates_started.load(Ordering::SeqCst)
+    }
+
     /// Environment for a `hookctl` command that talks to this provider.
     pub fn env(&self) -> Vec<(&'static str, String)> {
         vec![
@@ -69,6 +82,10 @@ impl Provider {
 }
 
 async fn create(State(s): State<Arc<Endpoints>>, body: axum::Json<Value>) -> axum::response::Response {
+    s.creates_started.fetch_add(1, Ordering::SeqCst);
+    while s.hold_creates.load(Ordering::SeqCst) {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     let n = {
         let mut next = s.next.lock().unwrap();
         *next += 1;

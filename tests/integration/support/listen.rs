@@ -30,6 +30,7 @@ pub fn std_cmd(env: &TestEnv) -> Command {
     cmd.env("HOME", env.dir.path())
         .env("XDG_CONFIG_HOME", env.dir.path().join("config"))
         .env("XDG_DATA_HOME", env.dir.path().join("data"))
+        .env("XDG_STATE_HOME", env.dir.path().join("state"))
         .env("TERM", "xterm-256color")
         .current_dir(env.dir.path());
     cmd

@@ -46,6 +46,7 @@ impl TestEnv {
         cmd.env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_STATE_HOME", self.dir.path().join("state"))
             .env("TERM", "xterm-256color")
             .current_dir(self.dir.path());
         cmd
