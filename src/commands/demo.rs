@@ -19,12 +19,15 @@ use crate::providers::{self, Preset};
 use crate::sandbox::{self, seed, Lag, Sandbox};
 use crate::{Ctx, Error, Outcome, Result};
 
+/// Where the seeded endpoints deliver on the demo's listener.
+const SEEDED_PATH: &str = "/seeded";
+
 /// How long any one step may take before the demo gives up.
 const STEP_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn exec(args: DemoArgs, ctx: &Ctx) -> Result<Outcome> {
     let dir = std::env::temp_dir().join(format!("hookctl-demo-{}", hex::encode(rand::random::<[u8; 6]>())));
-    let result = crate::block_on(run(&dir, &ctx.printer));
+    let result = crate::block_on(run(&dir, args.keep, &ctx.printer));
     if args.keep {
         ctx.printer.info(&format!("the demo's sandbox database is kept in {}", dir.display()));
     } else {
@@ -41,18 +44,19 @@ struct Fired {
     lag: Option<Duration>,
 }
 
-async fn run(dir: &Path, printer: &Printer) -> Result<Outcome> {
+async fn run(dir: &Path, keep: bool, printer: &Printer) -> Result<Outcome> {
     let started = Instant::now();
     let port = free_port()?;
     let listen_url = format!("http://127.0.0.1:{port}");
-    let seeded_url = format!("{listen_url}/seeded");
+    let seeded_url = format!("{listen_url}{SEEDED_PATH}");
     let mut cfg = sandbox::Config::new(dir.to_path_buf());
     cfg.seed_url = Some(seeded_url.clone());
     // Still asynchronous like the real log, but short enough for a demo.
     cfg.lag = Lag { min: Duration::from_millis(300), max: Duration::from_millis(1500) };
     cfg.retry_schedule = vec![Duration::from_millis(200), Duration::from_millis(200)];
     let sb = sandbox::start(cfg, printer.clone()).await?;
-    let outcome = drive(&sb, dir, &listen_url, &seeded_url, port, printer, started).await;
+    let kept = keep.then_some(dir);
+    let outcome = drive(&sb, dir, kept, &listen_url, port, printer, started).await;
     sb.stop().await;
     outcome
 }
@@ -60,12 +64,13 @@ async fn run(dir: &Path, printer: &Printer) -> Result<Outcome> {
 async fn drive(
     sb: &Sandbox,
     dir: &Path,
+    kept: Option<&Path>,
     listen_url: &str,
-    seeded_url: &str,
     port: u16,
     printer: &Printer,
     started: Instant,
 ) -> Result<Outcome> {
+    let seeded_url = format!("{listen_url}{SEEDED_PATH}");
     let client = |preset: &'static Preset| {
         Client::new(
             ClientConfig::new(preset, sb.provider_url(preset.name), sb.token.clone()),
@@ -186,6 +191,7 @@ async fn drive(
         valid,
         ok,
         elapsed: started.elapsed(),
+        kept,
     };
     if printer.is_json() {
         printer.json(&story.to_json());
@@ -308,6 +314,8 @@ struct Story<'a> {
     valid: usize,
     ok: bool,
     elapsed: Duration,
+    /// With `--keep`: where the database stays (so `--json` scripts need not read stderr).
+    kept: Option<&'a Path>,
 }
 
 const TRY: [&str; 4] = [
@@ -340,6 +348,7 @@ impl Story<'_> {
             "received": self.received,
             "valid_signatures": self.valid,
             "try": TRY,
+            "kept": self.kept.map(|d| d.display().to_string()),
         })
     }
 

@@ -41,6 +41,18 @@ fn bad(message: impl Into<String>) -> Problem {
     Problem::bad_request("invalid_request", message)
 }
 
+/// A settings body must be an object of known keys: a misspelt knob (`failrate`) is refused
+/// instead of answering 200 with nothing changed.
+fn known_keys(v: &Value, keys: &[&str]) -> Result<(), Problem> {
+    let Some(obj) = v.as_object() else {
+        return Err(bad(format!("the body must be a JSON object with any of: {}", keys.join(", "))));
+    };
+    match obj.keys().find(|k| !keys.contains(&k.as_str())) {
+        Some(k) => Err(bad(format!("unknown field '{k}' (known: {})", keys.join(", ")))),
+        None => Ok(()),
+    }
+}
+
 async fn info(State(app): State<Arc<App>>) -> Answer {
     Ok(http::json(
         StatusCode::OK,
@@ -69,6 +81,7 @@ async fn knobs(State(app): State<Arc<App>>) -> Answer {
 /// "attempt_timeout": "10s"}`.
 async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
+    known_keys(&v, &["lag", "fail_rate", "retry_schedule", "attempt_timeout"])?;
     let lag = match v.get("lag") {
         None => None,
         Some(Value::String(s)) => Some(Lag::parse(s).map_err(bad)?),
@@ -124,6 +137,7 @@ async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
 /// `status` (nothing is sent) and/or waits first. Replaces an earlier fault for the URL.
 async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
+    known_keys(&v, &["url", "status", "delay_ms"])?;
     let url = http::required_str(&v, "url").ok_or_else(|| bad("url is required"))?.to_string();
     let status = match v.get("status") {
         None | Some(Value::Null) => None,

@@ -205,7 +205,22 @@ impl Link {
     async fn hello(&self, port: u16) -> Result<(Delimited<TcpStream>, u16), Failure> {
         let mut conn = self.control().await?;
         conn.send(ClientMessage::Hello(port)).await.map_err(Failure::network)?;
-        match conn.recv_timeout().await.map_err(Failure::network)? {
+        // A server that rejects the secret sends an error and closes; our Hello, still unread
+        // there, turns that close into a reset that can overtake the error. Right after a
+        // secret was sent, a lost connection means the secret, not the network.
+        let lost = |text: String| match &self.auth {
+            Some(_) => Failure {
+                kind: FailureKind::Secret,
+                text: format!("{text} right after the secret was sent (the server rejected it?)"),
+            },
+            None => Failure::network(text),
+        };
+        let answer = match conn.recv_timeout().await {
+            Ok(answer) => answer,
+            Err(e) if is_lost(&*e) => return Err(lost(format!("{e:#}"))),
+            Err(e) => return Err(Failure::network(e)),
+        };
+        match answer {
             Some(ServerMessage::Hello(p)) => Ok((conn, p)),
             Some(ServerMessage::Error(m)) => {
                 // bore's protocol carries only the server's text ("invalid secret", "port
@@ -221,7 +236,7 @@ impl Link {
                 Err(Failure { kind: FailureKind::Secret, text: "the server requires a secret".into() })
             }
             Some(_) => Err(Failure::network("unexpected first message from the server")),
-            None => Err(Failure::network("the server closed the connection")),
+            None => Err(lost("the server closed the connection".into())),
         }
     }
 
@@ -308,6 +323,13 @@ impl Link {
         tokio::io::copy_bidirectional(&mut local, &mut parts.io).await.map_err(Failure::network)?;
         Ok(())
     }
+}
+
+/// A connection reset or cut short: not a timeout, not a garbled message. (bore's codec error
+/// does not expose the io::Error beneath, so this goes by what it is not.)
+fn is_lost(e: &(dyn std::error::Error + 'static)) -> bool {
+    !std::iter::successors(Some(e), |e| e.source())
+        .any(|c| c.is::<tokio::time::error::Elapsed>() || c.is::<serde_json::Error>())
 }
 
 fn jitter(d: Duration) -> Duration {

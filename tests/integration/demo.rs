@@ -26,6 +26,7 @@ fn demo_exits_0_on_a_fresh_home_and_leaves_nothing_behind() {
     assert_eq!(v["forced_failure"]["replay"]["status"], "delivered");
     assert_eq!((v["received"].as_u64(), v["valid_signatures"].as_u64()), (Some(8), Some(8)));
     assert!(v["try"].as_array().unwrap().len() >= 3);
+    assert!(v["kept"].is_null(), "nothing kept without --keep: {v}");
     // The temporary database is gone; no config was written.
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "temp dir left behind");
     assert!(!env.config_path().exists());
@@ -53,4 +54,22 @@ fn demo_tells_the_story_for_people() {
     ] {
         assert!(text.contains(want), "missing {want}:\n{text}");
     }
+}
+
+#[test]
+fn demo_keep_names_the_kept_database_in_the_json_document() {
+    let env = TestEnv::new();
+    let tmp = env.path("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let out = env
+        .cmd()
+        .args(["demo", "--json", "--keep"])
+        .env("TMPDIR", &tmp)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = stdout_json(&out);
+    let kept = std::path::PathBuf::from(v["kept"].as_str().expect("kept path"));
+    assert!(kept.starts_with(&tmp) && kept.join("sandbox.db").exists(), "{v}");
 }

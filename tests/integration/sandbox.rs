@@ -293,6 +293,16 @@ fn admin_routes_build_scenarios_reset_and_turn_knobs() {
     assert!(attempts[0]["error"].as_str().unwrap().contains("simulated"), "{attempts}");
     let (st, _) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"fail_rate": 2})));
     assert_eq!(st, 400);
+    // A misspelt knob or a body that is not an object is refused, not a silent 200.
+    for body in [json!({"failrate": 1}), json!([1]), json!({"lag": "0", "lagg": "1s"})] {
+        let (st, v) = s.call("PATCH", "/_sandbox/knobs", Some(body.clone()));
+        assert_eq!(st, 400, "{body} → {v}");
+    }
+    let (st, v) = s.post("/_sandbox/faults", json!({"url": "http://127.0.0.1:9/", "status_code": 500}));
+    assert_eq!(st, 400, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("status_code"), "{v}");
+    let (_, k) = s.get("/_sandbox/knobs");
+    assert_eq!(k["fail_rate"].as_f64(), Some(1.0), "unchanged by the refused requests: {k}");
     // Reset: the scenario is gone, the seed is back.
     let (st, _) = s.post("/_sandbox/reset", json!({}));
     assert_eq!(st, 200);

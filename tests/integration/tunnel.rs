@@ -536,3 +536,40 @@ fn register_without_a_provider_is_a_configuration_error_before_listening() {
     assert!(err.starts_with("error: the provider is not set"), "{err}");
     assert!(!err.contains("listening on"), "{err}");
 }
+
+#[test]
+fn a_server_that_hangs_up_after_the_secret_is_a_secret_error_not_a_network_one() {
+    use std::io::{Read, Write};
+    // A bore server that rejects the secret by hanging up at once (what a reset that overtakes
+    // bore's "invalid secret" looks like to the client).
+    let server = (0..50)
+        .find_map(|_| {
+            let ip = std::net::Ipv4Addr::new(
+                127,
+                rand::random::<u8>().max(1),
+                rand::random(),
+                rand::random::<u8>().max(2),
+            );
+            std::net::TcpListener::bind((ip, 7835)).ok().map(|l| (ip, l))
+        })
+        .expect("a free loopback address");
+    let (ip, listener) = server;
+    let thread = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        conn.write_all(b"{\"Challenge\":\"6f2a8e4c-1b7d-4e8f-9a3c-2d5b7e9f1a0c\"}\0").unwrap();
+        let mut buf = [0u8; 256];
+        let _ = conn.read(&mut buf); // the client's answer; then hang up
+    });
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["listen", "--port", "0", "--secret", SECRET, "--tunnel", &format!("bore:{ip}")])
+        .args(["--tunnel-secret", "guess-x7q"])
+        .output()
+        .unwrap();
+    thread.join().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("right after the secret was sent"), "{err}");
+    assert!(err.contains("--tunnel-secret"), "{err}");
+}
