@@ -2,6 +2,8 @@
 //!
 //!   cargo build --release && cargo bench --bench listen_load            # compare (default)
 //!   cargo bench --bench listen_load -- loss                             # 100k/64 loss check
+//!   cargo bench --bench listen_load -- ui-load                          # inspector with 10k requests
+//!   BENCH_VARIANTS=listen,json,ui,ui-page cargo bench --bench listen_load
 //!   cargo bench --bench listen_load -- all
 //!
 //! `compare`: the same load generator (raw HTTP/1.1 keep-alive, concurrency 32, 1 KiB signed
@@ -65,13 +67,14 @@ fn main() {
             loss(&bin, false);
             loss(&bin, true);
         }
+        "ui-load" => ui_load(&bin),
         "all" => {
             compare(&bin, secs);
             loss(&bin, false);
             loss(&bin, true);
         }
         other => {
-            eprintln!("unknown mode {other}: compare | loss | all");
+            eprintln!("unknown mode {other}: compare | loss | ui-load | all");
             std::process::exit(2);
         }
     }
@@ -364,6 +367,9 @@ fn spawn_ready_inner(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr)
     let mut lines = BufReader::new(reader).lines();
     let port: u16 = loop {
         let line = lines.next().and_then(|l| l.ok()).expect("ready line");
+        if let Some(url) = line.strip_prefix("inspector on ") {
+            *INSPECTOR.lock().expect("lock") = Some(url.to_string());
+        }
         let candidate = match line.strip_prefix("listening on http://") {
             Some(rest) => rest.split('/').next().and_then(|hp| hp.rsplit(':').next()).map(str::to_string),
             None if !from_stderr => Some(line.trim().to_string()),
@@ -376,6 +382,113 @@ fn spawn_ready_inner(mut cmd: Command, from_stderr: bool) -> (Child, SocketAddr)
     // Keep draining so the child never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     (child, SocketAddr::from(([127, 0, 0, 1], port)))
+}
+
+/// The inspector address the last `listen --ui` printed (before its ready line).
+static INSPECTOR: Mutex<Option<String>> = Mutex::new(None);
+
+/// `(port, token)` of an inspector address `http://127.0.0.1:PORT/?t=TOKEN`.
+fn inspector_parts(url: &str) -> (u16, String) {
+    let rest = url.trim_start_matches("http://127.0.0.1:");
+    let (port, token) = rest.split_once("/?t=").expect("inspector url");
+    (port.parse().expect("port"), token.to_string())
+}
+
+/// One page streaming: the event stream read and thrown away until the listener goes away.
+fn stream_events(url: &str) {
+    use std::io::{Read, Write};
+    let (port, token) = inspector_parts(url);
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("inspector");
+    let req = format!(
+        "GET /api/events?t={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+    );
+    s.write_all(req.as_bytes()).expect("write");
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while matches!(s.read(&mut buf), Ok(n) if n > 0) {}
+    });
+}
+
+/// A GET on a fresh connection, read to the end of the `Content-Length` body; the status.
+fn get(port: u16, target: &str) -> u16 {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let req = format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).expect("write");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    std::str::from_utf8(&raw[..raw.len().min(12)]).ok().and_then(|h| h.get(9..12)?.parse().ok()).unwrap_or(0)
+}
+
+/// `ui-load`: 10,000 requests into a `listen --ui`, then what opening the page costs: the HTML,
+/// script, style and the first 100 rows (what the page fetches), a search over every body, and
+/// one request's detail.
+fn ui_load(bin: &Path) {
+    let dir = std::env::temp_dir().join(format!("hookctl-ui-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let mut cmd = Command::new(bin);
+    listen_args(&mut cmd, &dir.join("ui.jsonl"));
+    cmd.args(["--no-display", "--ui", "--ui-port", "0"]);
+    let (mut child, addr) = spawn_ready(cmd, true);
+    let url = INSPECTOR.lock().expect("lock").clone().expect("inspector line");
+    let (port, token) = inspector_parts(&url);
+    const N: u64 = 10_000;
+    let requests: Arc<Vec<Vec<u8>>> =
+        Arc::new((0..N).map(|n| signed_request(&format!("msg_ui_{n}"), &body_1k(n))).collect());
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    rt.block_on(async {
+        let mut s = TcpStream::connect(addr).await.expect("connect");
+        let mut buf = Vec::new();
+        for r in requests.iter() {
+            s.write_all(r).await.expect("write");
+            read_response(&mut s, &mut buf).await.expect("answer");
+        }
+    });
+    let time = |targets: &[String]| -> Vec<f64> {
+        let mut t: Vec<f64> = (0..20)
+            .map(|_| {
+                let start = Instant::now();
+                for target in targets {
+                    assert_eq!(get(port, target), 200, "{target}");
+                }
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        t.sort_by(|a, b| a.total_cmp(b));
+        t
+    };
+    let page = [
+        format!("/?t={token}"),
+        "/app.js".to_string(),
+        "/app.css".to_string(),
+        format!("/api/requests?t={token}&limit=100"),
+    ];
+    let rows = [
+        ("page: HTML + JS + CSS + first 100 rows", time(&page)),
+        (
+            "search over all bodies (q=, no match)",
+            time(&[format!("/api/requests?t={token}&limit=100&q=zzzz-no-match")]),
+        ),
+        ("detail of one request", time(&[format!("/api/requests/5000?t={token}")])),
+    ];
+    println!(
+        "\n### inspector with {N} requests kept (20 runs each, sequential fetches on fresh connections)\n"
+    );
+    println!("| what | median | p95 |");
+    println!("|---|---:|---:|");
+    for (what, t) in rows {
+        println!(
+            "| {what} | {:.2} ms | {:.2} ms |",
+            t[t.len() / 2],
+            t[(t.len() * 95 / 100).min(t.len() - 1)]
+        );
+    }
+    println!(
+        "\nlistener peak RSS with {N} requests kept: {}",
+        peak_rss_kib(child.id()).map(|k| format!("{:.1} MB", k as f64 / 1024.0)).unwrap_or("?".into())
+    );
+    term(&mut child);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn listen_cmd(bin: &Path, capture: &Path) -> Command {
@@ -407,13 +520,15 @@ fn term(child: &mut Child) {
 /// default `listen,json`.
 ///   listen: `listen --secret … --capture FILE --no-display` (the reference configuration)
 ///   json:   the same with the NDJSON display piped to a file (how CI runs it)
-///   ui:     `--no-display --ui` with no page open (costs nothing until a page connects)
+///   ui:     `--no-display --ui` with no page open
+///   ui-page: the same with one page connected to the live stream
 ///   before: `BENCH_BEFORE=path/to/older/hookctl`, the reference configuration
 #[derive(Clone, Copy, PartialEq)]
 enum Variant {
     Listen,
     Json,
     Ui,
+    UiPage,
     Before,
 }
 
@@ -423,6 +538,7 @@ impl Variant {
             Variant::Listen => "listen --no-display",
             Variant::Json => "listen --json > file",
             Variant::Ui => "listen --no-display --ui (no page)",
+            Variant::UiPage => "listen --no-display --ui (one page streaming)",
             Variant::Before => "before (BENCH_BEFORE)",
         }
     }
@@ -436,6 +552,7 @@ fn variants() -> Vec<Variant> {
             "listen" => Some(Variant::Listen),
             "json" => Some(Variant::Json),
             "ui" => Some(Variant::Ui),
+            "ui-page" => Some(Variant::UiPage),
             _ => None,
         })
         .collect();
@@ -484,6 +601,7 @@ impl Placement {
 }
 
 fn compare(bin: &Path, secs: u64) {
+    cores();
     let placements: Vec<Placement> = match std::env::var("BENCH_PLACEMENT").as_deref() {
         Ok("shared") => vec![Placement::Shared],
         Ok("pinned") => vec![Placement::Pinned],
@@ -524,7 +642,7 @@ fn compare_placed(bin: &Path, secs: u64, placement: Placement) {
             Variant::Listen | Variant::Before => {
                 cmd.arg("--no-display");
             }
-            Variant::Ui => {
+            Variant::Ui | Variant::UiPage => {
                 cmd.args(["--no-display", "--ui", "--ui-port", "0"]);
             }
             Variant::Json => {}
@@ -536,6 +654,9 @@ fn compare_placed(bin: &Path, secs: u64, placement: Placement) {
             _ => Stdio::null(),
         };
         let (child, addr) = spawn_ready_to(cmd, out);
+        if v == Variant::UiPage {
+            stream_events(&INSPECTOR.lock().expect("lock").clone().expect("inspector line"));
+        }
         servers.push((v, child, addr, capture));
     }
 
@@ -650,8 +771,10 @@ fn table(
     );
 }
 
+/// The machine's cores, asked once (before the load generator pins itself to one).
 fn cores() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
 }
 
 /// 100,000 unique signed requests at concurrency 64 against listen with --capture; with

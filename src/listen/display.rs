@@ -1,11 +1,15 @@
 //! Showing requests: a header line and a coloured, pretty body on a terminal, one JSON object
-//! per line otherwise. Printing happens on its own thread so a slow terminal never holds up a
-//! handler (and so the sender's answer); it writes what is queued in one go, so a busy listener
-//! costs one `write` per batch, not per request.
+//! per line otherwise. Printing happens on its own thread so a slow terminal does not hold up a
+//! handler for each line. The thread wakes once per batch (it gathers what arrives in the next
+//! millisecond and writes it with one `write`), not once per request: a wake-up per request was
+//! most of the cost of the display under load. The queue is bounded: when the output cannot keep
+//! up, handlers wait for room (no line is dropped, and memory does not grow without end).
 
 use std::path::PathBuf;
-use std::sync::mpsc;
 use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
 
 use base64::Engine;
 use colored::Color;
@@ -21,7 +25,12 @@ use crate::sign::Decimal;
 const MAX_SHOWN_BODY: usize = 16 * 1024;
 const BINARY_PREVIEW: usize = 48;
 /// At most this many requests are written with one `write`.
-const MAX_BATCH: usize = 256;
+const MAX_BATCH: usize = 1024;
+/// Requests waiting to be shown; more make handlers wait (a slow pipe slows the listener
+/// rather than filling memory: each waiting request holds its body, 8,192 of them were 100 MB).
+const QUEUE: usize = 1024;
+/// How long the thread lets a batch gather after its first request.
+const GATHER: Duration = Duration::from_millis(1);
 
 /// What one request looked like, for display.
 #[derive(Debug, Clone)]
@@ -92,23 +101,27 @@ pub struct DisplayHandle {
 }
 
 impl DisplayHandle {
-    pub fn show(&self, shown: Shown) {
+    /// Queues `shown`, waiting for room when the display is behind.
+    pub async fn show(&self, shown: Shown) {
         // The display thread lives as long as the server; a send error only means shutdown.
-        let _ = self.tx.send(Msg::Show(Box::new(shown)));
+        let _ = self.tx.send(Msg::Show(Box::new(shown))).await;
     }
 }
 
 impl Display {
     /// `capture` is where whole bodies are kept, if anywhere: the human view says so when it cuts one.
     pub fn start(printer: Printer, mode: DisplayMode, capture: Option<PathBuf>) -> (DisplayHandle, Display) {
-        let (tx, rx) = mpsc::channel::<Msg>();
+        let (tx, mut rx) = mpsc::channel::<Msg>(QUEUE);
         let thread = std::thread::Builder::new()
             .name("display".into())
             .spawn(move || {
                 let mut out = Vec::new();
                 let mut open = true;
                 while open {
-                    let Ok(first) = rx.recv() else { break };
+                    let Some(first) = rx.blocking_recv() else { break };
+                    // Sleeping (not parked on the queue), the thread costs the senders no
+                    // wake-up while the batch gathers.
+                    std::thread::sleep(GATHER);
                     let mut next = Some(first);
                     let mut n = 0;
                     while let Some(msg) = next.take() {
@@ -146,9 +159,9 @@ impl Display {
         (DisplayHandle { tx: tx.clone() }, Display { tx, thread })
     }
 
-    /// Prints what is queued, then stops.
+    /// Prints what is queued, then stops. Called outside the async runtime.
     pub fn close(mut self) {
-        let _ = self.tx.send(Msg::Close);
+        let _ = self.tx.blocking_send(Msg::Close);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }

@@ -600,7 +600,7 @@ async fn connection(lane: Arc<Lane>, stream: tokio::net::TcpStream, _alive: mpsc
     tokio::select! {
         res = conn.as_mut() => {
             if let Err(e) = res {
-                state.show_malformed(&e);
+                state.show_malformed(&e).await;
             }
         }
         // The watch guard must not live across the await below (it is not Send).
@@ -741,11 +741,9 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
         if !parts.headers.contains_key(hyper::header::EXPECT) {
             linger(body);
         }
-        return st.reject(
-            &arrival,
-            StatusCode::NOT_FOUND,
-            format!("not found: this listener only serves {prefix}"),
-        );
+        return st
+            .reject(&arrival, StatusCode::NOT_FOUND, format!("not found: this listener only serves {prefix}"))
+            .await;
     };
     let body = match read_body(cfg, &parts.headers, &mut body).await {
         Ok(b) => b,
@@ -762,7 +760,7 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
             if !parts.headers.contains_key(hyper::header::EXPECT) {
                 linger(body);
             }
-            return st.reject(&arrival, status, reason);
+            return st.reject(&arrival, status, reason).await;
         }
     };
 
@@ -823,7 +821,7 @@ async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Full<Bytes>> 
         shown.forwarded_to = answer.forwarded_to.take();
         shown.forward_error = answer.forward_error.take();
         shown.body = body;
-        d.show(shown);
+        d.show(shown).await;
     }
     answer.into_response()
 }
@@ -843,7 +841,12 @@ impl State {
     }
 
     /// Answers before the request was read (404, 408, 413, 400), shown but not captured.
-    fn reject(&self, arrival: &Arrival, status: StatusCode, reason: String) -> Response<Full<Bytes>> {
+    async fn reject(
+        &self,
+        arrival: &Arrival<'_>,
+        status: StatusCode,
+        reason: String,
+    ) -> Response<Full<Bytes>> {
         if let Some(ui) = &self.ui {
             let nothing = Bytes::new();
             ui.record(&ui::Seen { refusal: Some(&reason), ..arrival.seen(status.as_u16(), &nothing) });
@@ -851,7 +854,7 @@ impl State {
         if let Some(d) = &self.display {
             let mut shown = arrival.shown(Verdict::Rejected, status.as_u16(), 0);
             shown.reason = Some(reason.clone());
-            d.show(shown);
+            d.show(shown).await;
         }
         Answer::text(status.as_u16(), format!("{reason}\n")).into_response()
     }
@@ -1008,7 +1011,7 @@ impl State {
 impl State {
     /// hyper answers a request it cannot parse (400, 431, 414) before any handler runs: show
     /// that it happened, as for the other refused requests.
-    fn show_malformed(&self, e: &hyper::Error) {
+    async fn show_malformed(&self, e: &hyper::Error) {
         let Some(d) = &self.display else { return };
         if !e.is_parse() || e.is_parse_version_h2() {
             return;
@@ -1024,7 +1027,7 @@ impl State {
         let mut shown = Shown::new("-".into(), Stamp::now().as_str().into(), "-".into(), "-".into(), None);
         shown.reason = Some(format!("malformed request: {e}"));
         shown.status = status;
-        d.show(shown);
+        d.show(shown).await;
     }
 }
 

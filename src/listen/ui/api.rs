@@ -215,12 +215,10 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
         }),
         (true, None) => return refuse(StatusCode::BAD_REQUEST, "re-signing needs listen --secret"),
     };
-    let body = match e.record.body_bytes() {
-        Ok(b) => b,
-        Err(why) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, &why),
-    };
+    let record = e.record();
+    let body = e.body.to_vec();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let (headers, scheme) = match prepare(&e.record, &body, resign.as_ref(), now) {
+    let (headers, scheme) = match prepare(&record, &body, resign.as_ref(), now) {
         Ok(p) => p,
         Err(why) => return refuse(StatusCode::BAD_REQUEST, &why),
     };
@@ -229,7 +227,7 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
         Err(why) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, &why),
     };
     let (status, content_type, answer, error) =
-        match fwd.send(&e.record.method, &to, &headers, Bytes::from(body)).await {
+        match fwd.send(&record.method, &to, &headers, Bytes::from(body)).await {
             Forwarded::Answer { status, content_type, body } => {
                 (Some(status), content_type, Some(String::from_utf8_lossy(&body).into_owned()), None)
             }

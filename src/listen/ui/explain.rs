@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::store::Entry;
 use super::Settings;
+use crate::listen::capture::Record;
 use crate::listen::Verdict;
 use crate::sign::{self, HeaderPair};
 
@@ -15,7 +16,7 @@ const MAX_HEX: usize = 64 << 10;
 
 /// Everything the detail view shows.
 pub(crate) fn detail(e: &Entry, s: &Settings) -> Value {
-    let r = &e.record;
+    let r = e.record();
     let body = r.body_bytes().unwrap_or_default();
     let mut v = e.summary();
     v["headers"] = r
@@ -28,7 +29,7 @@ pub(crate) fn detail(e: &Entry, s: &Settings) -> Value {
     v["scheme"] = json!(r.scheme);
     v["reason"] = json!(r.reason);
     v["secret"] = json!(e.secret);
-    v["explanation"] = json!(words(e, s));
+    v["explanation"] = json!(words(e, &r, s));
     v["answer"] = match &e.answer {
         Some(a) => json!({
             "status": a.status,
@@ -38,7 +39,7 @@ pub(crate) fn detail(e: &Entry, s: &Settings) -> Value {
         }),
         None => Value::Null,
     };
-    v["curl"] = json!(curl(e, &body, &s.listen_base));
+    v["curl"] = json!(curl(&r, &body, &s.listen_base));
     v["replay_command"] = json!(replay_command(e, s));
     v["replay_to"] = json!(e.forwarded_to);
     v["can_resign"] = json!(!s.secrets.is_empty());
@@ -83,8 +84,7 @@ fn hex_dump(bytes: &[u8]) -> String {
 }
 
 /// The verdict and its reason, sentence by sentence.
-pub(crate) fn words(e: &Entry, s: &Settings) -> Vec<String> {
-    let r = &e.record;
+pub(crate) fn words(e: &Entry, r: &Record, s: &Settings) -> Vec<String> {
     let scheme = r.scheme.as_deref();
     let how = if s.scheme.is_some() { "set with --scheme" } else { "detected from the headers" };
     let mut out = Vec::new();
@@ -139,7 +139,7 @@ pub(crate) fn words(e: &Entry, s: &Settings) -> Vec<String> {
             ));
         }
     }
-    if let Some(ts) = timestamp(e) {
+    if let Some(ts) = timestamp(r) {
         let age = e.received_unix - ts;
         let within = age.unsigned_abs() <= s.tolerance;
         let when = if age >= 0 { format!("{age} s old") } else { format!("{} s in the future", -age) };
@@ -153,8 +153,8 @@ pub(crate) fn words(e: &Entry, s: &Settings) -> Vec<String> {
 }
 
 /// The signed timestamp, where the schemes that have one put it.
-fn timestamp(e: &Entry) -> Option<i64> {
-    let h = &e.record.headers;
+fn timestamp(r: &Record) -> Option<i64> {
+    let h = &r.headers;
     for name in ["webhook-timestamp", "svix-timestamp", "x-slack-request-timestamp"] {
         if let Some(v) = sign::header(h, name) {
             return v.trim().parse().ok();
@@ -170,8 +170,7 @@ fn quote(s: &str) -> String {
 }
 
 /// The request as received, sent again to the listener with curl.
-fn curl(e: &Entry, body: &[u8], listen_base: &str) -> String {
-    let r = &e.record;
+fn curl(r: &Record, body: &[u8], listen_base: &str) -> String {
     let mut url = format!("{listen_base}{}", r.path);
     if let Some(q) = &r.query {
         url.push('?');
@@ -209,7 +208,7 @@ fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
     let mut cmd = format!(
         "hookctl replay --from {} --id {} --to {}",
         quote(&capture.display().to_string()),
-        quote(&e.record.id),
+        quote(e.text.get().id),
         quote(&to)
     );
     if !s.secrets.is_empty() {

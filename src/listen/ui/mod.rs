@@ -15,7 +15,7 @@ use bytes::Bytes;
 use tokio::net::TcpListener;
 use tokio::sync::broadcast;
 
-use super::capture::{Header, HeaderRef, Record};
+use super::capture::HeaderRef;
 use super::Verdict;
 use crate::output::Secret;
 use crate::sign::{self, Scheme};
@@ -145,26 +145,24 @@ impl Ui {
 
     /// Keeps one request in the window and tells the open pages about it.
     pub(crate) fn record(&self, seen: &Seen) {
-        let mut record = Record {
-            id: seen.id.to_string(),
-            received_at: seen.received_at.to_string(),
-            method: seen.method.to_string(),
-            path: seen.path.to_string(),
-            query: seen.query.map(str::to_string),
-            headers: seen.headers.iter().map(header).collect(),
-            body: None,
-            body_base64: None,
-            verdict: seen.verdict,
-            scheme: seen.scheme.map(str::to_string),
-            reason: seen.reason.map(ToString::to_string).or_else(|| seen.refusal.map(str::to_string)),
-            status: seen.status,
-            event_type: seen.event_type.map(str::to_string),
-            duplicate: seen.duplicate,
-        };
-        record.set_body(seen.body);
+        let reason = seen.reason.map(ToString::to_string);
         let entry = Entry {
             seq: 0,
-            record,
+            text: store::Texts::new(&store::Parts {
+                id: seen.id,
+                received_at: seen.received_at,
+                method: seen.method,
+                path: seen.path,
+                query: seen.query,
+                event_type: seen.event_type,
+                reason: reason.as_deref().or(seen.refusal),
+            }),
+            headers: store::RawHeaders::new(seen.headers.iter().map(|h| (h.name, h.raw))),
+            body: Bytes::copy_from_slice(seen.body),
+            verdict: seen.verdict,
+            scheme: seen.scheme,
+            status: seen.status,
+            duplicate: seen.duplicate,
             size: seen.body.len(),
             received_unix: seen.received_unix,
             why: seen.reason.cloned(),
@@ -174,7 +172,7 @@ impl Ui {
             answer: seen.answer.map(|(status, content_type, body)| store::Answered {
                 status,
                 content_type: content_type.to_string(),
-                body: body.slice(..body.len().min(store::MAX_ANSWER)),
+                body: Bytes::copy_from_slice(&body[..body.len().min(store::MAX_ANSWER)]),
                 cut: body.len() > store::MAX_ANSWER,
             }),
         };
@@ -205,20 +203,6 @@ impl Ui {
             .stderr(std::process::Stdio::null())
             .spawn()
             .is_ok()
-    }
-}
-
-fn header(h: &HeaderRef) -> Header {
-    match std::str::from_utf8(h.raw) {
-        Ok(v) => Header::text(h.name, v),
-        Err(_) => {
-            use base64::Engine;
-            Header {
-                name: h.name.to_string(),
-                value: base64::engine::general_purpose::STANDARD.encode(h.raw),
-                base64: true,
-            }
-        }
     }
 }
 

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use bytes::Bytes;
 use serde_json::{json, Value};
 
-use super::super::capture::Record;
+use super::super::capture::{Header, Record};
+use super::super::Verdict;
 use crate::pattern;
 use crate::sign;
 
@@ -18,11 +19,21 @@ const MAX_BYTES: usize = 64 << 20;
 /// The forward target's answer is kept up to this size.
 pub(crate) const MAX_ANSWER: usize = 64 << 10;
 
-/// One received request, as the inspector shows it.
+/// One received request, as the inspector shows it. Kept compact (few allocations: every
+/// request pays for this while `--ui` is on); [`Entry::record`] builds the capture record when
+/// a page asks for the detail.
 pub(crate) struct Entry {
     /// 1, 2, 3, … in arrival order within this run.
     pub seq: u64,
-    pub record: Record,
+    /// id, received_at, method, path, query, event type and reason, in one allocation.
+    pub text: Texts,
+    pub headers: RawHeaders,
+    /// A copy (not a slice of the connection's read buffer, which it would keep alive).
+    pub body: Bytes,
+    pub verdict: Verdict,
+    pub scheme: Option<&'static str>,
+    pub status: u16,
+    pub duplicate: bool,
     pub size: usize,
     pub received_unix: i64,
     /// Why the signature was refused, typed (for the explanation in words).
@@ -43,26 +54,139 @@ pub(crate) struct Answered {
     pub cut: bool,
 }
 
+/// The entry's strings in one buffer; `None` parts are marked absent.
+pub(crate) struct Texts {
+    buf: Box<str>,
+    /// End of each part in `buf`; `u32::MAX` for an absent one (which takes no room).
+    ends: [u32; 7],
+}
+
+/// The parts of [`Texts`], in order.
+pub(crate) struct Parts<'a> {
+    pub id: &'a str,
+    pub received_at: &'a str,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub event_type: Option<&'a str>,
+    /// The reason as text: the signature's, or the refusal's.
+    pub reason: Option<&'a str>,
+}
+
+impl Texts {
+    pub(crate) fn new(p: &Parts) -> Texts {
+        let all =
+            [Some(p.id), Some(p.received_at), Some(p.method), Some(p.path), p.query, p.event_type, p.reason];
+        let mut buf = String::with_capacity(all.iter().flatten().map(|s| s.len()).sum());
+        let mut ends = [u32::MAX; 7];
+        for (i, part) in all.iter().enumerate() {
+            if let Some(text) = part {
+                buf.push_str(text);
+                ends[i] = buf.len() as u32;
+            }
+        }
+        Texts { buf: buf.into_boxed_str(), ends }
+    }
+
+    fn part(&self, i: usize) -> Option<&str> {
+        let end = self.ends[i];
+        if end == u32::MAX {
+            return None;
+        }
+        let start = self.ends[..i].iter().rev().find(|e| **e != u32::MAX).map_or(0, |e| *e as usize);
+        self.buf.get(start..end as usize)
+    }
+
+    pub(crate) fn get(&self) -> Parts<'_> {
+        Parts {
+            id: self.part(0).unwrap_or_default(),
+            received_at: self.part(1).unwrap_or_default(),
+            method: self.part(2).unwrap_or_default(),
+            path: self.part(3).unwrap_or_default(),
+            query: self.part(4),
+            event_type: self.part(5),
+            reason: self.part(6),
+        }
+    }
+}
+
+/// Headers in arrival order in one buffer: `(name end, value end)` offsets into `buf`.
+#[derive(Default)]
+pub(crate) struct RawHeaders {
+    buf: Vec<u8>,
+    ends: Vec<(u32, u32)>,
+}
+
+impl RawHeaders {
+    pub(crate) fn new<'a>(headers: impl Iterator<Item = (&'a str, &'a [u8])> + Clone) -> RawHeaders {
+        // Sized first: one allocation each, no regrowing.
+        let (n, len) = headers.clone().fold((0, 0), |(n, len), (k, v)| (n + 1, len + k.len() + v.len()));
+        let mut h = RawHeaders { buf: Vec::with_capacity(len), ends: Vec::with_capacity(n) };
+        for (name, value) in headers {
+            h.buf.extend_from_slice(name.as_bytes());
+            let name_end = h.buf.len() as u32;
+            h.buf.extend_from_slice(value);
+            h.ends.push((name_end, h.buf.len() as u32));
+        }
+        h
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&(name_end, value_end)| {
+            let (n, v) = (name_end as usize, value_end as usize);
+            // Names come from hyper's parser: ASCII.
+            let name = std::str::from_utf8(&self.buf[start..n]).unwrap_or("?");
+            let value = &self.buf[n..v];
+            start = v;
+            (name, value)
+        })
+    }
+}
+
 impl Entry {
+    /// The request as a capture record (for the detail view and replay).
+    pub(crate) fn record(&self) -> Record {
+        let t = self.text.get();
+        let mut r = Record {
+            id: t.id.to_string(),
+            received_at: t.received_at.to_string(),
+            method: t.method.to_string(),
+            path: t.path.to_string(),
+            query: t.query.map(str::to_string),
+            headers: self.headers.iter().map(|(n, v)| header(n, v)).collect(),
+            body: None,
+            body_base64: None,
+            verdict: self.verdict,
+            scheme: self.scheme.map(str::to_string),
+            reason: t.reason.map(str::to_string),
+            status: self.status,
+            event_type: t.event_type.map(str::to_string),
+            duplicate: self.duplicate,
+        };
+        r.set_body(&self.body);
+        r
+    }
+
     fn bytes(&self) -> usize {
         self.size + self.answer.as_ref().map_or(0, |a| a.body.len()) + 512
     }
 
     /// The line in the list (and in the live stream).
     pub(crate) fn summary(&self) -> Value {
-        let r = &self.record;
+        let t = self.text.get();
         json!({
             "seq": self.seq,
-            "id": r.id,
-            "received_at": r.received_at,
-            "method": r.method,
-            "path": r.path,
-            "query": r.query,
-            "event_type": r.event_type,
-            "verdict": r.verdict.as_str(),
-            "status": r.status,
+            "id": t.id,
+            "received_at": t.received_at,
+            "method": t.method,
+            "path": t.path,
+            "query": t.query,
+            "event_type": t.event_type,
+            "verdict": self.verdict.as_str(),
+            "status": self.status,
             "size": self.size,
-            "duplicate": r.duplicate,
+            "duplicate": self.duplicate,
             "forwarded_to": self.forwarded_to,
             "forward_error": self.forward_error,
         })
@@ -145,7 +269,7 @@ pub(crate) struct Filter {
 
 impl Filter {
     pub(crate) fn matches(&self, e: &Entry) -> bool {
-        let r = &e.record;
+        let (r, parts) = (e, e.text.get());
         fn given(v: &Option<String>) -> Option<&str> {
             v.as_deref().map(str::trim).filter(|s| !s.is_empty())
         }
@@ -155,24 +279,38 @@ impl Filter {
             }
         }
         if let Some(t) = given(&self.event_type) {
-            let Some(have) = r.event_type.as_deref() else { return false };
+            let Some(have) = parts.event_type else { return false };
             let hit = if t.contains('*') { pattern::matches(t, have) } else { have.contains(t) };
             if !hit {
                 return false;
             }
         }
         if let Some(p) = given(&self.path) {
-            if !r.path.contains(p) {
+            if !parts.path.contains(p) {
                 return false;
             }
         }
         if let Some(q) = given(&self.q) {
-            let body = r.body.as_deref().unwrap_or_default();
-            if !contains_ignore_case(body.as_bytes(), q.as_bytes()) {
+            if !contains_ignore_case(&r.body, q.as_bytes()) {
                 return false;
             }
         }
         true
+    }
+}
+
+/// A captured header: text, or base64 when the value is not UTF-8.
+fn header(name: &str, raw: &[u8]) -> Header {
+    match std::str::from_utf8(raw) {
+        Ok(v) => Header::text(name, v),
+        Err(_) => {
+            use base64::Engine;
+            Header {
+                name: name.to_string(),
+                value: base64::engine::general_purpose::STANDARD.encode(raw),
+                base64: true,
+            }
+        }
     }
 }
 
@@ -183,30 +321,26 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listen::capture::Header;
     use crate::listen::Verdict;
 
     pub(crate) fn entry(id: &str, verdict: Verdict, event: Option<&str>, body: &str) -> Entry {
-        let mut record = Record {
-            id: id.into(),
-            received_at: "2026-01-01T00:00:00.000000Z".into(),
-            method: "POST".into(),
-            path: "/hooks".into(),
-            query: None,
-            headers: vec![Header::text("content-type", "application/json")],
-            body: None,
-            body_base64: None,
-            verdict,
-            scheme: None,
-            reason: None,
-            status: 200,
-            event_type: event.map(str::to_string),
-            duplicate: false,
-        };
-        record.set_body(body.as_bytes());
         Entry {
             seq: 0,
-            record,
+            text: Texts::new(&Parts {
+                id,
+                received_at: "2026-01-01T00:00:00.000000Z",
+                method: "POST",
+                path: "/hooks",
+                query: None,
+                event_type: event,
+                reason: None,
+            }),
+            headers: RawHeaders::new([("content-type", &b"application/json"[..])].into_iter()),
+            body: Bytes::copy_from_slice(body.as_bytes()),
+            verdict,
+            scheme: None,
+            status: 200,
+            duplicate: false,
             size: body.len(),
             received_unix: 0,
             why: None,
@@ -241,15 +375,40 @@ mod tests {
         };
         assert_eq!(s.page(&f, None, 100).items.iter().map(|e| e.seq).collect::<Vec<_>>(), [4, 2]);
         let q = Filter { q: Some("alice7".into()), ..Filter::default() };
-        assert_eq!(
-            s.page(&q, None, 100).items.iter().map(|e| e.record.id.as_str()).collect::<Vec<_>>(),
-            ["r7"]
-        );
+        assert_eq!(s.page(&q, None, 100).items.iter().map(|e| e.text.get().id).collect::<Vec<_>>(), ["r7"]);
         let t = Filter { event_type: Some("payment".into()), path: Some("hook".into()), ..Filter::default() };
         assert_eq!(s.page(&t, None, 100).items.len(), 5);
-        assert_eq!(s.get(3).unwrap().record.id, "r2");
+        assert_eq!(s.get(3).unwrap().text.get().id, "r2");
         assert!(s.get(11).is_none() && s.get(0).is_none());
         assert_eq!(s.after(8).iter().map(|e| e.seq).collect::<Vec<_>>(), [9, 10]);
+    }
+
+    #[test]
+    fn raw_headers_keep_order_and_bytes_and_records_round_trip() {
+        let raw: [(&str, &[u8]); 3] = [("a", b"1"), ("a", b"2"), ("x-bin", b"caf\xe9")];
+        let h = RawHeaders::new(raw.into_iter());
+        assert_eq!(h.iter().collect::<Vec<_>>(), raw);
+        let mut e = entry("r", Verdict::Valid, Some("t"), "{}");
+        e.headers = h;
+        let r = e.record();
+        assert_eq!((r.headers.len(), r.headers[2].base64, r.body.as_deref()), (3, true, Some("{}")));
+    }
+
+    #[test]
+    fn texts_keep_absent_parts_absent() {
+        let p = Parts {
+            id: "a",
+            received_at: "",
+            method: "GET",
+            path: "/p",
+            query: None,
+            event_type: Some("t"),
+            reason: None,
+        };
+        let t = Texts::new(&p);
+        let g = t.get();
+        assert_eq!((g.id, g.received_at, g.method, g.path), ("a", "", "GET", "/p"));
+        assert_eq!((g.query, g.event_type, g.reason), (None, Some("t"), None));
     }
 
     #[test]
@@ -262,7 +421,7 @@ mod tests {
         assert_eq!(p.total, MAX_ENTRIES);
         assert_eq!(p.items[0].seq, (MAX_ENTRIES + 5) as u64);
         assert!(s.get(5).is_none(), "the oldest were dropped");
-        assert_eq!(s.get(6).unwrap().record.id, "5");
+        assert_eq!(s.get(6).unwrap().text.get().id, "5");
         // A byte budget too: big bodies push old ones out long before 10,000.
         let mut b = Store::default();
         let big = "x".repeat(1 << 20);
