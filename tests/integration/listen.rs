@@ -834,3 +834,31 @@ fn capture_file_that_cannot_be_opened_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("error: cannot open capture file"), "{stderr}");
 }
+
+/// The client the 413 fix is for: Python's urllib writes the whole body before reading. Runs
+/// when python3 is on PATH (the Rust raw-client test above covers the same without it).
+#[test]
+fn python_urllib_gets_the_413_for_an_oversized_body() {
+    let Ok(v) = std::process::Command::new("python3").arg("--version").output() else {
+        eprintln!("python3 not found: urllib check skipped (the raw-client test covers it)");
+        return;
+    };
+    assert!(v.status.success());
+    let env = TestEnv::new();
+    let l = Listener::start(&env, &["--max-body", "1024", "--no-display"]);
+    let script = format!(
+        "import urllib.request, urllib.error\n\
+         req = urllib.request.Request('http://127.0.0.1:{}/', data=b'x' * (5 << 20), method='POST')\n\
+         try:\n    urllib.request.urlopen(req, timeout=30)\n    print('no error')\n\
+         except urllib.error.HTTPError as e:\n    print(e.code, e.read().decode())\n",
+        l.port
+    );
+    let out = std::process::Command::new("python3").args(["-c", &script]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("413 request body larger than 1024 bytes"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    l.stop();
+}
