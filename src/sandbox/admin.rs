@@ -216,16 +216,46 @@ fn chat(case_id: &str, v: &Value, now: &str) -> Chat {
 
 /// `{"id"?, "classification": "test"|"live", "lifecycle"?, "payments": N, "chats": N,
 /// "owner"?}` → the case.
+/// A string or null (`None`); another type is a 400 naming the field.
+fn nullable_str(v: &Value, key: &str) -> Result<Option<String>, Problem> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        _ => Err(bad(format!("{key} must be a string"))),
+    }
+}
+
+/// An optional string field of `v`.
+fn opt_str(v: &Value, key: &str) -> Result<Option<String>, Problem> {
+    Ok(v.get(key).map(|f| nullable_str(f, key)).transpose()?.flatten())
+}
+
+/// How many payments/chats to create: 0 to 1000.
+fn count(v: &Value, key: &str) -> Result<u64, Problem> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(0),
+        Some(n) => n
+            .as_u64()
+            .filter(|n| *n <= 1000)
+            .ok_or_else(|| bad(format!("{key} must be a whole number from 0 to 1000"))),
+    }
+}
+
 async fn create_case(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
-    let test = match v.get("classification").and_then(Value::as_str).unwrap_or("test") {
+    known_keys(
+        &v,
+        &["id", "classification", "lifecycle", "payments", "chats", "owner", "closeCode", "closeComment"],
+    )?;
+    let test = match opt_str(&v, "classification")?.as_deref().unwrap_or("test") {
         "test" => true,
         "live" => false,
         other => return Err(bad(format!("classification '{other}' must be test or live"))),
     };
-    let count = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0).min(1000);
-    let id = match http::required_str(&v, "id") {
-        Some(id) => id.to_string(),
+    let (payments, chats) = (count(&v, "payments")?, count(&v, "chats")?);
+    let id = match opt_str(&v, "id")? {
+        Some(id) if id.trim().is_empty() => return Err(bad("id must not be blank")),
+        Some(id) => id,
         None => model::prefixed("case"),
     };
     if app.store.case(&id)?.is_some() {
@@ -234,19 +264,19 @@ async fn create_case(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     let now = model::now();
     let case = Case {
         id,
-        owner: v.get("owner").and_then(Value::as_str).unwrap_or(SELF).into(),
+        owner: opt_str(&v, "owner")?.unwrap_or_else(|| SELF.into()),
         test,
-        lifecycle: v.get("lifecycle").and_then(Value::as_str).unwrap_or("Collection").into(),
-        close_code: v.get("closeCode").and_then(Value::as_str).map(str::to_string),
-        close_comment: v.get("closeComment").and_then(Value::as_str).map(str::to_string),
+        lifecycle: opt_str(&v, "lifecycle")?.unwrap_or_else(|| "Collection".into()),
+        close_code: opt_str(&v, "closeCode")?,
+        close_comment: opt_str(&v, "closeComment")?,
         created_at: now.clone(),
     };
     app.store.tx(|tx| {
         Store::insert_case(tx, &case)?;
-        for _ in 0..count("payments") {
+        for _ in 0..payments {
             Store::insert_payment(tx, &payment(&case.id, &json!({}), &now))?;
         }
-        for _ in 0..count("chats") {
+        for _ in 0..chats {
             Store::insert_chat(tx, &chat(&case.id, &json!({}), &now))?;
         }
         Ok(())
@@ -257,15 +287,17 @@ async fn create_case(State(app): State<Arc<App>>, body: Bytes) -> Answer {
 /// `{"lifecycle"?, "closeCode"?, "closeComment"?}`: what the next fire reports.
 async fn update_case(State(app): State<Arc<App>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let v = body_json(&body)?;
+    known_keys(&v, &["lifecycle", "closeCode", "closeComment"])?;
     let mut case = app.store.case(&id)?.ok_or_else(|| Problem::not_found(format!("no case {id}")))?;
-    if let Some(l) = v.get("lifecycle").and_then(Value::as_str) {
-        case.lifecycle = l.into();
+    if let Some(l) = opt_str(&v, "lifecycle")? {
+        case.lifecycle = l;
     }
+    // null clears the close code or comment.
     if let Some(c) = v.get("closeCode") {
-        case.close_code = c.as_str().map(str::to_string);
+        case.close_code = nullable_str(c, "closeCode")?;
     }
     if let Some(c) = v.get("closeComment") {
-        case.close_comment = c.as_str().map(str::to_string);
+        case.close_comment = nullable_str(c, "closeComment")?;
     }
     app.store.update_case(&case, &model::now())?;
     Ok(http::json(StatusCode::OK, &render_case(&app, &case)?))

@@ -277,6 +277,24 @@ fn admin_routes_build_scenarios_reset_and_turn_knobs() {
     assert_eq!(st, 409, "ids are unique");
     let (st, live) = s.post("/_sandbox/cases", json!({"classification": "live", "chats": 2}));
     assert_eq!((st, live["chats"].as_i64()), (201, Some(2)));
+    // Wrong types are refused naming the field, never silently read as a default.
+    for (body, says) in [
+        (json!({"payments": -1}), "payments"),
+        (json!({"payments": "2"}), "payments"),
+        (json!({"chats": 1001}), "chats"),
+        (json!({"id": 5}), "id"),
+        (json!({"id": " "}), "id"),
+        (json!({"owner": 5}), "owner"),
+        (json!({"classification": true}), "classification"),
+        (json!({"clasification": "live"}), "clasification"),
+        (json!([1]), "object"),
+    ] {
+        let (st, v) = s.post("/_sandbox/cases", body.clone());
+        assert_eq!(st, 400, "{body} → {v}");
+        assert!(v["error"]["message"].as_str().unwrap().contains(says), "{body} → {v}");
+    }
+    let (st, v) = s.call("PATCH", "/_sandbox/cases/case_script", Some(json!({"closeCode": 5})));
+    assert_eq!(st, 400, "{v}");
     // Knobs: the lag and retry schedule change at once; the fail rate makes attempts fail.
     let (st, k) = s.call(
         "PATCH",

@@ -112,8 +112,9 @@ fn the_inspector_works_in_a_real_browser() {
         wait_true(&tab, &format!("document.querySelectorAll('#rows tr').length === {}", n + 1), "a live row");
         let landed = eval(&tab, &format!("window.__rows[{n}]")).as_i64().unwrap();
         eprintln!("row {} in the page {} ms after the request was sent", n + 1, landed - before);
-        // The target is 100 ms; a loaded CI box gets some slack.
-        assert!(landed - before < 1000, "row {} took {} ms", n + 1, landed - before);
+        // The target is 100 ms (3–5 ms measured here); a CI box busy with the other tests
+        // gets slack, so this only fails when rows stop being live.
+        assert!(landed - before < 2000, "row {} took {} ms", n + 1, landed - before);
         sent.push(body);
     }
     let xss = r#"<img src=x onerror="window.pwned=1">"#;
