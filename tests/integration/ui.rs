@@ -402,3 +402,49 @@ fn ui_flags_and_ports() {
     assert_eq!(ready["type"], "ready");
     assert_eq!(ready["ui"].as_str().unwrap(), url);
 }
+
+#[test]
+fn the_copied_replay_command_runs_from_anywhere_and_re_sends_the_request() {
+    let app = Stub::start(Router::new().fallback(any(|| async { "app-ok" })));
+    let env = TestEnv::new();
+    // A relative capture path: the command must still work from another directory.
+    let ui = WithUi::start(&env, &["--secret", SECRET, "--capture", "cap.jsonl", "--forward-to", &app.url("/app")]);
+    let body = event("case.created", 3);
+    assert_eq!(signed(ui.l.port, "/in", "msg_cmd", &body).status, 200);
+    ui.wait_for(1);
+    let cmd = ui.get("/api/requests/1").1["replay_command"].as_str().unwrap().to_string();
+    assert!(!cmd.contains("--secret"), "the secret comes from HOOKCTL_SECRET or the profile: {cmd}");
+
+    // `hookctl` on PATH is this build; run the copied text through a shell, as a user would paste it.
+    let bin_dir = env.path("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::os::unix::fs::symlink(assert_cmd::cargo::cargo_bin("hookctl"), bin_dir.join("hookctl")).unwrap();
+    let elsewhere = env.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |secret: Option<&str>| {
+        let mut c = std::process::Command::new("sh");
+        c.args(["-c", &cmd]).current_dir(&elsewhere).env("PATH", &path).env("HOME", env.path("."));
+        c.env_remove("HOOKCTL_SECRET");
+        if let Some(s) = secret {
+            c.env("HOOKCTL_SECRET", s);
+        }
+        c.output().unwrap()
+    };
+    let out = run(Some(SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = app.requests();
+    assert_eq!(got.len(), 2, "forwarded once, replayed once");
+    assert_eq!(got[1].body, body);
+    let id = got[1].header("webhook-id").unwrap();
+    assert_ne!(id, "msg_cmd", "re-signed with a fresh id");
+    let ts: i64 = got[1].header("webhook-timestamp").unwrap().parse().unwrap();
+    assert_eq!(got[1].header("webhook-signature"), Some(standard_sig(SECRET, id, ts, &body).as_str()));
+
+    // Without a secret anywhere: hookctl's own clear error (not an empty --secret).
+    let out = run(None);
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("signing secret is not set"), "{err}");
+    ui.l.stop();
+}

@@ -201,9 +201,13 @@ fn curl(r: &Record, body: &[u8], listen_base: &str) -> String {
     parts.join(" ")
 }
 
-/// `hookctl replay` for this request, when there is a capture file to replay from.
+/// `hookctl replay` for this request, when there is a capture file to replay from. The path is
+/// absolute so the command runs from any directory; `--resign` takes the secret from
+/// `HOOKCTL_SECRET` or the profile (a `--secret "$HOOKCTL_SECRET"` would pass an empty secret
+/// where the variable is unset).
 fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
     let capture = s.capture.as_ref()?;
+    let capture = std::path::absolute(capture).unwrap_or_else(|_| capture.clone());
     let to = e.forwarded_to.clone().unwrap_or_else(|| "http://localhost:3000/webhooks".into());
     let mut cmd = format!(
         "hookctl replay --from {} --id {} --to {}",
@@ -212,7 +216,7 @@ fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
         quote(&to)
     );
     if !s.secrets.is_empty() {
-        cmd.push_str(" --resign --secret \"$HOOKCTL_SECRET\"");
+        cmd.push_str(" --resign");
     }
     Some(cmd)
 }
