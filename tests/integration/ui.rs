@@ -448,3 +448,28 @@ fn the_copied_replay_command_runs_from_anywhere_and_re_sends_the_request() {
     assert!(err.contains("signing secret is not set"), "{err}");
     ui.l.stop();
 }
+
+#[test]
+fn the_verdict_words_say_none_matched_only_when_the_secrets_were_compared() {
+    let env = TestEnv::new();
+    let ui = WithUi::start(&env, &["--secret", SECRET]);
+    let body = event("case.created", 1);
+    // Right signature, stale timestamp: refused on the tolerance, never compared.
+    let stale = signed_headers(SECRET, "msg_old", unix_now() - 1000, &body);
+    assert_eq!(post(ui.l.port, "/in", &as_refs(&stale), &body).status, 401);
+    // Fresh, signed with another secret: compared, none matched.
+    let wrong = signed_headers(OTHER_SECRET, "msg_wrong", unix_now(), &body);
+    assert_eq!(post(ui.l.port, "/in", &as_refs(&wrong), &body).status, 401);
+    ui.wait_for(2);
+
+    let words = ui.get("/api/requests/1").1["explanation"].to_string();
+    assert!(words.contains("timestamp too old"), "{words}");
+    assert!(words.contains("outside the 300 s tolerance"), "{words}");
+    assert!(!words.contains("none matched"), "{words}");
+    assert!(words.contains("Refused before the signature was compared with the 1 configured secret"), "{words}");
+
+    let words = ui.get("/api/requests/2").1["explanation"].to_string();
+    assert!(words.contains("1 secret configured; none matched."), "{words}");
+    assert!(words.contains("within the 300 s tolerance"), "{words}");
+    ui.l.stop();
+}

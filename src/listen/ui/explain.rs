@@ -120,9 +120,17 @@ pub(crate) fn words(e: &Entry, r: &Record, s: &Settings) -> Vec<String> {
                 )),
                 None => {}
             }
+            // "None matched" only when the secrets were compared: a stale timestamp or a
+            // malformed header is refused before (its signature may well be right).
             let n = s.secrets.len();
-            if !matches!(e.why, Some(sign::Reason::Missing { .. } | sign::Reason::Unusable(_))) && n > 0 {
-                out.push(format!("{n} secret{} configured; none matched.", if n > 1 { "s" } else { "" }));
+            let plural = if n > 1 { "s" } else { "" };
+            let compared = matches!(&e.why, Some(sign::Reason::Other(t)) if t.starts_with(sign::NO_MATCH));
+            if compared {
+                out.push(format!("{n} secret{plural} configured; none matched."));
+            } else if scheme.is_some() && matches!(e.why, Some(sign::Reason::Other(_))) && n > 0 {
+                out.push(format!(
+                    "Refused before the signature was compared with the {n} configured secret{plural}."
+                ));
             }
         }
         Verdict::Unverified => {
