@@ -254,6 +254,19 @@ fn the_token_host_and_origin_are_checked() {
         b"to=x",
     );
     assert!(form.status == 415 || form.status == 404, "{}", form.status);
+    // The browser's unprompted favicon request: an empty 204, not a 403 console error.
+    assert_eq!(ui_request(port, "GET", "/favicon.ico", &[], b"").status, 204);
+    // The listen port (what a tunnel exposes) never serves the page or the API, token or not.
+    for target in [format!("/?t={t}"), list.clone(), "/app.js".to_string(), format!("/api/events?t={t}")] {
+        let a = ui_request(ui.l.port, "GET", &target, &[], b"");
+        assert!(
+            !a.text().contains("app.js")
+                && !a.text().contains("\"items\"")
+                && !a.text().contains("EventSource"),
+            "{target}: {}",
+            a.text()
+        );
+    }
     ui.l.stop();
 }
 
@@ -408,7 +421,10 @@ fn the_copied_replay_command_runs_from_anywhere_and_re_sends_the_request() {
     let app = Stub::start(Router::new().fallback(any(|| async { "app-ok" })));
     let env = TestEnv::new();
     // A relative capture path: the command must still work from another directory.
-    let ui = WithUi::start(&env, &["--secret", SECRET, "--capture", "cap.jsonl", "--forward-to", &app.url("/app")]);
+    let ui = WithUi::start(
+        &env,
+        &["--secret", SECRET, "--capture", "cap.jsonl", "--forward-to", &app.url("/app")],
+    );
     let body = event("case.created", 3);
     assert_eq!(signed(ui.l.port, "/in", "msg_cmd", &body).status, 200);
     ui.wait_for(1);
@@ -466,7 +482,10 @@ fn the_verdict_words_say_none_matched_only_when_the_secrets_were_compared() {
     assert!(words.contains("timestamp too old"), "{words}");
     assert!(words.contains("outside the 300 s tolerance"), "{words}");
     assert!(!words.contains("none matched"), "{words}");
-    assert!(words.contains("Refused before the signature was compared with the 1 configured secret"), "{words}");
+    assert!(
+        words.contains("Refused before the signature was compared with the 1 configured secret"),
+        "{words}"
+    );
 
     let words = ui.get("/api/requests/2").1["explanation"].to_string();
     assert!(words.contains("1 secret configured; none matched."), "{words}");
