@@ -86,6 +86,17 @@ fn requests_without_the_token_get_401_in_each_dialects_shape() {
     assert_eq!(a.headers.iter().find(|(k, _)| k == "content-type").unwrap().1, "application/problem+json");
     let (st, _, _) = s.raw("GET", "/_sandbox/", &[], b"");
     assert_eq!(st, 401);
+    // Partner also takes the token as `XApiKey` (its auth_header option).
+    let (st, v, _) = s.raw(
+        "GET",
+        "/partner/webhooks/events?caseId=case_test_full",
+        &[("XApiKey", "hookctl-sandbox")],
+        b"",
+    );
+    assert_eq!(st, 200, "{v}");
+    let (st, _, _) =
+        s.raw("GET", "/partner/webhooks/events?caseId=case_test_full", &[("XApiKey", "wrong")], b"");
+    assert_eq!(st, 401);
 }
 
 #[test]
