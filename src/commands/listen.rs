@@ -80,6 +80,7 @@ fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<A
                 .clone()
                 .or_else(|| ctx.settings.tunnel_secret.clone())
                 .filter(|s| !s.expose().is_empty()),
+            needs_signing_secret: secrets.is_empty() && !args.allow_unverified,
         }),
         None => None,
     };

@@ -31,6 +31,9 @@ pub struct TunnelPlan {
     pub spec: bore::Spec,
     /// `--tunnel-secret`: the bore server's secret (not a signing secret).
     pub secret: Option<Secret>,
+    /// No signing secret is configured and `--allow-unverified` was not given: the run relies
+    /// on the registration's secret, so a create answer without one must stop it.
+    pub needs_signing_secret: bool,
 }
 
 #[derive(Debug)]
@@ -100,8 +103,20 @@ impl Expose {
             sanitize_line(&reg.id),
             target = redact_url(&target)
         ));
-        match &reg.secret {
-            Some(s) => exposed.secrets.push(s.clone()),
+        match reg.secret.clone() {
+            Some(s) => exposed.secrets.push(s),
+            None if self.plan.tunnel.as_ref().is_some_and(|t| t.needs_signing_secret) => {
+                // Kept as running so that the stop after this error deletes it.
+                running.registration = Some(reg);
+                return Err(crate::Error::usage_hint(
+                    format!(
+                        "refusing to open a public tunnel to a listener without a signing secret: the {} \
+                         answer carries none",
+                        r.api.preset().name
+                    ),
+                    "pass --secret (the endpoint's secret, if you have it), or --allow-unverified to accept that",
+                ));
+            }
             None => self.printer.warn(&format!(
                 "the {} answer carries no signing secret: verifying with the configured secrets only",
                 r.api.preset().name

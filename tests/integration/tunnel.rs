@@ -573,3 +573,36 @@ fn a_server_that_hangs_up_after_the_secret_is_a_secret_error_not_a_network_one()
     assert!(err.contains("right after the secret was sent"), "{err}");
     assert!(err.contains("--tunnel-secret"), "{err}");
 }
+
+#[test]
+fn a_tunnel_relying_on_a_create_answer_without_a_secret_refuses_and_deletes_the_endpoint() {
+    let provider = Provider::start();
+    provider.answer_without_secret(true);
+    let bore = BoreServer::start();
+    let env = TestEnv::new();
+    let out = provider
+        .cmd(&env)
+        .args(["listen", "--port", "0", "--register", "--tunnel", &bore.spec(), "--timeout", "20s"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("error: refusing to open a public tunnel to a listener without a signing secret"),
+        "{err}"
+    );
+    assert!(!err.contains("listening on"), "{err}");
+    assert_eq!(provider.creates_started(), 1);
+    assert!(provider.ids().is_empty(), "the endpoint was left behind");
+    // With --allow-unverified it is the user's choice: a warning, and it runs.
+    let out = provider
+        .cmd(&env)
+        .args(["listen", "--port", "0", "--register", "--tunnel", &bore.spec(), "--allow-unverified"])
+        .args(["--timeout", "300ms"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("carries no signing secret"), "{err}");
+    assert!(provider.ids().is_empty());
+}

@@ -24,6 +24,8 @@ pub struct Endpoints {
     /// While set, a create is held before it answers (and `creates_started` counts it).
     pub hold_creates: AtomicBool,
     pub creates_started: std::sync::atomic::AtomicU32,
+    /// The create answer carries no signing secret.
+    pub no_secret: AtomicBool,
     next: Mutex<u32>,
 }
 
@@ -60,6 +62,10 @@ impl Provider {
         self.state.hold_creates.store(hold, Ordering::SeqCst);
     }
 
+    pub fn answer_without_secret(&self, on: bool) {
+        self.state.no_secret.store(on, Ordering::SeqCst);
+    }
+
     pub fn creates_started(&self) -> u32 {
         self.state.creates_started.load(Ordering::SeqCst)
     }
@@ -94,6 +100,10 @@ async fn create(State(s): State<Arc<Endpoints>>, body: axum::Json<Value>) -> axu
     let id = format!("wh_01J1C6ZGQ6FQTH2X6M2VS3{n:04}");
     let e = json!({"id": id, "url": body["url"], "events": body["events"], "status": "active",
                    "description": body["description"], "secret": ENDPOINT_SECRET});
+    let mut e = e;
+    if s.no_secret.load(Ordering::SeqCst) {
+        e.as_object_mut().unwrap().remove("secret");
+    }
     s.live.lock().unwrap().insert(id, e.clone());
     json(201, json!({ "data": e }))
 }
