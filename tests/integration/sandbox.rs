@@ -409,3 +409,14 @@ fn a_second_sandbox_on_the_same_data_dir_is_exit_3_naming_it_and_the_first_keeps
     let s = Sandbox::start_in(&env, &dir, &[]);
     assert_eq!(s.get("/_sandbox/cases").0, 200);
 }
+
+#[test]
+fn a_lock_file_that_cannot_be_opened_is_exit_3_naming_it() {
+    let env = TestEnv::new();
+    let dir = env.path("locked");
+    std::fs::create_dir_all(dir.join("sandbox.lock")).unwrap();
+    let out = env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(&dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error:") && err.contains("sandbox.lock"), "{err}");
+}
