@@ -61,6 +61,8 @@ CREATE INDEX events_case ON events(case_id);
 pub(crate) enum StoreError {
     #[error("cannot create the sandbox data directory {path}: {source}")]
     Dir { path: PathBuf, source: std::io::Error },
+    #[error("cannot lock {path} (one sandbox per data directory): {source}")]
+    Lock { path: PathBuf, source: std::io::Error },
     #[error("the sandbox database {path} cannot be used: {message}")]
     Corrupt { path: PathBuf, message: String },
     #[error(
@@ -604,11 +606,11 @@ fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
         .truncate(false)
         .write(true)
         .open(&lock)
-        .map_err(|source| StoreError::Dir { path: lock.clone(), source })?;
+        .map_err(|source| StoreError::Lock { path: lock.clone(), source })?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy { dir: dir.to_path_buf(), lock }),
-        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Dir { path: lock, source }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Lock { path: lock, source }),
     }
 }
 

@@ -2,18 +2,25 @@
 
 use crate::support::{stdout_json, TestEnv};
 
-#[test]
-fn demo_exits_0_on_a_fresh_home_and_leaves_nothing_behind() {
-    let env = TestEnv::new();
+/// Runs `hookctl demo ARGS` with its own TMPDIR (returned, to look for leftovers).
+fn demo(env: &TestEnv, args: &[&str]) -> (std::process::Output, std::path::PathBuf) {
     let tmp = env.path("tmp");
     std::fs::create_dir_all(&tmp).unwrap();
     let out = env
         .cmd()
-        .args(["demo", "--json"])
+        .arg("demo")
+        .args(args)
         .env("TMPDIR", &tmp)
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
+    (out, tmp)
+}
+
+#[test]
+fn demo_exits_0_on_a_fresh_home_and_leaves_nothing_behind() {
+    let env = TestEnv::new();
+    let (out, tmp) = demo(&env, &["--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v = stdout_json(&out);
     assert_eq!(v["outcome"], "ok", "{v}");
@@ -59,15 +66,7 @@ fn demo_tells_the_story_for_people() {
 #[test]
 fn demo_keep_names_the_kept_database_in_the_json_document() {
     let env = TestEnv::new();
-    let tmp = env.path("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let out = env
-        .cmd()
-        .args(["demo", "--json", "--keep"])
-        .env("TMPDIR", &tmp)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let (out, tmp) = demo(&env, &["--json", "--keep"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v = stdout_json(&out);
     let kept = std::path::PathBuf::from(v["kept"].as_str().expect("kept path"));

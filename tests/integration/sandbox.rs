@@ -86,6 +86,17 @@ fn requests_without_the_token_get_401_in_each_dialects_shape() {
     assert_eq!(a.headers.iter().find(|(k, _)| k == "content-type").unwrap().1, "application/problem+json");
     let (st, _, _) = s.raw("GET", "/_sandbox/", &[], b"");
     assert_eq!(st, 401);
+    // Partner also takes the token as `XApiKey` (its auth_header option).
+    let (st, v, _) = s.raw(
+        "GET",
+        "/partner/webhooks/events?caseId=case_test_full",
+        &[("XApiKey", "hookctl-sandbox")],
+        b"",
+    );
+    assert_eq!(st, 200, "{v}");
+    let (st, _, _) =
+        s.raw("GET", "/partner/webhooks/events?caseId=case_test_full", &[("XApiKey", "wrong")], b"");
+    assert_eq!(st, 401);
 }
 
 #[test]
@@ -397,4 +408,15 @@ fn a_second_sandbox_on_the_same_data_dir_is_exit_3_naming_it_and_the_first_keeps
     s.kill9();
     let s = Sandbox::start_in(&env, &dir, &[]);
     assert_eq!(s.get("/_sandbox/cases").0, 200);
+}
+
+#[test]
+fn a_lock_file_that_cannot_be_opened_is_exit_3_naming_it() {
+    let env = TestEnv::new();
+    let dir = env.path("locked");
+    std::fs::create_dir_all(dir.join("sandbox.lock")).unwrap();
+    let out = env.cmd().args(["sandbox", "--port", "0", "--data-dir"]).arg(&dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("error:") && err.contains("sandbox.lock"), "{err}");
 }

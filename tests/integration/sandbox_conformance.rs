@@ -822,3 +822,23 @@ fn personio_token_without_the_write_scope_reads_but_cannot_write() {
     assert_eq!(st, 200);
     assert_eq!(v["status"], "ENABLED", "{v}");
 }
+
+#[test]
+fn closient_429s_without_a_readable_retry_after_follow_the_schedule_and_end_in_dead_letter() {
+    let env = TestEnv::new();
+    let stub = Stub::start(axum::Router::new().fallback(|| async {
+        (axum::http::StatusCode::TOO_MANY_REQUESTS, [("retry-after", "soon-ish")], "")
+    }));
+    let s = Sandbox::start(&env, &["--seed-url", &stub.url("/rl"), "--retry-schedule", "50ms"]);
+    let started = std::time::Instant::now();
+    let (_, v) = s.post(CLIENT_TEST, json!({}));
+    assert_eq!(v["status"], "rate_limited", "{v}");
+    let id = v["delivery_id"].as_str().unwrap().to_string();
+    let d = s.until(std::time::Duration::from_secs(10), "dead_letter", |s| {
+        let (_, d) = s.get(&format!("{CLOSIENT}/deliveries/{id}/"));
+        (d["status"] == "dead_letter").then_some(d)
+    });
+    assert_eq!(d["attempts"], 11, "the first attempt and ten 429 retries: {d}");
+    assert_eq!(stub.requests().len(), 11);
+    assert!(started.elapsed() < std::time::Duration::from_secs(8), "retried on the 50ms schedule");
+}
