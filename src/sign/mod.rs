@@ -479,8 +479,11 @@ pub(crate) fn first_matching_secret(
     Verdict::invalid(scheme, no_match(tried))
 }
 
+/// How every "compared with the secrets, none matched" reason begins.
+pub(crate) const NO_MATCH: &str = "no signature matched";
+
 pub(crate) fn no_match(secrets: usize) -> String {
-    format!("no signature matched ({secrets} tried)")
+    format!("{NO_MATCH} ({secrets} tried)")
 }
 
 #[cfg(test)]

@@ -254,6 +254,19 @@ fn the_token_host_and_origin_are_checked() {
         b"to=x",
     );
     assert!(form.status == 415 || form.status == 404, "{}", form.status);
+    // The browser's unprompted favicon request: an empty 204, not a 403 console error.
+    assert_eq!(ui_request(port, "GET", "/favicon.ico", &[], b"").status, 204);
+    // The listen port (what a tunnel exposes) never serves the page or the API, token or not.
+    for target in [format!("/?t={t}"), list.clone(), "/app.js".to_string(), format!("/api/events?t={t}")] {
+        let a = ui_request(ui.l.port, "GET", &target, &[], b"");
+        assert!(
+            !a.text().contains("app.js")
+                && !a.text().contains("\"items\"")
+                && !a.text().contains("EventSource"),
+            "{target}: {}",
+            a.text()
+        );
+    }
     ui.l.stop();
 }
 
@@ -401,4 +414,81 @@ fn ui_flags_and_ports() {
     let ready = &out.json_lines()[0];
     assert_eq!(ready["type"], "ready");
     assert_eq!(ready["ui"].as_str().unwrap(), url);
+}
+
+#[test]
+fn the_copied_replay_command_runs_from_anywhere_and_re_sends_the_request() {
+    let app = Stub::start(Router::new().fallback(any(|| async { "app-ok" })));
+    let env = TestEnv::new();
+    // A relative capture path: the command must still work from another directory.
+    let ui = WithUi::start(
+        &env,
+        &["--secret", SECRET, "--capture", "cap.jsonl", "--forward-to", &app.url("/app")],
+    );
+    let body = event("case.created", 3);
+    assert_eq!(signed(ui.l.port, "/in", "msg_cmd", &body).status, 200);
+    ui.wait_for(1);
+    let cmd = ui.get("/api/requests/1").1["replay_command"].as_str().unwrap().to_string();
+    assert!(!cmd.contains("--secret"), "the secret comes from HOOKCTL_SECRET or the profile: {cmd}");
+
+    // `hookctl` on PATH is this build; run the copied text through a shell, as a user would paste it.
+    let bin_dir = env.path("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::os::unix::fs::symlink(assert_cmd::cargo::cargo_bin("hookctl"), bin_dir.join("hookctl")).unwrap();
+    let elsewhere = env.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |secret: Option<&str>| {
+        let mut c = std::process::Command::new("sh");
+        c.args(["-c", &cmd]).current_dir(&elsewhere).env("PATH", &path).env("HOME", env.path("."));
+        c.env_remove("HOOKCTL_SECRET");
+        if let Some(s) = secret {
+            c.env("HOOKCTL_SECRET", s);
+        }
+        c.output().unwrap()
+    };
+    let out = run(Some(SECRET));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = app.requests();
+    assert_eq!(got.len(), 2, "forwarded once, replayed once");
+    assert_eq!(got[1].body, body);
+    let id = got[1].header("webhook-id").unwrap();
+    assert_ne!(id, "msg_cmd", "re-signed with a fresh id");
+    let ts: i64 = got[1].header("webhook-timestamp").unwrap().parse().unwrap();
+    assert_eq!(got[1].header("webhook-signature"), Some(standard_sig(SECRET, id, ts, &body).as_str()));
+
+    // Without a secret anywhere: hookctl's own clear error (not an empty --secret).
+    let out = run(None);
+    assert_ne!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("signing secret is not set"), "{err}");
+    ui.l.stop();
+}
+
+#[test]
+fn the_verdict_words_say_none_matched_only_when_the_secrets_were_compared() {
+    let env = TestEnv::new();
+    let ui = WithUi::start(&env, &["--secret", SECRET]);
+    let body = event("case.created", 1);
+    // Right signature, stale timestamp: refused on the tolerance, never compared.
+    let stale = signed_headers(SECRET, "msg_old", unix_now() - 1000, &body);
+    assert_eq!(post(ui.l.port, "/in", &as_refs(&stale), &body).status, 401);
+    // Fresh, signed with another secret: compared, none matched.
+    let wrong = signed_headers(OTHER_SECRET, "msg_wrong", unix_now(), &body);
+    assert_eq!(post(ui.l.port, "/in", &as_refs(&wrong), &body).status, 401);
+    ui.wait_for(2);
+
+    let words = ui.get("/api/requests/1").1["explanation"].to_string();
+    assert!(words.contains("timestamp too old"), "{words}");
+    assert!(words.contains("outside the 300 s tolerance"), "{words}");
+    assert!(!words.contains("none matched"), "{words}");
+    assert!(
+        words.contains("Refused before the signature was compared with the 1 configured secret"),
+        "{words}"
+    );
+
+    let words = ui.get("/api/requests/2").1["explanation"].to_string();
+    assert!(words.contains("1 secret configured; none matched."), "{words}");
+    assert!(words.contains("within the 300 s tolerance"), "{words}");
+    ui.l.stop();
 }

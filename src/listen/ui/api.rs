@@ -36,6 +36,8 @@ pub(super) fn router(ui: Arc<Ui>) -> Router {
         .route("/", get(index))
         .route("/app.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
         .route("/app.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
+        // Browsers ask for it unprompted; a 403 there is a console error on every load.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/api/requests", get(list))
         .route("/api/requests/{seq}", get(detail))
         .route("/api/requests/{seq}/replay", post(replay))
@@ -83,8 +85,8 @@ fn asset(content_type: &'static str, text: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 
-/// `Host`/`Origin`/`Sec-Fetch-Site` checks on every route, the token on every route but the two
-/// static assets (they hold no data), and the security headers on every answer.
+/// `Host`/`Origin`/`Sec-Fetch-Site` checks on every route, the token on every route but the
+/// static assets and the empty favicon (they hold no data), and the security headers on every answer.
 async fn guard(State(ui): State<Arc<Ui>>, req: Request, next: Next) -> Response {
     let mut resp = match check(&ui, &req) {
         Ok(()) => next.run(req).await,
@@ -119,7 +121,7 @@ fn check(ui: &Ui, req: &Request) -> Result<(), &'static str> {
     if headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site") {
         return Err("forbidden: requests from other sites are refused");
     }
-    if matches!(req.uri().path(), "/app.js" | "/app.css") {
+    if matches!(req.uri().path(), "/app.js" | "/app.css" | "/favicon.ico") {
         return Ok(());
     }
     if token_of(req).is_some_and(|t| same(t.as_bytes(), ui.token.as_bytes())) {

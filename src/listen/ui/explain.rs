@@ -120,9 +120,17 @@ pub(crate) fn words(e: &Entry, r: &Record, s: &Settings) -> Vec<String> {
                 )),
                 None => {}
             }
+            // "None matched" only when the secrets were compared: a stale timestamp or a
+            // malformed header is refused before (its signature may well be right).
             let n = s.secrets.len();
-            if !matches!(e.why, Some(sign::Reason::Missing { .. } | sign::Reason::Unusable(_))) && n > 0 {
-                out.push(format!("{n} secret{} configured; none matched.", if n > 1 { "s" } else { "" }));
+            let plural = if n > 1 { "s" } else { "" };
+            let compared = matches!(&e.why, Some(sign::Reason::Other(t)) if t.starts_with(sign::NO_MATCH));
+            if compared {
+                out.push(format!("{n} secret{plural} configured; none matched."));
+            } else if scheme.is_some() && matches!(e.why, Some(sign::Reason::Other(_))) && n > 0 {
+                out.push(format!(
+                    "Refused before the signature was compared with the {n} configured secret{plural}."
+                ));
             }
         }
         Verdict::Unverified => {
@@ -201,9 +209,13 @@ fn curl(r: &Record, body: &[u8], listen_base: &str) -> String {
     parts.join(" ")
 }
 
-/// `hookctl replay` for this request, when there is a capture file to replay from.
+/// `hookctl replay` for this request, when there is a capture file to replay from. The path is
+/// absolute so the command runs from any directory; `--resign` takes the secret from
+/// `HOOKCTL_SECRET` or the profile (a `--secret "$HOOKCTL_SECRET"` would pass an empty secret
+/// where the variable is unset).
 fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
     let capture = s.capture.as_ref()?;
+    let capture = std::path::absolute(capture).unwrap_or_else(|_| capture.clone());
     let to = e.forwarded_to.clone().unwrap_or_else(|| "http://localhost:3000/webhooks".into());
     let mut cmd = format!(
         "hookctl replay --from {} --id {} --to {}",
@@ -212,7 +224,7 @@ fn replay_command(e: &Entry, s: &Settings) -> Option<String> {
         quote(&to)
     );
     if !s.secrets.is_empty() {
-        cmd.push_str(" --resign --secret \"$HOOKCTL_SECRET\"");
+        cmd.push_str(" --resign");
     }
     Some(cmd)
 }

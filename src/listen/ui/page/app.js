@@ -4,10 +4,12 @@
 "use strict";
 
 const TOKEN = new URLSearchParams(location.search).get("t") || "";
-const MAX_ROWS = 1000; // rows kept in the page; older ones are paged in with "Load older"
+const MAX_ROWS = 1000; // live rows kept in the page; older ones are paged in with "Load older"
 const PAGE = 100;
 
-const state = { rows: new Map(), oldest: null, lastSeq: 0, selected: null, source: null, detail: null };
+// cap: rows the page keeps while live rows arrive — MAX_ROWS, or as many as were paged in by
+// hand (a live row must not drop the older rows the user just asked for).
+const state = { rows: new Map(), oldest: null, lastSeq: 0, selected: null, source: null, detail: null, cap: MAX_ROWS };
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -88,7 +90,7 @@ function addLive(r) {
   body.insertBefore(tr, before);
   state.rows.set(r.seq, tr);
   state.lastSeq = Math.max(state.lastSeq, r.seq);
-  while (state.rows.size > MAX_ROWS) {
+  while (state.rows.size > state.cap) {
     const last = body.lastElementChild;
     state.rows.delete(Number(last.dataset.seq));
     last.remove();
@@ -118,6 +120,7 @@ async function load(older) {
     state.rows.set(r.seq, tr);
   }
   state.oldest = page.items.length ? page.items[page.items.length - 1].seq : state.oldest;
+  state.cap = older ? Math.max(state.cap, state.rows.size) : MAX_ROWS;
   document.getElementById("more").disabled = !page.more;
   document.getElementById("none").style.display = state.rows.size ? "none" : "block";
   updateCount(page.total);
