@@ -269,6 +269,17 @@ impl Link {
                 link.spec.base_url(port)
             ));
             let mut pause = Duration::from_millis(250);
+            // A server that answers but refuses (the fixed public port is taken, the secret
+            // changed) will not fix itself: said once per outage, not only at -v.
+            let mut said = false;
+            let mut failed = |e: Failure| {
+                if e.kind == FailureKind::Network || said {
+                    printer.debug(&format!("tunnel reconnect failed: {}", e.text));
+                } else {
+                    said = true;
+                    printer.warn(&format!("tunnel reconnect refused: {}; still retrying", e.text));
+                }
+            };
             let (new_conn, new_port) = loop {
                 tokio::time::sleep(jitter(pause)).await;
                 pause = (pause * 2).min(MAX_BACKOFF);
@@ -278,10 +289,10 @@ impl Link {
                     Err(e) if e.kind == FailureKind::Refused && port != link.spec.port => {
                         match link.hello(link.spec.port).await {
                             Ok(ok) => break ok,
-                            Err(e) => printer.debug(&format!("tunnel reconnect failed: {}", e.text)),
+                            Err(e) => failed(e),
                         }
                     }
-                    Err(e) => printer.debug(&format!("tunnel reconnect failed: {}", e.text)),
+                    Err(e) => failed(e),
                 }
             };
             conn = new_conn;
