@@ -215,7 +215,6 @@ impl Link {
     /// Asks for a public port (0 = any) and returns the control connection and the port.
     async fn hello(&self, port: u16) -> Result<(Delimited<TcpStream>, u16), Failure> {
         let mut conn = self.control().await?;
-        conn.send(ClientMessage::Hello(port)).await.map_err(Failure::network)?;
         // A server that rejects the secret sends an error and closes; our Hello, still unread
         // there, turns that close into a reset that can overtake the error. Right after a
         // secret was sent, a lost connection means the secret, not the network.
@@ -226,6 +225,7 @@ impl Link {
             },
             None => Failure::network(text),
         };
+        conn.send(ClientMessage::Hello(port)).await.map_err(|e| lost(format!("{e:#}")))?;
         let answer = match conn.recv_timeout().await {
             Ok(answer) => answer,
             Err(e) if is_lost(&*e) => return Err(lost(format!("{e:#}"))),
