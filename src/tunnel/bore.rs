@@ -22,6 +22,8 @@ use crate::Error;
 /// The server sends a heartbeat every 500 ms; this long without one means the link is gone
 /// even when no FIN arrived (a NAT forgot us, the server's host vanished).
 const HEARTBEAT_DEADLINE: Duration = Duration::from_secs(8);
+/// How long closing waits for spliced connections still copying an answer to the sender.
+const SPLICE_GRACE: Duration = Duration::from_secs(3);
 /// Reconnect pauses: 250 ms doubling (with jitter) up to this.
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 
@@ -77,6 +79,8 @@ impl Spec {
 #[derive(Debug)]
 pub struct Tunnel {
     task: JoinHandle<()>,
+    /// Ends (`None`) once the control loop and every spliced connection are gone.
+    spliced: tokio::sync::mpsc::Receiver<()>,
     /// The public port while the tunnel is up, `None` while it reconnects.
     port: watch::Receiver<Option<u16>>,
     spec: Spec,
@@ -95,11 +99,12 @@ impl Tunnel {
     ) -> crate::Result<Tunnel> {
         let auth = secret.map(|s| Authenticator::new(s.expose()));
         let has_secret = auth.is_some();
-        let link = Link { spec: spec.clone(), auth, local };
+        let (alive, spliced) = tokio::sync::mpsc::channel(1);
+        let link = Link { spec: spec.clone(), auth, local, _alive: alive };
         let (conn, port) = link.hello(spec.port).await.map_err(|e| first_failure(&spec, e, has_secret))?;
         let (tx, rx) = watch::channel(Some(port));
         let task = tokio::spawn(link.run(conn, port, tx, path, printer));
-        Ok(Tunnel { task, port: rx, spec })
+        Ok(Tunnel { task, spliced, port: rx, spec })
     }
 
     /// `http://HOST:PORT` while the tunnel is up.
@@ -116,8 +121,12 @@ impl Tunnel {
         &self.spec
     }
 
-    pub fn close(&self) {
+    /// Stops taking connections and lets the ones in flight finish (bounded): an answer the
+    /// listener already gave must reach the sender before the process exits.
+    pub async fn close(mut self) {
         self.task.abort();
+        let _ = (&mut self.task).await;
+        let _ = tokio::time::timeout(SPLICE_GRACE, self.spliced.recv()).await;
     }
 }
 
@@ -179,6 +188,8 @@ struct Link {
     spec: Spec,
     auth: Option<Authenticator>,
     local: SocketAddr,
+    /// Held by every task that holds the link (the control loop, each splice).
+    _alive: tokio::sync::mpsc::Sender<()>,
 }
 
 impl Link {
@@ -204,7 +215,6 @@ impl Link {
     /// Asks for a public port (0 = any) and returns the control connection and the port.
     async fn hello(&self, port: u16) -> Result<(Delimited<TcpStream>, u16), Failure> {
         let mut conn = self.control().await?;
-        conn.send(ClientMessage::Hello(port)).await.map_err(Failure::network)?;
         // A server that rejects the secret sends an error and closes; our Hello, still unread
         // there, turns that close into a reset that can overtake the error. Right after a
         // secret was sent, a lost connection means the secret, not the network.
@@ -215,6 +225,7 @@ impl Link {
             },
             None => Failure::network(text),
         };
+        conn.send(ClientMessage::Hello(port)).await.map_err(|e| lost(format!("{e:#}")))?;
         let answer = match conn.recv_timeout().await {
             Ok(answer) => answer,
             Err(e) if is_lost(&*e) => return Err(lost(format!("{e:#}"))),
@@ -258,6 +269,17 @@ impl Link {
                 link.spec.base_url(port)
             ));
             let mut pause = Duration::from_millis(250);
+            // A server that answers but refuses (the fixed public port is taken, the secret
+            // changed) will not fix itself: said once per outage, not only at -v.
+            let mut said = false;
+            let mut failed = |e: Failure| {
+                if e.kind == FailureKind::Network || said {
+                    printer.debug(&format!("tunnel reconnect failed: {}", e.text));
+                } else {
+                    said = true;
+                    printer.warn(&format!("tunnel reconnect refused: {}; still retrying", e.text));
+                }
+            };
             let (new_conn, new_port) = loop {
                 tokio::time::sleep(jitter(pause)).await;
                 pause = (pause * 2).min(MAX_BACKOFF);
@@ -267,10 +289,10 @@ impl Link {
                     Err(e) if e.kind == FailureKind::Refused && port != link.spec.port => {
                         match link.hello(link.spec.port).await {
                             Ok(ok) => break ok,
-                            Err(e) => printer.debug(&format!("tunnel reconnect failed: {}", e.text)),
+                            Err(e) => failed(e),
                         }
                     }
-                    Err(e) => printer.debug(&format!("tunnel reconnect failed: {}", e.text)),
+                    Err(e) => failed(e),
                 }
             };
             conn = new_conn;

@@ -158,7 +158,7 @@ impl Expose {
             _ => Ok(()),
         };
         if let Some(t) = running.tunnel.take() {
-            t.close();
+            t.close().await;
         }
         result
     }

@@ -606,3 +606,27 @@ fn a_tunnel_relying_on_a_create_answer_without_a_secret_refuses_and_deletes_the_
     assert!(err.contains("carries no signing secret"), "{err}");
     assert!(provider.ids().is_empty());
 }
+
+#[test]
+fn a_fixed_public_port_taken_during_an_outage_is_said_once_and_taken_back_when_free() {
+    let mut bore = BoreServer::start();
+    // A free port on the server's address, asked for explicitly (bore:HOST:PORT).
+    let port = std::net::TcpListener::bind((bore.ip, 0)).unwrap().local_addr().unwrap().port();
+    let env = TestEnv::new();
+    let spec = format!("{}:{port}", bore.spec());
+    let l = Listener::start(&env, &["--secret", SECRET, "--tunnel", &spec]);
+    let public = public_addr(&l);
+    assert_eq!(public.port(), port);
+    bore.stop();
+    wait_for(&l, "dropped");
+    let squatter = std::net::TcpListener::bind(public).expect("the public port is free while bore is down");
+    bore.restart();
+    let err = wait_for(&l, "tunnel reconnect refused: ");
+    assert!(err.contains("port already in use"), "{err}");
+    drop(squatter);
+    let err = wait_for(&l, "tunnel back");
+    assert!(err.contains(&format!("tunnel back: http://{public}/")), "the same URL again: {err}");
+    assert_eq!(err.matches("tunnel reconnect refused").count(), 1, "said once: {err}");
+    assert_eq!(signed_post(public, SECRET, "msg_fixed", b"{\"type\":\"a\"}").unwrap(), 200);
+    assert_eq!(l.stop().code, Some(0));
+}
