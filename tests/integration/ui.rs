@@ -496,3 +496,42 @@ fn the_verdict_words_say_none_matched_only_when_the_secrets_were_compared() {
     assert!(words.contains("within the 300 s tolerance"), "{words}");
     ui.l.stop();
 }
+
+#[test]
+fn no_signing_secret_reaches_the_page_or_the_api() {
+    let app = Stub::start(Router::new().fallback(any(|| async { "app-ok" })));
+    let env = TestEnv::new();
+    let ui = WithUi::start(
+        &env,
+        &[
+            "--secret",
+            SECRET,
+            "--secret",
+            OTHER_SECRET,
+            "--capture",
+            "cap.jsonl",
+            "--forward-to",
+            &app.url("/app"),
+        ],
+    );
+    let mut stream = open_stream(&ui, "&since=0", None);
+    let body = event("case.created", 9);
+    assert_eq!(signed(ui.l.port, "/in", "msg_s", &body).status, 200);
+    assert_eq!(post(ui.l.port, "/in", &[("webhook-id", "x")], b"{}").status, 401);
+    ui.wait_for(2);
+    let mut seen = read_stream_until(&mut stream, "\"seq\":2");
+    for target in [format!("/?t={}", ui.token), "/app.js".into(), "/app.css".into()] {
+        seen.push_str(&ui_request(ui.port, "GET", &target, &[], b"").text());
+    }
+    for path in ["/api/requests", "/api/requests/1", "/api/requests/2", "/api/requests?q=a"] {
+        seen.push_str(&ui.get(path).1.to_string());
+    }
+    let (status, r) = ui.replay(1, serde_json::json!({"resign": true}));
+    assert_eq!(status, 200, "{r}");
+    seen.push_str(&r.to_string());
+    for secret in [SECRET, OTHER_SECRET] {
+        let key = secret.trim_start_matches("whsec_");
+        assert!(!seen.contains(key), "the secret {secret} is in what the inspector served");
+    }
+    ui.l.stop();
+}
