@@ -181,6 +181,39 @@ fn the_inspector_works_in_a_real_browser() {
     if let Some(to) = std::env::var_os("HOOKCTL_SCREENSHOT") {
         std::fs::write(&to, &png).unwrap();
     }
+
+    // A burst of 1,100 live rows: the page keeps the newest 1,000 on its own; older ones paged
+    // in by hand stay when the next live row arrives (only the oldest beyond them goes).
+    for n in 0..1100 {
+        assert_eq!(post(ui.l.port, "/bulk", &[], format!("{{\"n\":{n}}}").as_bytes()).status, 401);
+    }
+    wait_true(
+        &tab,
+        "document.querySelector('#rows tr').dataset.seq === '1104'",
+        "the burst's last row on top",
+    );
+    wait_true(&tab, "document.querySelectorAll('#rows tr').length === 1000", "the live rows capped at 1,000");
+    for rows in [1100, 1104] {
+        eval(&tab, "document.getElementById('more').click()");
+        wait_true(
+            &tab,
+            &format!("document.querySelectorAll('#rows tr').length === {rows}"),
+            "a page of older rows",
+        );
+    }
+    assert_eq!(post(ui.l.port, "/last", &[], b"{}").status, 401);
+    wait_true(
+        &tab,
+        "document.querySelector('#rows tr td.path').textContent === '/last'",
+        "the next live row",
+    );
+    assert_eq!(
+        eval(&tab, "document.querySelectorAll('#rows tr').length"),
+        1104,
+        "rows paged in were dropped"
+    );
+    assert_eq!(eval(&tab, "typeof window.pwned"), "undefined");
+
     drop(tab);
     drop(browser);
     ui.l.stop();
