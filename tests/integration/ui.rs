@@ -368,8 +368,12 @@ fn the_event_stream_is_live_and_replays_what_a_reconnecting_page_missed() {
     let env = TestEnv::new();
     let ui = WithUi::start(&env, &["--max-body", "50"]);
     let mut live = open_stream(&ui, "", None);
-    let head = read_stream_until(&mut live, "\r\n\r\n");
+    let opened = Instant::now();
+    let head = read_stream_until(&mut live, ": live");
     assert!(head.starts_with("HTTP/1.1 200") && head.contains("text/event-stream"), "{head}");
+    // A first chunk at once, not at the 15 s keep-alive: Firefox reports the stream open
+    // (the page's live dot) only when one arrives.
+    assert!(opened.elapsed() < Duration::from_secs(10), "first chunk after {:?}", opened.elapsed());
     let sent = Instant::now();
     assert_eq!(post(ui.l.port, "/first", &[], b"{\"type\":\"a.b\"}").status, 200);
     let text = read_stream_until(&mut live, "/first");
@@ -490,5 +494,44 @@ fn the_verdict_words_say_none_matched_only_when_the_secrets_were_compared() {
     let words = ui.get("/api/requests/2").1["explanation"].to_string();
     assert!(words.contains("1 secret configured; none matched."), "{words}");
     assert!(words.contains("within the 300 s tolerance"), "{words}");
+    ui.l.stop();
+}
+
+#[test]
+fn no_signing_secret_reaches_the_page_or_the_api() {
+    let app = Stub::start(Router::new().fallback(any(|| async { "app-ok" })));
+    let env = TestEnv::new();
+    let ui = WithUi::start(
+        &env,
+        &[
+            "--secret",
+            SECRET,
+            "--secret",
+            OTHER_SECRET,
+            "--capture",
+            "cap.jsonl",
+            "--forward-to",
+            &app.url("/app"),
+        ],
+    );
+    let mut stream = open_stream(&ui, "&since=0", None);
+    let body = event("case.created", 9);
+    assert_eq!(signed(ui.l.port, "/in", "msg_s", &body).status, 200);
+    assert_eq!(post(ui.l.port, "/in", &[("webhook-id", "x")], b"{}").status, 401);
+    ui.wait_for(2);
+    let mut seen = read_stream_until(&mut stream, "\"seq\":2");
+    for target in [format!("/?t={}", ui.token), "/app.js".into(), "/app.css".into()] {
+        seen.push_str(&ui_request(ui.port, "GET", &target, &[], b"").text());
+    }
+    for path in ["/api/requests", "/api/requests/1", "/api/requests/2", "/api/requests?q=a"] {
+        seen.push_str(&ui.get(path).1.to_string());
+    }
+    let (status, r) = ui.replay(1, serde_json::json!({"resign": true}));
+    assert_eq!(status, 200, "{r}");
+    seen.push_str(&r.to_string());
+    for secret in [SECRET, OTHER_SECRET] {
+        let key = secret.trim_start_matches("whsec_");
+        assert!(!seen.contains(key), "the secret {secret} is in what the inspector served");
+    }
     ui.l.stop();
 }

@@ -268,10 +268,17 @@ async fn events(State(ui): State<Arc<Ui>>, headers: HeaderMap, Query(p): Query<P
         backlog: std::collections::VecDeque<Arc<Entry>>,
         last: u64,
         reset: bool,
+        /// Nothing sent yet: the answer's head goes out with the first chunk, and Firefox
+        /// reports the stream open only then (15 s later, at the first keep-alive, without one).
+        hello: bool,
     }
-    let feed = Feed { backlog: backlog.into(), last, reset: false };
+    let feed = Feed { backlog: backlog.into(), last, reset: false, hello: true };
     let stream = futures_util::stream::unfold((feed, rx, filter), |(mut feed, mut rx, filter)| async move {
         loop {
+            if feed.hello {
+                feed.hello = false;
+                return Some((Ok::<_, Infallible>(Event::default().comment("live")), (feed, rx, filter)));
+            }
             if feed.reset {
                 feed.reset = false;
                 return Some((

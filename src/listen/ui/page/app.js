@@ -77,19 +77,36 @@ function updateCount(total) {
   document.getElementById("count").textContent = state.rows.size + " shown" + (total !== undefined ? " · " + total + " kept" : "");
 }
 
-// Newest first: a live row goes on top.
+// Newest first: a live row goes on top. Rows arriving in a burst are put in once per frame
+// (one DOM insert, one trim, one count), so thousands a second do not stall the page.
+const pending = [];
 function addLive(r) {
   if (state.rows.has(r.seq)) return;
+  if (!pending.length) requestAnimationFrame(flushLive);
+  pending.push(r);
+}
+
+function flushLive() {
+  const batch = pending.splice(0).filter((r) => !state.rows.has(r.seq)).sort((a, b) => b.seq - a.seq);
+  if (!batch.length) return;
   const body = document.getElementById("rows");
-  const tr = row(r);
-  tr.classList.add("fresh");
-  let before = null;
-  for (const other of body.children) {
-    if (Number(other.dataset.seq) < r.seq) { before = other; break; }
+  const top = body.firstElementChild ? Number(body.firstElementChild.dataset.seq) : 0;
+  const fresh = document.createDocumentFragment();
+  for (const r of batch) {
+    const tr = row(r);
+    // The highlight is for a row one can follow; a burst of them animating costs frames.
+    if (batch.length <= 10) tr.classList.add("fresh");
+    state.rows.set(r.seq, tr);
+    state.lastSeq = Math.max(state.lastSeq, r.seq);
+    if (r.seq > top) { fresh.append(tr); continue; }
+    // Older than the top row (a reconnect's backlog): in its place.
+    let before = null;
+    for (const other of body.children) {
+      if (Number(other.dataset.seq) < r.seq) { before = other; break; }
+    }
+    body.insertBefore(tr, before);
   }
-  body.insertBefore(tr, before);
-  state.rows.set(r.seq, tr);
-  state.lastSeq = Math.max(state.lastSeq, r.seq);
+  body.prepend(fresh);
   while (state.rows.size > state.cap) {
     const last = body.lastElementChild;
     state.rows.delete(Number(last.dataset.seq));
