@@ -289,8 +289,9 @@ async fn serve(
     {
         // Watched before the exposure starts: a Ctrl-C during registration still cleans up.
         let tx = stop_tx.clone();
+        let signal = wait_for_signal();
         tokio::spawn(async move {
-            wait_for_signal().await;
+            signal.await;
             request_stop(&tx, Stop::Signal);
         });
     }
@@ -558,25 +559,36 @@ fn base_url(host: &str, port: u16) -> String {
     }
 }
 
-pub(crate) async fn wait_for_signal() {
+/// Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the future is
+/// first polled: a signal sent right after the ready line must stop the server cleanly instead of
+/// killing it with the default action (a race tests hit under load).
+pub(crate) fn wait_for_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
+        let term = signal(SignalKind::terminate()).ok();
+        let int = signal(SignalKind::interrupt()).ok();
+        async move {
+            // A handler that could not be installed keeps the default (kill) behaviour.
+            let next = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
                 }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+            };
+            tokio::select! {
+                _ = next(term) => {}
+                _ = next(int) => {}
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

@@ -360,9 +360,11 @@ fn store_error(e: store::StoreError) -> Error {
 pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
     crate::block_on(async {
         let host = cfg.host.clone();
+        // Installed before the ready line, so a SIGTERM right after it stops cleanly.
+        let signal = crate::listen::server::wait_for_signal();
         let sandbox = start(cfg, printer.clone()).await?;
         announce(&sandbox, printer, &host);
-        crate::listen::server::wait_for_signal().await;
+        signal.await;
         printer.info("stopping the sandbox (queued deliveries resume on the next start)");
         sandbox.stop().await;
         Ok(Outcome::Success)
