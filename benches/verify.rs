@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use hookctl::output::Secret;
+use hookctl::secret::Secret;
 use hookctl::sign::{self, Scheme, VerifyOptions};
 use sha2::Sha256;
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::output::Secret;
+use crate::secret::Secret;
 
 /// Errors of configuration and credentials: exit 3.
 #[derive(Debug, thiserror::Error)]
@@ -71,18 +71,14 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// API token or key.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::output::secret::in_file::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::secret::in_file::option")]
     pub token: Option<Secret>,
     /// Webhook signing secrets for listen/verify; several for rotation.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         alias = "secret",
-        with = "crate::output::secret::in_file::vec"
+        with = "crate::secret::in_file::vec"
     )]
     pub secrets: Vec<Secret>,
     /// Header that carries the token instead of the preset's (e.g. `XApiKey`).
@@ -294,7 +290,7 @@ fire = "POST /v2/fire"
         };
         let settings = crate::settings::Settings::resolve(Default::default(), env);
         let api =
-            crate::api::ApiSettings { token: p.token.clone(), profile: p.clone(), ..Default::default() };
+            crate::settings::ApiSettings { token: p.token.clone(), profile: p.clone(), ..Default::default() };
         for shown in [
             format!("{p:?}"),
             format!("{p:#?}"),

@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use crate::output::sanitize::sanitize_line;
 use crate::output::Printer;
 use crate::providers::{EndpointShape, Preset, StatusStyle};
+use crate::sanitize::sanitize_line;
 use crate::{Error, Result};
 
 /// The id is non-empty and has the preset's documented pattern.

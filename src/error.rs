@@ -15,6 +15,18 @@ pub enum Error {
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
 
+    /// A listener or capture replay set up wrong (exit 3).
+    #[error(transparent)]
+    Listen(#[from] crate::listen::ListenError),
+
+    /// A sandbox that cannot start (exit 3).
+    #[error(transparent)]
+    Sandbox(#[from] crate::sandbox::SandboxError),
+
+    /// A wait that cannot start (exit 3).
+    #[error(transparent)]
+    Wait(#[from] crate::wait::WaitError),
+
     /// The provider API answered with an error or could not be reached (exit 3, 4 or 5).
     #[error(transparent)]
     Api(#[from] crate::api::ApiError),
@@ -59,7 +71,7 @@ impl Error {
     pub fn exit(&self) -> Exit {
         match self {
             Error::Usage { .. } => Exit::Usage,
-            Error::Config(_) => Exit::Config,
+            Error::Config(_) | Error::Listen(_) | Error::Sandbox(_) | Error::Wait(_) => Exit::Config,
             Error::Api(e) => e.exit(),
             Error::Io { .. } | Error::Internal(_) => Exit::Internal,
             Error::Leftover { exit, .. } => *exit,
@@ -72,6 +84,9 @@ impl Error {
         match self {
             Error::Usage { .. } => "usage",
             Error::Config(_) => "config",
+            Error::Listen(_) => "listen",
+            Error::Sandbox(_) => "sandbox",
+            Error::Wait(_) => "wait",
             Error::Api(e) => e.kind(),
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
@@ -85,6 +100,8 @@ impl Error {
         match self {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Config(e) => e.hint(),
+            Error::Listen(e) => e.hint(),
+            Error::Sandbox(e) => e.hint(),
             Error::Api(e) => e.hint(),
             Error::Leftover { hint, .. } => Some(hint.clone()),
             Error::Context { source, .. } => source.hint(),

@@ -66,7 +66,7 @@ fn render_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
         buf.extend_from_slice(b".fi\n");
     }
     buf.extend_from_slice(b".SH \"EXIT STATUS\"\n.nf\n");
-    for line in crate::cli::EXIT_CODES.lines().skip(1) {
+    for line in crate::exit::Exit::help_text().lines().skip(1) {
         buf.extend_from_slice(roff_line(line.strip_prefix("  ").unwrap_or(line)).as_bytes());
     }
     buf.extend_from_slice(b".fi\n");

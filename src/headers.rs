@@ -1,7 +1,7 @@
 //! `Name: value` header arguments as given on the command line (`verify`, `send`), and the
 //! clock they are signed against.
 
-use crate::output::sanitize::sanitize_line;
+use crate::sanitize::sanitize_line;
 use crate::{Error, Result};
 
 /// `Name: value` arguments: split at the first colon, both sides trimmed.

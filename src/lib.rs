@@ -5,9 +5,10 @@ pub(crate) mod api;
 pub(crate) mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
+pub(crate) mod duration;
 pub(crate) mod endpoint;
 pub(crate) mod error;
-pub(crate) mod exit;
+pub mod exit;
 pub mod generate;
 pub(crate) mod headers;
 pub(crate) mod listen;
@@ -16,6 +17,8 @@ pub(crate) mod pattern;
 pub(crate) mod providers;
 pub(crate) mod samples;
 pub(crate) mod sandbox;
+pub(crate) mod sanitize;
+pub mod secret;
 pub(crate) mod settings;
 pub mod sign;
 pub(crate) mod tunnel;
@@ -69,8 +72,8 @@ fn parse_args() -> std::result::Result<cli::Cli, u8> {
 /// clap echoes the offending argument as given: a newline or escape sequence in it would
 /// break the `error:` line or drive the terminal, so it is escaped like every other message.
 fn escape_values(e: &mut clap::Error) {
+    use crate::sanitize::sanitize_line;
     use clap::error::ContextValue;
-    use output::sanitize::sanitize_line;
     let escaped: Vec<_> = e
         .context()
         .filter_map(|(kind, value)| match value {

@@ -1,15 +1,20 @@
 //! Settings resolved once: command-line flags > environment > profile > preset default.
 //! Commands never read the environment or clap's types; they ask the [`Ctx`].
 
+mod provider;
+
+pub(crate) use provider::ApiSettings;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use crate::api::{ApiSettings, Client};
+use crate::api::Client;
 use crate::config::{self, ConfigError, ConfigFile, Profile};
 use crate::output::color::ColorEnv;
-use crate::output::{ColorChoice, Format, Printer, Secret};
+use crate::output::{ColorChoice, Format, Printer};
 use crate::providers::Preset;
+use crate::secret::Secret;
 use crate::Result;
 
 /// The `HOOKCTL_*` variables, read once at start-up.
@@ -55,7 +60,7 @@ impl Env {
             tunnel_secret: var("HOOKCTL_TUNNEL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
-            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::cli::duration::parse(&v).ok()),
+            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::duration::parse(&v).ok()),
             not_unicode: Vec::new(),
         };
         env.not_unicode = not_unicode.into_inner();
@@ -264,7 +269,7 @@ impl Ctx {
         if !url.starts_with("http://") && !url.starts_with("https://") {
             return Err(crate::Error::usage(format!(
                 "--sandbox '{url}' is not an http(s) URL (e.g. {})",
-                crate::cli::DEFAULT_SANDBOX_URL
+                crate::providers::sandbox::DEFAULT_URL
             )));
         }
         // An unknown or missing provider is reported by the preset lookup as usual.
@@ -272,9 +277,7 @@ impl Ctx {
             api.base_url = Some(format!("{url}/{}", preset.name));
         }
         api.token = Some(
-            Sourced::flag(&s.token)
-                .cloned()
-                .unwrap_or_else(|| Secret::new(crate::sandbox::seed::DEFAULT_TOKEN)),
+            Sourced::flag(&s.token).cloned().unwrap_or_else(|| Secret::new(crate::providers::sandbox::TOKEN)),
         );
         Ok(())
     }
@@ -300,13 +303,13 @@ impl Ctx {
         if let Some(c) = self.api.get() {
             return Ok(c.preset());
         }
-        self.api_settings()?.preset()
+        Ok(self.api_settings()?.preset()?)
     }
 
     /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
     /// of `routes`.
     pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
-        self.api_settings()?.require_routes(routes)
+        Ok(self.api_settings()?.require_routes(routes)?)
     }
 }
 

@@ -10,8 +10,9 @@ use serde_json::Value;
 
 use super::error::{first_bytes, ApiError};
 use super::retry::{self, Attempt, RetryPolicy};
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
 use crate::providers::{Auth, Method, Preset, Route};
+use crate::secret::Secret;
 
 /// Bodies larger than this are refused: no webhook API answers with megabytes.
 const MAX_BODY: usize = 16 * 1024 * 1024;
@@ -215,7 +216,7 @@ impl Client {
         let (auth_name, auth_value, shown) = self.auth();
         let mut req = self.http.request(m, url.clone()).header("Accept", "application/json");
         req = req.header(auth_name.as_str(), auth_value);
-        self.printer.debug(&format!("→ {method} {}", crate::output::secret::redact_url(url.as_str())));
+        self.printer.debug(&format!("→ {method} {}", crate::secret::redact_url(url.as_str())));
         self.printer.debug(&format!("  {auth_name}: {shown}"));
         self.printer
             .debug(concat!("  accept: application/json, user-agent: hookctl/", env!("CARGO_PKG_VERSION")));

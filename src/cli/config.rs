@@ -79,7 +79,7 @@ pub struct ConfigInitArgs {
     pub name: Option<String>,
     /// Webhook signing secret for listen/verify (repeat for rotation)
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<crate::output::Secret>,
+    pub secrets: Vec<crate::secret::Secret>,
     /// Header carrying the token instead of the preset's (e.g. XApiKey)
     #[arg(long, value_name = "NAME")]
     pub auth_header: Option<String>,

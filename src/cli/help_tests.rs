@@ -157,3 +157,33 @@ fn aliases_and_the_shared_body_flags_parse() {
     // --request-timeout belongs to the capture replay only.
     assert!(parse(&["hookctl", "replay", "d_1", "--request-timeout", "5s"]).is_err());
 }
+
+/// Every flag parsed by [`crate::duration::parse`] says its format in its help (a test, since
+/// help is doc text).
+#[test]
+fn every_duration_flag_shows_its_format() {
+    fn walk(cmd: &clap::Command, path: &str, found: &mut usize) {
+        for arg in cmd.get_arguments() {
+            // DURATION, and the sandbox's `--lag D|MIN..MAX` and `--retry-schedule LIST`.
+            let durations = ["DURATION", "D|MIN..MAX"];
+            let is_duration =
+                arg.get_value_names().is_some_and(|v| v.iter().any(|n| durations.contains(&n.as_str())))
+                    || (path.ends_with("sandbox") && arg.get_id() == "retry_schedule");
+            if is_duration {
+                *found += 1;
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(
+                    help.contains("(30s, 2m, 500ms; a bare number is seconds)"),
+                    "{path} --{}: {help}",
+                    arg.get_id()
+                );
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), found);
+        }
+    }
+    let mut found = 0;
+    walk(&Cli::command(), "hookctl", &mut found);
+    assert!(found >= 10, "{found} duration flags");
+}

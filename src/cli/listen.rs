@@ -28,7 +28,7 @@ pub struct ListenArgs {
     pub path: Option<String>,
     /// Signing secret; repeat for rotation [env: HOOKCTL_SECRET]
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<crate::output::Secret>,
+    pub secrets: Vec<crate::secret::Secret>,
     /// Signature scheme
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SchemeArg,
@@ -85,7 +85,7 @@ pub struct ListenArgs {
     pub tunnel: Option<String>,
     /// Secret of the bore server (bore server --secret) [env: HOOKCTL_TUNNEL_SECRET]
     #[arg(long, value_name = "SECRET", requires = "tunnel")]
-    pub tunnel_secret: Option<crate::output::Secret>,
+    pub tunnel_secret: Option<crate::secret::Secret>,
     /// The listener's public address through your own tunnel or proxy (used by --register)
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,

@@ -3,12 +3,13 @@
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::exit::Exit;
 use crate::output::{ColorChoice, Format};
 
 pub mod body;
 pub mod config;
 pub mod demo;
-pub mod duration;
+pub(crate) use crate::duration;
 pub mod endpoints;
 pub mod events;
 pub mod fire;
@@ -25,29 +26,11 @@ pub mod verify;
 #[cfg(test)]
 mod help_tests;
 
-/// A macro so the top-level help can `concat!` it after its examples.
-macro_rules! exit_codes {
-    () => {
-        "\
-Exit codes:
-  0    success (and, with a wait, delivered)
-  1    unexpected internal error
-  2    usage error (bad flags or arguments)
-  3    configuration or authentication error (no credentials, 401, 403)
-  4    the API rejected the request (400, 404, 409, 422 ...)
-  5    network or server error (connect/TLS failure, 5xx after retries)
-  6    timed out waiting (event row not seen, --expect not reached)
-  7    delivery failed (failed/dead_letter, non-2xx, is_delivered: false)
-  8    signature invalid
-  130  interrupted (Ctrl-C) during a wait"
-    };
-}
-
-pub const EXIT_CODES: &str = exit_codes!();
-
-/// The top-level long help: a first taste of the tool, then the exit codes.
-const TOP_LONG_HELP: &str = concat!(
-    "Examples:
+/// The top-level long help: a first taste of the tool, then the exit codes (from [`Exit`], so
+/// the help, the man page and the code cannot disagree).
+fn top_long_help() -> String {
+    format!(
+        "Examples:
   The whole loop offline (sandbox, verifying listener, fire, wait), in a few seconds:
     hookctl demo
   Receive and verify webhooks on port 8787:
@@ -55,16 +38,17 @@ const TOP_LONG_HELP: &str = concat!(
   Fire a partner event and wait until it is delivered:
     hookctl fire case.closed --case c_42 --wait
 
-",
-    exit_codes!()
-);
+{}",
+        Exit::help_text()
+    )
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "hookctl",
     version,
     about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered",
-    after_long_help = TOP_LONG_HELP,
+    after_long_help = top_long_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -184,16 +168,13 @@ pub struct ConnectionOpts {
 
     /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<crate::output::Secret>,
+    pub token: Option<crate::secret::Secret>,
 
     /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
     /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
-    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = DEFAULT_SANDBOX_URL)]
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = crate::providers::sandbox::DEFAULT_URL)]
     pub sandbox: Option<String>,
 }
-
-/// Where `hookctl sandbox` listens by default.
-pub const DEFAULT_SANDBOX_URL: &str = "http://127.0.0.1:8788";
 
 /// The options of every command that calls a provider's API.
 #[derive(Debug, Clone, Default, Args)]

@@ -53,7 +53,7 @@ pub struct ReplayArgs {
     pub resign: bool,
     /// Secret for --resign [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET", requires = "resign")]
-    pub secret: Option<crate::output::Secret>,
+    pub secret: Option<crate::secret::Secret>,
     /// Scheme for --resign (default: the one recorded in the capture)
     #[arg(long, value_enum, default_value_t, requires = "resign")]
     pub scheme: SchemeArg,

@@ -77,7 +77,7 @@ pub struct SandboxArgs {
     pub retry_schedule: Schedule,
     /// The token clients must send [default: hookctl-sandbox]
     #[arg(long, value_name = "TOKEN")]
-    pub token: Option<crate::output::Secret>,
+    pub token: Option<crate::secret::Secret>,
     /// Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`'s address]
     #[arg(long, value_name = "URL")]
     pub seed_url: Option<String>,

@@ -23,7 +23,7 @@ pub struct SendArgs {
     pub scheme: SignScheme,
     /// Signing secret [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<crate::output::Secret>,
+    pub secret: Option<crate::secret::Secret>,
     /// Event type of the sample payload (e.g. case.assigned, cases.created, person.updated)
     #[arg(long = "event", value_name = "TYPE")]
     pub event: Option<String>,

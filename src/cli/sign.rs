@@ -50,7 +50,7 @@ pub struct SignArgs {
     pub scheme: SignScheme,
     /// Signing secret (whsec_… or whsk_… for ed25519) [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<crate::output::Secret>,
+    pub secret: Option<crate::secret::Secret>,
     #[command(flatten)]
     pub body: BodyArgs,
     /// Message id (default: a fresh msg_… id)

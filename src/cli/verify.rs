@@ -49,7 +49,7 @@ pub struct VerifyArgs {
     pub scheme: SchemeArg,
     /// Signing secret; repeat for rotation (any match is valid) [env: HOOKCTL_SECRET]
     #[arg(long = "secret", value_name = "SECRET")]
-    pub secrets: Vec<crate::output::Secret>,
+    pub secrets: Vec<crate::secret::Secret>,
     /// A request header as 'Name: value'; repeat for each
     #[arg(long = "header", short = 'H', value_name = "'NAME: VALUE'")]
     pub headers: Vec<String>,

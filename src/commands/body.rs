@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::cli::body::BodyArgs;
-use crate::output::sanitize::sanitize_line;
+use crate::sanitize::sanitize_line;
 use crate::{Error, Result};
 
 /// A body and where it came from (for messages: `--data`, `stdin`, a file name).

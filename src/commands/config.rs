@@ -5,10 +5,10 @@ use serde_json::{json, Map, Value};
 use crate::cli::config::{ConfigArgs, ConfigCommand, ConfigInitArgs};
 use crate::config::{ConfigError, ConfigFile, Profile};
 use crate::output::color::stdin_is_tty;
-use crate::output::sanitize;
-use crate::output::secret::mask;
-use crate::output::Secret;
 use crate::providers::PRESET_NAMES;
+use crate::sanitize::sanitize;
+use crate::secret::mask;
+use crate::secret::Secret;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<Outcome> {

@@ -14,9 +14,10 @@ use serde_json::{json, Value};
 
 use crate::api::{Client, ClientConfig};
 use crate::cli::demo::DemoArgs;
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
 use crate::providers::{self, Preset};
 use crate::sandbox::{self, seed, Lag, Sandbox};
+use crate::secret::Secret;
 use crate::{Ctx, Error, Outcome, Result};
 
 /// Where the seeded endpoints deliver on the demo's listener.

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::generate::{CompletionsArgs, ManArgs};
-use crate::output::sanitize::sanitize_line;
+use crate::sanitize::sanitize_line;
 use crate::{generate, Ctx, Error, Outcome, Result};
 
 pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Outcome> {

@@ -3,7 +3,7 @@
 use crate::cli::sandbox::SandboxArgs;
 use crate::config::ConfigError;
 use crate::output::Secret;
-use crate::sandbox::{self, seed, Config};
+use crate::sandbox::{self, Config};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -26,7 +26,7 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
             ))
         }
         Some(t) => Secret::new(t),
-        None => Secret::new(seed::DEFAULT_TOKEN),
+        None => Secret::new(crate::providers::sandbox::TOKEN),
     };
     let cfg = Config {
         host: args.host,

@@ -2,7 +2,7 @@
 //! against the scheme before anything is signed or verified, and named in the error.
 
 use crate::config::ConfigError;
-use crate::output::Secret;
+use crate::secret::Secret;
 use crate::sign::{self, KeyUse, Scheme};
 use crate::{Ctx, Result};
 

@@ -11,7 +11,7 @@ use crate::{Ctx, Error, Outcome, Result};
 pub fn exec(args: SignArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = args.scheme.0;
     let body = super::body::require(&args.body)?.bytes;
-    let flags: Vec<crate::output::Secret> = args.secret.into_iter().collect();
+    let flags: Vec<crate::secret::Secret> = args.secret.into_iter().collect();
     // With several configured secrets (rotation) the first one signs, like a provider would.
     let secrets = super::secret::require(ctx, &flags, Some(scheme), KeyUse::Sign)?;
     let id = args.id.unwrap_or_else(sign::new_message_id);

@@ -4,6 +4,7 @@
 
 pub mod capture;
 pub mod display;
+mod error;
 pub mod forward;
 pub mod replay;
 pub mod server;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use crate::output::Secret;
 use crate::sign::{self, HeaderPair};
 
+pub(crate) use error::ListenError;
 pub use server::run;
 
 /// Everything `listen` needs, resolved by the command layer.

@@ -51,9 +51,7 @@ impl Resign {
                 sign::check_secret(Some(scheme), sign::KeyUse::Sign, &self.secret)
             {
                 let problem = format!("{problem} (record {} is re-signed with {scheme})", rec.id);
-                return Err(
-                    crate::config::ConfigError::BadSecret { which: self.which.clone(), problem }.into()
-                );
+                return Err(super::ListenError::UnusableSecret { which: self.which.clone(), problem }.into());
             }
         }
         Ok(())

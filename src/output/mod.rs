@@ -1,12 +1,14 @@
-//! Everything that reaches the terminal goes through here: one [`Printer`], the colour policy,
-//! sanitising of untrusted text, and the redacting [`Secret`] type.
+//! Everything that reaches the terminal goes through here: one [`Printer`] and the colour
+//! policy. Escaping untrusted text ([`crate::sanitize`]) and redacting secrets
+//! ([`crate::secret`]) are foundations the printer and the library share.
 
 pub(crate) mod color;
 pub(crate) mod printer;
-pub(crate) mod sanitize;
-pub mod secret;
 
 pub(crate) use color::ColorChoice;
 pub(crate) use printer::{Format, Printer};
-pub(crate) use sanitize::sanitize;
-pub use secret::Secret;
+
+// Moved to the foundation layer; these old paths stay until the last importer (the listener,
+// being split) has moved over.
+pub(crate) use crate::sanitize;
+pub(crate) use crate::secret::{self, Secret};

@@ -25,6 +25,8 @@
 
 use std::fmt;
 
+pub mod sandbox;
+
 /// Names `--provider` accepts.
 pub const PRESET_NAMES: &[&str] = &["partner", "debitura", "closient", "xpath", "personio"];
 

@@ -110,7 +110,7 @@ async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     };
     let attempt_timeout = match v.get("attempt_timeout") {
         None => None,
-        Some(Value::String(t)) => match crate::cli::duration::parse(t) {
+        Some(Value::String(t)) => match crate::duration::parse(t) {
             Ok(d) if !d.is_zero() && d <= super::worker::MAX_ATTEMPT_TIMEOUT => Some(d),
             _ => return Err(bad("attempt_timeout must be a duration from 1ms to 2m")),
         },

@@ -44,7 +44,7 @@ pub struct Lag {
 impl Lag {
     /// `0`, `2s`, `500ms..3s`.
     pub fn parse(s: &str) -> std::result::Result<Lag, String> {
-        let one = crate::cli::duration::parse;
+        let one = crate::duration::parse;
         let lag = match s.split_once("..") {
             Some((a, b)) => Lag { min: one(a)?, max: one(b)? },
             None => {
@@ -82,7 +82,7 @@ pub fn parse_schedule(s: &str) -> std::result::Result<Vec<Duration>, String> {
     if s.is_empty() || s.eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
     }
-    s.split(',').map(crate::cli::duration::parse).collect()
+    s.split(',').map(crate::duration::parse).collect()
 }
 
 /// A fault injected for one endpoint URL (admin `POST /_sandbox/faults`).
@@ -146,7 +146,7 @@ impl Config {
             host: "127.0.0.1".into(),
             port: 0,
             data_dir,
-            token: Secret::new(seed::DEFAULT_TOKEN),
+            token: Secret::new(crate::providers::sandbox::TOKEN),
             lag: Lag { min: Duration::from_millis(500), max: Duration::from_secs(3) },
             fail_rate: 0.0,
             retry_schedule: vec![Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(5)],
@@ -341,7 +341,24 @@ pub(crate) fn guarded(app: Arc<App>, dialect: http::Dialect, router: Router<Arc<
         .with_state(app)
 }
 
-/// A database that cannot be used is a configuration error (exit 3) naming the file.
+/// What stops a sandbox from starting (exit 3, like configuration: the user must change
+/// what they gave).
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// A database that cannot be used, naming the file, with what to do.
+    #[error("{message}")]
+    Store { message: String, hint: &'static str },
+}
+
+impl SandboxError {
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            SandboxError::Store { hint, .. } => Some((*hint).to_string()),
+        }
+    }
+}
+
+/// A database that cannot be used stops the sandbox (exit 3), naming the file.
 fn store_error(e: store::StoreError) -> Error {
     let hint = match &e {
         store::StoreError::Newer { .. } => {
@@ -353,7 +370,7 @@ fn store_error(e: store::StoreError) -> Error {
         }
         _ => "check the --data-dir path and its permissions",
     };
-    Error::Config(crate::config::ConfigError::Invalid(format!("{e}; {hint}")))
+    SandboxError::Store { message: e.to_string(), hint }.into()
 }
 
 /// The command: start, announce, serve until Ctrl-C or SIGTERM.
@@ -398,9 +415,12 @@ fn announce(s: &Sandbox, p: &Printer, host: &str) {
         ));
         p.line(&format!("        seeded endpoints deliver to their URL, signed with {}", seed::SECRET));
         // The default address needs no URL after --sandbox.
-        let target =
-            if s.url == crate::cli::DEFAULT_SANDBOX_URL { String::new() } else { format!(" {}", s.url) };
-        let token = if s.token.expose() == seed::DEFAULT_TOKEN {
+        let target = if s.url == crate::providers::sandbox::DEFAULT_URL {
+            String::new()
+        } else {
+            format!(" {}", s.url)
+        };
+        let token = if s.token.expose() == crate::providers::sandbox::TOKEN {
             String::new()
         } else {
             format!(" --token {}", s.token.expose())

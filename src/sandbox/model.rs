@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::output::Secret;
+use crate::secret::Secret;
 use rand::Rng;
 
 /// Which dialect a record belongs to.

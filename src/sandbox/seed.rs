@@ -1,16 +1,12 @@
 //! The demo data a fresh sandbox starts with. The ids are stable and documented (README,
 //! `sandbox --help`, the ready line), so scripts and tutorials can name them.
 
-use crate::output::Secret;
+use crate::secret::Secret;
 use serde_json::{json, Value};
 
 use super::model::{self, Case, Chat, Delivery, Endpoint, Payment, Provider, Status, SELF};
 use super::store::{Store, StoreResult};
 
-/// The token a sandbox accepts when `--token` is not given.
-pub const DEFAULT_TOKEN: &str = "hookctl-sandbox";
-/// A second personio token without the `personio:webhooks:write` scope: writes get 403.
-pub const READONLY_TOKEN: &str = "hookctl-sandbox-readonly";
 /// The signing secret of every seeded endpoint (`hookctl listen --secret …` verifies with it).
 pub const SECRET: &str = "whsec_aG9va2N0bCBzYW5kYm94IHNlZWQgc2VjcmV0IDIwMjY=";
 /// Where seeded endpoints deliver unless `--seed-url` says otherwise: `hookctl listen`'s
@@ -59,7 +55,7 @@ pub fn describe() -> Value {
         },
         "closient": {"endpoint": CLOSIENT_ENDPOINT, "dead_letter_delivery": CLOSIENT_DEAD_LETTER},
         "xpath": {"endpoint": XPATH_ENDPOINT},
-        "personio": {"webhook": PERSONIO_WEBHOOK, "readonly_token": READONLY_TOKEN},
+        "personio": {"webhook": PERSONIO_WEBHOOK, "readonly_token": crate::providers::sandbox::READONLY_TOKEN},
     })
 }
 

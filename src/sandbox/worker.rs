@@ -327,7 +327,7 @@ fn log(app: &App, d: &Delivery, a: &Attempt) {
         (None, Some(e)) => e.clone(),
         (None, None) => "-".into(),
     };
-    let untrusted = crate::output::sanitize::sanitize_line(&format!(
+    let untrusted = crate::sanitize::sanitize_line(&format!(
         "{:<8} {:<15} → {}  {result}",
         d.provider.as_str(),
         d.event_type,

@@ -1,7 +1,9 @@
 //! Which scheme a request uses, from the headers present (names are case-insensitive). The
 //! most specific flavour wins: `svix-*` before the unbranded `webhook-*` it may also carry.
 
-use super::{github, header, shopify, slack, stripe, HeaderPair, Scheme};
+use super::header::{header, HeaderPair};
+use super::scheme::Scheme;
+use super::{github, shopify, slack, stripe};
 
 /// The headers that identify a scheme, in detection order (for "no signature headers found").
 pub(crate) const SIGNATURE_HEADERS: [&str; 6] = [

@@ -3,8 +3,11 @@
 //! with `sha256=` + lower-case hex (so upper-case hex or a bare digest does not match), and
 //! an empty body or empty secret is refused. No timestamp: GitHub signs none.
 
-use super::{ct_eq, first_matching_secret, header, hex32, hmac_sha256, HeaderPair, Scheme, Verdict};
-use crate::output::Secret;
+use super::header::{header, HeaderPair};
+use super::mac::{ct_eq, hex32, hmac_sha256};
+use super::scheme::Scheme;
+use super::verdict::{first_matching_secret, Verdict};
+use crate::secret::Secret;
 
 pub(crate) const HEADER: &str = "X-Hub-Signature-256";
 

@@ -8,8 +8,11 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
-use super::{ct_eq, first_matching_secret, header, hmac_sha256, HeaderPair, Scheme, Verdict};
-use crate::output::Secret;
+use super::header::{header, HeaderPair};
+use super::mac::{ct_eq, hmac_sha256};
+use super::scheme::Scheme;
+use super::verdict::{first_matching_secret, Verdict};
+use crate::secret::Secret;
 
 pub(crate) const HEADER: &str = "X-Shopify-Hmac-Sha256";
 

@@ -6,11 +6,11 @@
 //! Deliberate difference: slack-sdk (Python) decodes the body as UTF-8 before signing and so
 //! raises on other bytes; we sign the raw bytes, which is what Slack's server does.
 
-use super::{
-    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, HeaderPair, Scheme, Verdict,
-    VerifyOptions,
-};
-use crate::output::Secret;
+use super::header::{header, HeaderPair};
+use super::mac::{ct_eq, hex32, hmac_sha256};
+use super::scheme::Scheme;
+use super::verdict::{check_tolerance, first_matching_secret, Verdict, VerifyOptions};
+use crate::secret::Secret;
 
 pub(crate) const SIGNATURE: &str = "X-Slack-Signature";
 pub(crate) const TIMESTAMP: &str = "X-Slack-Request-Timestamp";

@@ -19,11 +19,12 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
-use super::{
-    check_tolerance, ct_eq, header, hmac_sha256, no_match, Decimal, HeaderPair, Scheme, SignError, Verdict,
-    VerifyOptions,
-};
-use crate::output::Secret;
+use super::error::SignError;
+use super::header::{header, HeaderPair};
+use super::mac::{ct_eq, hmac_sha256, Decimal};
+use super::scheme::Scheme;
+use super::verdict::{check_tolerance, no_match, Verdict, VerifyOptions};
+use crate::secret::Secret;
 
 /// Header names of one flavour (Standard Webhooks or Svix).
 pub(crate) struct Names {
@@ -220,7 +221,7 @@ pub(crate) fn verify(
         }
     }
     if tried == 0 {
-        return Verdict::invalid(scheme, super::Reason::Unusable(key_errors.join("; ")));
+        return Verdict::invalid(scheme, super::verdict::Reason::Unusable(key_errors.join("; ")));
     }
     if candidates == 0 {
         return Verdict::invalid(

@@ -9,11 +9,11 @@
 //!
 //! With several `t=` items the first wins (stripe-python; stripe-node keeps the last).
 
-use super::{
-    check_tolerance, ct_eq, first_matching_secret, header, hex32, hmac_sha256, Decimal, HeaderPair, Scheme,
-    Verdict, VerifyOptions,
-};
-use crate::output::Secret;
+use super::header::{header, HeaderPair};
+use super::mac::{ct_eq, hex32, hmac_sha256, Decimal};
+use super::scheme::Scheme;
+use super::verdict::{check_tolerance, first_matching_secret, Verdict, VerifyOptions};
+use crate::secret::Secret;
 
 pub(crate) const HEADER: &str = "Stripe-Signature";
 

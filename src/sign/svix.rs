@@ -1,9 +1,11 @@
 //! Svix: the Standard Webhooks algorithm under `svix-id`, `svix-timestamp`, `svix-signature`.
 //! Like the svix libraries, each `svix-*` header falls back to its unbranded `webhook-*` twin.
 
+use super::header::HeaderPair;
+use super::scheme::Scheme;
 use super::standard::{self, Names, STANDARD};
-use super::{HeaderPair, Scheme, Verdict, VerifyOptions};
-use crate::output::Secret;
+use super::verdict::{Verdict, VerifyOptions};
+use crate::secret::Secret;
 
 pub(crate) const SVIX: &Names = &Names {
     scheme: Scheme::Svix,

@@ -16,7 +16,8 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::api::ApiError;
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
+use crate::secret::Secret;
 use crate::Error;
 
 /// The server sends a heartbeat every 500 ms; this long without one means the link is gone

@@ -13,9 +13,10 @@ use tokio::task::JoinHandle;
 
 use crate::api::Client;
 use crate::listen::{Exposed, Exposure, HookFuture};
-use crate::output::sanitize::sanitize_line;
-use crate::output::secret::redact_url;
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
+use crate::sanitize::sanitize_line;
+use crate::secret::redact_url;
+use crate::secret::Secret;
 
 /// What to set up, resolved by the command layer.
 #[derive(Debug)]

@@ -6,9 +6,10 @@ use serde_json::Value;
 
 use super::leftovers::{self, Entry, Held};
 use crate::api::{ApiError, Client};
-use crate::output::sanitize::sanitize_line;
-use crate::output::secret::redact_url;
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
+use crate::sanitize::sanitize_line;
+use crate::secret::redact_url;
+use crate::secret::Secret;
 use crate::{Error, Result};
 
 /// Description sent with the endpoint, so a leftover is recognisable in the provider's UI.

@@ -24,6 +24,7 @@
 
 mod clock;
 mod delivery;
+mod error;
 mod log;
 mod poll;
 mod report;
@@ -36,6 +37,7 @@ mod watch;
 
 pub use clock::*;
 pub(crate) use delivery::*;
+pub(crate) use error::WaitError;
 pub(crate) use log::*;
 pub use poll::*;
 pub use report::*;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use crate::output::sanitize::sanitize_line;
+use crate::sanitize::sanitize_line;
 use crate::Result;
 
 /// Where a row stands.
@@ -165,10 +165,10 @@ impl RowFormat {
                 "created_at" => &mut self.created_at,
                 "attempts" => &mut self.attempts,
                 _ => {
-                    return Err(crate::config::ConfigError::Invalid(format!(
-                        "unknown event-row field 'fields.{name}' in the profile (known: {})",
-                        FIELD_NAMES.join(", ")
-                    ))
+                    return Err(super::WaitError::UnknownField {
+                        name: name.clone(),
+                        known: FIELD_NAMES.join(", "),
+                    }
                     .into())
                 }
             };

@@ -74,17 +74,8 @@ fn the_sandbox_job_of_the_ci_workflow_runs_as_written() {
         if script.contains("$HOOKCTL_INSTALL") {
             continue; // the binary under test is on PATH instead
         }
-        let mut cmd = Command::new("bash");
-        cmd.args(["-e", "-c", &script]).current_dir(env.dir.path());
-        for (k, _) in std::env::vars_os() {
-            if k.to_string_lossy().starts_with("HOOKCTL_") {
-                cmd.env_remove(k);
-            }
-        }
-        cmd.env("HOME", env.dir.path())
-            .env("XDG_CONFIG_HOME", env.path("config"))
-            .env("XDG_DATA_HOME", env.path("data"))
-            .env("XDG_STATE_HOME", env.path("state"))
+        let mut cmd = env.clean("bash");
+        cmd.args(["-e", "-c", &script])
             .env("PATH", &path)
             .env("GITHUB_ENV", &github_env_file)
             .env("RUNNER_TEMP", env.path("runner_temp"))

@@ -244,12 +244,12 @@ fn status_lines_escape_the_paths_and_names_they_echo() {
 #[test]
 fn a_closed_stdout_pipe_ends_quietly_with_0() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     // ~100 KiB, more than a pipe buffer holds, so the writer meets the closed pipe.
     let env = TestEnv::new();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+    let mut child = env
+        .std_cmd()
         .args(["completions", "bash"])
-        .env("HOME", env.path("."))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

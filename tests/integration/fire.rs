@@ -172,30 +172,8 @@ fn pending_rows_are_followed_until_they_settle() {
     p.with(|s| {
         s.lag = Duration::from_millis(300);
         s.row_fields = json!({"status": "pending"});
-    });
-    let state = p.state.clone();
-    // The worker finishes the attempt once hookctl has seen the row pending: two polls after
-    // the row became visible (the waiter polls one at a time, so the first has been answered
-    // with `pending`). A condition, not a fixed sleep: a loaded machine only makes it later.
-    std::thread::spawn(move || {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            {
-                let mut s = state.lock().unwrap();
-                let visible = s.rows.first().map(|(at, _)| *at).filter(|at| *at <= Instant::now());
-                let seen = visible
-                    .map(|v| s.log_times.iter().filter(|(t, code)| *t >= v && *code == 200).count())
-                    .unwrap_or(0);
-                if seen >= 2 {
-                    for (_, row) in s.rows.iter_mut() {
-                        row["status"] = json!("delivered");
-                        row["httpStatus"] = json!(204);
-                    }
-                    return;
-                }
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        // The worker finishes the attempt once hookctl has been shown the row pending twice.
+        s.settle_after = Some(2);
     });
     let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -304,51 +282,36 @@ fn transient_500s_of_the_event_log_are_retried() {
     let p = Partner::start();
     p.with(|s| {
         s.lag = Duration::from_millis(200);
-        // Snapshot fine, then a run of 500/502/503 on the polls.
-        s.hang_after = None;
+        // The snapshot answers; then the polls meet a run of 500/502/503.
+        s.script_after = 1;
+        s.log_script.extend([
+            LogReply::Status(500, None),
+            LogReply::Status(502, None),
+            LogReply::Status(503, None),
+            LogReply::Status(500, None),
+            LogReply::Status(500, None),
+        ]);
     });
-    // The first GET (the snapshot) answers; script the polls after it.
-    let out = {
-        let state = p.state.clone();
-        std::thread::spawn(move || {
-            // Wait for the snapshot to be taken, then break the log for a while.
-            for _ in 0..200 {
-                if state.lock().unwrap().log_gets >= 1 {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            state.lock().unwrap().log_script.extend([
-                LogReply::Status(500, None),
-                LogReply::Status(502, None),
-                LogReply::Status(503, None),
-                LogReply::Status(500, None),
-                LogReply::Status(500, None),
-            ]);
-        });
-        p.cmd(&env)
-            .args(["fire", "case.assigned", "--case", "case-1", "--wait", "--timeout", "20s"])
-            .output()
-            .unwrap()
-    };
+    let out = p
+        .cmd(&env)
+        .args(["fire", "case.assigned", "--case", "case-1", "--wait", "--timeout", "20s"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(p.log_polls().len() >= 6);
+    assert!(p.log_polls().len() >= 7, "snapshot, five errors, the delivered row");
+    let codes: Vec<u16> = p.with(|s| s.log_times.iter().map(|(_, c)| *c).collect());
+    assert_eq!(codes[..6], [200, 500, 502, 503, 500, 500], "{codes:?}");
 }
 
 #[test]
 fn event_log_429_with_retry_after_is_honoured() {
     let env = TestEnv::new();
     let p = Partner::start();
-    p.with(|s| s.lag = Duration::from_millis(100));
-    let state = p.state.clone();
-    std::thread::spawn(move || {
-        for _ in 0..200 {
-            if state.lock().unwrap().log_gets >= 1 {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        state.lock().unwrap().log_script.push_back(LogReply::Status(429, Some(1)));
+    p.with(|s| {
+        s.lag = Duration::from_millis(100);
+        // The first poll after the snapshot is told to come back in a second.
+        s.script_after = 1;
+        s.log_script.push_back(LogReply::Status(429, Some(1)));
     });
     let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -433,11 +396,8 @@ fn ctrl_c_during_a_wait_exits_130_with_the_report() {
     let env = TestEnv::new();
     let p = Partner::start();
     p.with(|s| s.rows_per_fire = 0);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.dir.path())
-        .env("XDG_CONFIG_HOME", env.dir.path().join("config"))
+    let child = env
+        .std_cmd()
         .env("HOOKCTL_PROVIDER", "partner")
         .env("HOOKCTL_BASE_URL", p.base())
         .env("HOOKCTL_TOKEN", TOKEN)
@@ -477,16 +437,11 @@ fn nothing_is_fired_when_the_snapshot_cannot_be_taken() {
 fn an_auth_failure_while_polling_stops_the_wait_with_3() {
     let env = TestEnv::new();
     let p = Partner::start();
-    p.with(|s| s.rows_per_fire = 0);
-    let state = p.state.clone();
-    std::thread::spawn(move || {
-        for _ in 0..400 {
-            if state.lock().unwrap().log_gets >= 1 {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        state.lock().unwrap().log_script.push_back(LogReply::Status(401, None));
+    p.with(|s| {
+        s.rows_per_fire = 0;
+        // The snapshot answers; the first poll after the fire is refused.
+        s.script_after = 1;
+        s.log_script.push_back(LogReply::Status(401, None));
     });
     let started = Instant::now();
     let out = p.cmd(&env).args(["fire", "case.assigned", "--case", "case-1", "--wait"]).output().unwrap();

@@ -80,7 +80,7 @@ fn inline_hmac_valid_and_bad_signatures_get_200_and_401() {
 
 #[test]
 fn library_signer_requests_verify_for_every_hmac_scheme() {
-    use hookctl::output::Secret;
+    use hookctl::secret::Secret;
     use hookctl::sign::{self, Scheme};
     let env = TestEnv::new();
     let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

@@ -55,7 +55,8 @@ fn old_capture_is_refused_without_resign_and_accepted_with_it() {
     let b = br#"{"type":"payment.created"}"#;
     // Ten minutes old: outside the 5-minute tolerance.
     let cap = write_capture(&env, &[record("req_old", "msg_old", b, 600)]);
-    let l = Listener::start(&env, &["--secret", SECRET]);
+    let received = env.path("received.jsonl");
+    let l = Listener::start(&env, &["--secret", SECRET, "--capture", received.to_str().unwrap()]);
     let out =
         env.cmd().args(["replay", "--from", &cap, "--to", &l.url("/"), "--last", "1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(7));
@@ -86,8 +87,19 @@ fn old_capture_is_refused_without_resign_and_accepted_with_it() {
     assert_eq!(reqs[0]["verdict"], "invalid");
     assert_eq!(reqs[1]["verdict"], "valid");
     assert_eq!(reqs[1]["body"]["type"], "payment.created");
-    // A fresh message id, not the captured one.
-    assert!(!finished.stdout.contains("\"msg_old\"") || reqs[1]["duplicate"] == false);
+    // Re-signed under a fresh message id, not the captured one (a receiver deduplicating by
+    // id would drop the replay otherwise).
+    let ids: Vec<String> = read_capture(&received)
+        .iter()
+        .map(|r| {
+            let headers = r["headers"].as_array().expect("headers");
+            let id = headers.iter().find(|h| h[0] == "webhook-id").expect("a webhook-id header");
+            id[1].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ids[0], "msg_old", "the plain replay keeps the captured id");
+    assert!(ids[1] != "msg_old" && !ids[1].is_empty(), "the re-signed replay reused the id: {ids:?}");
 }
 
 #[test]

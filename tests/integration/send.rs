@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
-use hookctl::output::Secret;
+use hookctl::secret::Secret;
 use hookctl::sign::{self, Scheme, Verdict, VerifyOptions};
 
 use crate::support::{dead_port, stdout_json, Stub, TestEnv};

@@ -396,8 +396,9 @@ fn ctrl_c_while_the_endpoint_is_being_created_still_deletes_it() {
     }
     let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(ok.success());
-    // The signal is in; now the provider answers: the endpoint exists, and must not stay.
-    std::thread::sleep(Duration::from_millis(200));
+    // Once the process has taken the signal, the provider answers: the endpoint exists, and
+    // must not stay.
+    crate::support::listen::wait_signal_taken(child.id());
     provider.hold_creates(false);
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -444,9 +445,15 @@ fn the_printed_delete_command_runs_as_is_with_the_profile_of_the_run() {
 #[test]
 fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
     use axum::routing::any;
-    let app = crate::support::Stub::start(axum::Router::new().fallback(any(|| async {
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-        "app-ok"
+    // The app answers only when the test opens the gate: after the listener began to stop.
+    let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(0));
+    let held = gate.clone();
+    let app = crate::support::Stub::start(axum::Router::new().fallback(any(move || {
+        let held = held.clone();
+        async move {
+            let _permit = held.acquire().await;
+            "app-ok"
+        }
     })));
     let bore = BoreServer::start();
     let env = TestEnv::new();
@@ -475,7 +482,12 @@ fn sigterm_while_a_request_is_forwarded_through_the_tunnel_lets_it_finish() {
         assert!(Instant::now() < deadline, "the request never reached the app");
         std::thread::sleep(Duration::from_millis(10));
     }
-    let out = l.stop(); // SIGTERM while the app is still answering
+    // SIGTERM while the app is still answering; the app answers once the listener has closed
+    // its socket, i.e. is shutting down with the request in flight.
+    l.signal("TERM");
+    crate::support::listen::wait_port_closed(l.port);
+    gate.add_permits(1);
+    let out = l.wait();
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let answer = sender.join().unwrap().expect("the sender got an answer");
     assert_eq!(answer.status, 200, "{}", answer.text());

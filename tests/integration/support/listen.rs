@@ -18,22 +18,9 @@ use super::TestEnv;
 pub const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 pub const OTHER_SECRET: &str = "whsec_c2VjcmV0LW51bWJlci10d28tZm9yLXRlc3Rz";
 
-/// A std Command for the binary with the same clean environment as `TestEnv::cmd`.
+/// A std Command for the binary with the clean environment of [`TestEnv::std_cmd`].
 pub fn std_cmd(env: &TestEnv) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("hookctl"));
-    for (k, _) in std::env::vars_os() {
-        let k = k.to_string_lossy().to_string();
-        if k.starts_with("HOOKCTL_") || k == "NO_COLOR" || k == "CLICOLOR_FORCE" || k == "CLICOLOR" {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("HOME", env.dir.path())
-        .env("XDG_CONFIG_HOME", env.dir.path().join("config"))
-        .env("XDG_DATA_HOME", env.dir.path().join("data"))
-        .env("XDG_STATE_HOME", env.dir.path().join("state"))
-        .env("TERM", "xterm-256color")
-        .current_dir(env.dir.path());
-    cmd
+    env.std_cmd()
 }
 
 /// A running `hookctl listen`.
@@ -178,6 +165,36 @@ impl Drop for Listener {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+    }
+}
+
+/// Waits until process `pid` has taken every signal sent to it (none pending in
+/// `/proc/PID/status`): a handshake instead of a fixed sleep after `kill`. Bounded, so a
+/// process that never takes it fails the test.
+pub fn wait_signal_taken(pid: u32) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return };
+        let pending =
+            status.lines().filter(|l| l.starts_with("SigPnd:") || l.starts_with("ShdPnd:")).any(|l| {
+                l.split_whitespace().nth(1).is_some_and(|mask| !mask.trim_start_matches('0').is_empty())
+            });
+        if !pending {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "process {pid} never took its signal");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Waits until nothing accepts connections on 127.0.0.1:`port` any more: the listener has
+/// begun its shutdown (it closes its socket first, then lets requests in flight finish).
+pub fn wait_port_closed(port: u16) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    while TcpStream::connect_timeout(&addr, Duration::from_secs(1)).is_ok() {
+        assert!(std::time::Instant::now() < deadline, "port {port} still accepts connections");
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 

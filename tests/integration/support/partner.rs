@@ -40,6 +40,14 @@ pub struct PartnerState {
     pub rows: Vec<(Instant, Value)>,
     /// Replies used, one per GET, before the log answers normally.
     pub log_script: VecDeque<LogReply>,
+    /// The script starts once this many GETs were answered normally (1: after the snapshot a
+    /// wait takes before firing), so a test scripts the polls up front instead of racing them.
+    pub script_after: usize,
+    /// A `pending` row turns `delivered` (HTTP 204) once the log has shown it this many times:
+    /// the provider's worker finishing an attempt the waiter has seen in flight.
+    pub settle_after: Option<usize>,
+    /// How often the log has shown each row, by id.
+    pub shown: std::collections::HashMap<String, usize>,
     /// After this many normal GETs, every further GET hangs (`None`: never).
     pub hang_after: Option<usize>,
     pub log_gets: usize,
@@ -68,6 +76,9 @@ impl Partner {
             row_fields: json!({"status": "delivered", "httpStatus": 200}),
             rows: Vec::new(),
             log_script: VecDeque::new(),
+            script_after: 0,
+            settle_after: None,
+            shown: Default::default(),
             hang_after: None,
             log_gets: 0,
             log_times: Vec::new(),
@@ -215,7 +226,8 @@ async fn events(
     };
     let reply = {
         let mut s = state.lock().unwrap();
-        let reply = match s.log_script.pop_front() {
+        let scripted = if s.log_gets >= s.script_after { s.log_script.pop_front() } else { None };
+        let reply = match scripted {
             Some(r) => Some(r),
             None => {
                 s.log_gets += 1;
@@ -252,15 +264,19 @@ async fn events(
         }
         None => {}
     }
-    let s = state.lock().unwrap();
+    let mut guard = state.lock().unwrap();
+    let s = &mut *guard;
     let now = Instant::now();
-    let rows: Vec<Value> = s
-        .rows
-        .iter()
-        .rev()
-        .filter(|(at, row)| *at <= now && row["caseId"] == case.as_str())
-        .map(|(_, r)| r.clone())
-        .collect();
+    let mut rows = Vec::new();
+    for (_, row) in s.rows.iter_mut().rev().filter(|(at, row)| *at <= now && row["caseId"] == case.as_str()) {
+        let shown = s.shown.entry(row["id"].as_str().unwrap_or_default().to_string()).or_default();
+        if row["status"] == "pending" && s.settle_after.is_some_and(|n| *shown >= n) {
+            row["status"] = json!("delivered");
+            row["httpStatus"] = json!(204);
+        }
+        *shown += 1;
+        rows.push(row.clone());
+    }
     Json(Value::Array(rows)).into_response()
 }
 
