@@ -101,7 +101,6 @@ impl Error {
             Error::Usage { hint, .. } => hint.clone(),
             Error::Config(e) => e.hint(),
             Error::Listen(e) => e.hint(),
-            Error::Sandbox(e) => e.hint(),
             Error::Api(e) => e.hint(),
             Error::Leftover { hint, .. } => Some(hint.clone()),
             Error::Context { source, .. } => source.hint(),

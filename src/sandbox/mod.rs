@@ -11,6 +11,7 @@
 
 mod admin;
 mod closient;
+mod error;
 mod http;
 pub(crate) mod model;
 mod partner;
@@ -32,6 +33,7 @@ use tokio::sync::{watch, Notify};
 use crate::output::{Printer, Secret};
 use crate::{Error, Outcome, Result};
 
+pub(crate) use error::SandboxError;
 pub use store::SCHEMA_VERSION;
 
 /// The event-log lag: each row appears a random time in `min..=max` after its attempt.
@@ -341,24 +343,8 @@ pub(crate) fn guarded(app: Arc<App>, dialect: http::Dialect, router: Router<Arc<
         .with_state(app)
 }
 
-/// What stops a sandbox from starting (exit 3, like configuration: the user must change
-/// what they gave).
-#[derive(Debug, thiserror::Error)]
-pub enum SandboxError {
-    /// A database that cannot be used, naming the file, with what to do.
-    #[error("{message}")]
-    Store { message: String, hint: &'static str },
-}
-
-impl SandboxError {
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            SandboxError::Store { hint, .. } => Some((*hint).to_string()),
-        }
-    }
-}
-
-/// A database that cannot be used stops the sandbox (exit 3), naming the file.
+/// A database that cannot be used stops the sandbox (exit 3): one line naming the file and
+/// what to do.
 fn store_error(e: store::StoreError) -> Error {
     let hint = match &e {
         store::StoreError::Newer { .. } => {
@@ -370,7 +356,7 @@ fn store_error(e: store::StoreError) -> Error {
         }
         _ => "check the --data-dir path and its permissions",
     };
-    SandboxError::Store { message: e.to_string(), hint }.into()
+    SandboxError::Store(format!("{e}; {hint}")).into()
 }
 
 /// The command: start, announce, serve until Ctrl-C or SIGTERM.

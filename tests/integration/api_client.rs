@@ -101,7 +101,8 @@ fn profile_route_override_is_used() {
 #[test]
 fn missing_token_base_url_or_provider_are_config_errors_with_hints() {
     let env = TestEnv::new();
-    let stub = xpath_list_stub();
+    let mut stub = xpath_list_stub();
+    stub.may_go_unused();
     let out = api_cmd(&env, &stub, "xpath")
         .env_remove("HOOKCTL_TOKEN")
         .args(["endpoints", "list"])
@@ -145,7 +146,8 @@ fn missing_token_base_url_or_provider_are_config_errors_with_hints() {
 #[test]
 fn an_operation_the_provider_lacks_is_a_usage_error_naming_who_has_it() {
     let env = TestEnv::new();
-    let stub = xpath_list_stub();
+    let mut stub = xpath_list_stub();
+    stub.may_go_unused();
     // Checked before credentials: no token needed to learn that xpath has no test route.
     let out =
         api_cmd(&env, &stub, "xpath").env_remove("HOOKCTL_TOKEN").args(["test", "abc"]).output().unwrap();
@@ -392,7 +394,8 @@ fn ids_are_percent_encoded_so_they_never_change_the_path() {
 #[test]
 fn a_token_with_a_newline_is_a_config_error_that_does_not_print_it() {
     let env = TestEnv::new();
-    let stub = xpath_list_stub();
+    let mut stub = xpath_list_stub();
+    stub.may_go_unused();
     let out = api_cmd(&env, &stub, "xpath")
         .env("HOOKCTL_TOKEN", "tok_live_abcdefghijklmnop\n")
         .args(["endpoints", "list"])

@@ -223,7 +223,8 @@ fn xpath_validation_errors_are_exit_4_with_details() {
 #[test]
 fn event_types_are_checked_against_the_catalog_before_sending() {
     let env = TestEnv::new();
-    let stub = xpath_stub();
+    let mut stub = xpath_stub();
+    stub.may_go_unused();
     let out = api_cmd(&env, &stub, "xpath")
         .args(["endpoints", "create", "--url", "https://x.example", "--event", "cases.deleted"])
         .output()
@@ -298,7 +299,8 @@ fn partner_subscriptions_are_https_only_test_mode_and_events_are_fixed() {
 #[test]
 fn closient_ids_are_checked_before_sending() {
     let env = TestEnv::new();
-    let stub = xpath_stub();
+    let mut stub = xpath_stub();
+    stub.may_go_unused();
     for bad in ["short", "0OIl0OIl0OIl0OIl0OIl0O", "../../../../etc/passwd"] {
         let out = api_cmd(&env, &stub, "closient").args(["endpoints", "get", bad]).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{bad}");

@@ -60,7 +60,8 @@ fn closient_test_failed_or_dead_letter_is_7() {
 #[test]
 fn closient_test_rejects_bad_ids_and_personio_flags_before_sending() {
     let env = TestEnv::new();
-    let stub = closient_test_stub("delivered", Some(200));
+    let mut stub = closient_test_stub("delivered", Some(200));
+    stub.may_go_unused();
     let out = api_cmd(&env, &stub, "closient").args(["test", "not-a-shortuuid"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("shortuuid"));
@@ -339,7 +340,8 @@ fn personio_problem_json_errors_show_detail_and_trace_id() {
 #[test]
 fn personio_needs_an_event_and_the_documented_payload_fields() {
     let env = TestEnv::new();
-    let stub = personio_stub();
+    let mut stub = personio_stub();
+    stub.may_go_unused();
     let out = api_cmd(&env, &stub, "personio").args(["test", "w1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("needs --event NAME"));

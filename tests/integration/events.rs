@@ -77,7 +77,8 @@ fn list_json_is_the_providers_rows_filtered_by_type() {
 #[test]
 fn list_needs_a_case_on_partner_and_a_valid_since() {
     let env = TestEnv::new();
-    let p = Partner::start();
+    let mut p = Partner::start();
+    p.stub.may_go_unused();
     let out = p.cmd(&env).args(["events", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--case"), "{}", text(&out.stderr));

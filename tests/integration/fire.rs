@@ -216,7 +216,8 @@ fn nothing_enqueued_exits_0_or_6_with_require_delivery() {
 #[test]
 fn unknown_event_type_is_a_usage_error_before_any_request() {
     let env = TestEnv::new();
-    let p = Partner::start();
+    let mut p = Partner::start();
+    p.stub.may_go_unused();
     let out = p.cmd(&env).args(["fire", "case.deleted", "--case", "case-1", "--wait"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);

@@ -229,7 +229,8 @@ fn partner_fire_answers_enqueued_count_for_active_test_subscriptions() {
 #[test]
 fn partner_fire_guards_400_404_422() {
     let env = TestEnv::new();
-    let (s, _stub) = with_receiver(&env, &[]);
+    let (s, mut stub) = with_receiver(&env, &[]);
+    stub.may_go_unused(); // every fire is refused: nothing is delivered
     let cases = [
         // 400: not a test case, event type not valid, subscription not found / not test / not owned.
         (json!({"caseId": "case_live", "event": "case.assigned"}), 400, "CaseNotTest"),

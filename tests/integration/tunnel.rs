@@ -341,7 +341,8 @@ fn a_password_in_the_base_url_is_neither_shown_nor_recorded_and_cleanup_still_ma
 
 #[test]
 fn cleanup_with_nothing_to_clean_says_so_and_an_unreadable_record_dir_is_an_error() {
-    let provider = Provider::start();
+    let mut provider = Provider::start();
+    provider.stub.may_go_unused();
     let env = TestEnv::new();
     let out = provider.cmd(&env).args(["endpoints", "cleanup"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
