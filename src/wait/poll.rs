@@ -5,7 +5,11 @@ use std::time::Duration;
 
 use rand::Rng;
 
-use super::*;
+use super::clock::Clock;
+use super::report::{WaitOutcome, WaitReport};
+use super::rows::{Row, RowState};
+use super::schedule::Schedule;
+use super::spec::WaitSpec;
 use crate::{Error, Result};
 
 /// Why one poll produced no rows.

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::*;
+use super::rows::{Row, RowState};
 use crate::output::Printer;
 use crate::Outcome;
 

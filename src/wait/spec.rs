@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use super::*;
+use super::rows::Row;
 
 /// The keys of the rows already in the log before firing; they never count towards a wait.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

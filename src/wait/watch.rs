@@ -5,7 +5,12 @@ use std::time::Duration;
 
 use colored::Color;
 
-use super::*;
+use super::clock::RealClock;
+use super::poll::{wait, Observer, PollError};
+use super::report::WaitReport;
+use super::rows::{Row, RowState};
+use super::schedule::Schedule;
+use super::spec::WaitSpec;
 use crate::output::Printer;
 use crate::Result;
 

@@ -5,6 +5,7 @@ mod support;
 mod api_client;
 mod api_endpoints;
 mod api_test;
+mod architecture;
 mod ci_workflow;
 mod cli;
 mod config;
