@@ -9,7 +9,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
 
-use crate::support::api::{api_cmd, json, stderr, stdout, Counter, TOKEN};
+use hookctl::exit::Exit;
+
+use crate::support::api::{api_cmd, api_run, json, stderr, stdout, Counter, TOKEN};
 use crate::support::{dead_port, stdout_json, Stub, TestEnv};
 
 const XPATH_LIST: &str = "/v2.3/webhooks/endpoints";
@@ -103,43 +105,32 @@ fn missing_token_base_url_or_provider_are_config_errors_with_hints() {
     let env = TestEnv::new();
     let mut stub = xpath_list_stub();
     stub.may_go_unused();
-    let out = api_cmd(&env, &stub, "xpath")
+    api_run(&env, &stub, "xpath")
         .env_remove("HOOKCTL_TOKEN")
         .args(["endpoints", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("error: an API token for xpath is not set"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("hint: set HOOKCTL_TOKEN"));
-
-    let out = api_cmd(&env, &stub, "partner")
+        .code(Exit::Config)
+        .stderr_has("error: an API token for xpath is not set")
+        .stderr_has("hint: set HOOKCTL_TOKEN");
+    api_run(&env, &stub, "partner")
         .env_remove("HOOKCTL_BASE_URL")
         .args(["endpoints", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(err.contains("base URL for partner") && err.contains("--base-url"), "{err}");
-    assert!(err.contains("HOOKCTL_BASE_URL") && err.contains("config set base_url"), "{err}");
-
-    let out = api_cmd(&env, &stub, "xpath")
+        .code(Exit::Config)
+        .stderr_has("base URL for partner")
+        .stderr_has("--base-url")
+        .stderr_has("HOOKCTL_BASE_URL")
+        .stderr_has("config set base_url");
+    api_run(&env, &stub, "xpath")
         .env_remove("HOOKCTL_PROVIDER")
         .args(["endpoints", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("--provider"));
-
-    let out =
-        api_cmd(&env, &stub, "xpath").args(["endpoints", "list", "--provider", "stripe"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown provider 'stripe'"));
-
-    let out = api_cmd(&env, &stub, "xpath")
+        .code(Exit::Config)
+        .stderr_has("--provider");
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list", "--provider", "stripe"])
+        .code(Exit::Usage)
+        .stderr_has("unknown provider 'stripe'");
+    api_run(&env, &stub, "xpath")
         .args(["endpoints", "list", "--base-url", "localhost:80"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        .code(Exit::Config);
     assert!(stub.requests().is_empty());
 }
 
@@ -149,13 +140,12 @@ fn an_operation_the_provider_lacks_is_a_usage_error_naming_who_has_it() {
     let mut stub = xpath_list_stub();
     stub.may_go_unused();
     // Checked before credentials: no token needed to learn that xpath has no test route.
-    let out =
-        api_cmd(&env, &stub, "xpath").env_remove("HOOKCTL_TOKEN").args(["test", "abc"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("providers that support it: closient, personio"), "{}", stderr(&out));
-    let out = api_cmd(&env, &stub, "personio").args(["replay", "d1"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("closient"), "{}", stderr(&out));
+    api_run(&env, &stub, "xpath")
+        .env_remove("HOOKCTL_TOKEN")
+        .args(["test", "abc"])
+        .code(Exit::Usage)
+        .stderr_has("providers that support it: closient, personio");
+    api_run(&env, &stub, "personio").args(["replay", "d1"]).code(Exit::Usage).stderr_has("closient");
     assert!(stub.requests().is_empty());
 }
 
@@ -203,11 +193,11 @@ fn persistent_rate_limit_is_exit_4_with_the_providers_message() {
             )
         }),
     ));
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let err = stderr(&out);
-    assert!(err.contains("429 Too Many Requests: slow down (rate_limited)"), "{err}");
-    assert!(err.contains("retry after 120s"), "{err}");
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list"])
+        .code(Exit::Api)
+        .stderr_has("429 Too Many Requests: slow down (rate_limited)")
+        .stderr_has("retry after 120s");
     // A Retry-After beyond the limit is reported at once, not slept through.
     assert_eq!(stub.requests().len(), 1);
 }
@@ -241,11 +231,11 @@ fn persistent_5xx_is_exit_5_after_retries_with_the_message() {
         XPATH_LIST,
         get(|| async { json(502, json!({"error": {"code": "bad_gateway", "message": "upstream down"}})) }),
     ));
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(5));
-    let err = stderr(&out);
-    assert!(err.contains("502 Bad Gateway: upstream down"), "{err}");
-    assert!(err.contains("gave up after 4 attempts"), "{err}");
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list"])
+        .code(Exit::Network)
+        .stderr_has("502 Bad Gateway: upstream down")
+        .stderr_has("gave up after 4 attempts");
     assert_eq!(stub.requests().len(), 4);
 }
 
@@ -256,12 +246,10 @@ fn a_post_that_may_have_been_processed_is_not_retried() {
         "/v2/webhooks/{id}/test-event",
         post(|| async { crate::support::api::problem(500, "Internal error", "try later") }),
     ));
-    let out = api_cmd(&env, &stub, "personio")
+    api_run(&env, &stub, "personio")
         .args(["test", "w1", "--event", "person.updated", "--data", "person.id=1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
-    assert!(stderr(&out).contains("Internal error: try later"), "{}", stderr(&out));
+        .code(Exit::Network)
+        .stderr_has("Internal error: try later");
     assert_eq!(stub.requests().len(), 1, "a 500 on a POST must not be repeated (double fire)");
 }
 
@@ -296,15 +284,12 @@ fn a_post_answered_503_with_retry_after_is_retried() {
 fn connection_refused_is_exit_5() {
     let env = TestEnv::new();
     let url = format!("http://127.0.0.1:{}", dead_port());
-    let out = env
-        .cmd()
+    env.run()
         .env("HOOKCTL_TOKEN", TOKEN)
         .args(["endpoints", "list", "--provider", "xpath", "--base-url", &url])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
-    assert!(stderr(&out).contains("error: cannot connect to 127.0.0.1"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("gave up after 4 attempts"));
+        .code(Exit::Network)
+        .stderr_has("error: cannot connect to 127.0.0.1")
+        .stderr_has("gave up after 4 attempts");
 }
 
 #[test]
@@ -318,13 +303,11 @@ fn a_hanging_server_times_out_with_exit_5() {
         }),
     ));
     let started = Instant::now();
-    let out = api_cmd(&env, &stub, "xpath")
+    api_run(&env, &stub, "xpath")
         .env("HOOKCTL_HTTP_TIMEOUT", "300ms")
         .args(["endpoints", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
-    assert!(stderr(&out).contains("did not answer in time"), "{}", stderr(&out));
+        .code(Exit::Network)
+        .stderr_has("did not answer in time");
     // 4 attempts of 300 ms plus backoff, far below the server's 30 s.
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
     assert_eq!(stub.requests().len(), 4, "a GET is retried after a timeout");
@@ -337,12 +320,12 @@ fn unknown_error_bodies_show_status_and_the_start_of_the_body() {
     let stub = Stub::start(
         Router::new().route(XPATH_LIST, get(move || async move { (StatusCode::IM_A_TEAPOT, html) })),
     );
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    let err = stderr(&out);
-    assert!(err.contains("error: xpath answered 418 I'm a teapot: unexpected error body"), "{err}");
-    assert!(err.contains("<html><body>gateway says no"), "{err}");
-    assert!(!err.contains(&"gateway says no ".repeat(17)), "only the first 256 bytes");
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list"])
+        .code(Exit::Api)
+        .stderr_has("error: xpath answered 418 I'm a teapot: unexpected error body")
+        .stderr_has("<html><body>gateway says no")
+        .stderr_lacks(&"gateway says no ".repeat(17)); // only the first 256 bytes
 }
 
 #[test]
@@ -354,9 +337,7 @@ fn errors_are_also_json_on_stdout_with_json() {
             json(401, json!({"error": {"code": "unauthorized", "message": "Invalid access token"}}))
         }),
     ));
-    let out = api_cmd(&env, &stub, "xpath").args(["--json", "endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let doc = stdout_json(&out);
+    let doc = api_run(&env, &stub, "xpath").args(["--json", "endpoints", "list"]).code(Exit::Config).json();
     assert_eq!(doc["error"]["code"], 3);
     assert_eq!(doc["error"]["kind"], "auth");
     assert!(doc["error"]["message"].as_str().unwrap().contains("Invalid access token"));
@@ -371,10 +352,11 @@ fn terminal_escapes_in_provider_messages_are_neutralised() {
             json(400, json!({"error": {"code": "x", "message": "bad\u{1b}[2J\u{1b}]0;pwned\u{7}"}}))
         }),
     ));
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    assert!(!out.stderr.contains(&0x1b), "raw ESC reached the terminal");
-    assert!(stderr(&out).contains("bad\\x1b[2J"));
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list"])
+        .code(Exit::Api)
+        .stderr_lacks("\x1b") // no raw ESC reaches the terminal
+        .stderr_has("bad\\x1b[2J");
 }
 
 #[test]
@@ -384,8 +366,7 @@ fn ids_are_percent_encoded_so_they_never_change_the_path() {
         Router::new()
             .fallback(|| async { json(404, json!({"error": {"code": "not_found", "message": "nope"}})) }),
     );
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "get", "../../admin?x=1#f"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    api_run(&env, &stub, "xpath").args(["endpoints", "get", "../../admin?x=1#f"]).code(Exit::Api);
     let req = &stub.requests()[0];
     assert_eq!(req.path, "/v2.3/webhooks/endpoints/..%2F..%2Fadmin%3Fx%3D1%23f");
     assert_eq!(req.query, None);
@@ -396,14 +377,12 @@ fn a_token_with_a_newline_is_a_config_error_that_does_not_print_it() {
     let env = TestEnv::new();
     let mut stub = xpath_list_stub();
     stub.may_go_unused();
-    let out = api_cmd(&env, &stub, "xpath")
+    api_run(&env, &stub, "xpath")
         .env("HOOKCTL_TOKEN", "tok_live_abcdefghijklmnop\n")
         .args(["endpoints", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("stray newline"), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("abcdefghijklmnop"));
+        .code(Exit::Config)
+        .stderr_has("stray newline")
+        .stderr_lacks("abcdefghijklmnop");
     assert!(stub.requests().is_empty());
 }
 
@@ -412,10 +391,12 @@ fn a_2xx_that_is_not_json_is_exit_5_pointing_at_the_base_url() {
     let env = TestEnv::new();
     let stub =
         Stub::start(Router::new().route(XPATH_LIST, get(|| async { "<!doctype html><title>Login</title>" })));
-    let out = api_cmd(&env, &stub, "xpath").args(["endpoints", "list"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(5));
-    let err = stderr(&out);
-    assert!(err.contains("not JSON") && err.contains("<!doctype html>") && err.contains("base URL"), "{err}");
+    api_run(&env, &stub, "xpath")
+        .args(["endpoints", "list"])
+        .code(Exit::Network)
+        .stderr_has("not JSON")
+        .stderr_has("<!doctype html>")
+        .stderr_has("base URL");
 }
 
 /// An answer over the 16 MiB limit is refused once, not fetched again by every retry.

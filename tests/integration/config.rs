@@ -1,5 +1,7 @@
 //! Profiles: file permissions, precedence, masking.
 
+use hookctl::exit::Exit;
+
 use crate::support::{stdout_json, TestEnv};
 
 const TOKEN: &str = "tok_live_0123456789abcdefSECRET";
@@ -46,8 +48,7 @@ fn show_masks_token_and_secrets_in_every_format() {
         assert!(!all.contains("0123456789abcdef"), "token leaked by {args:?}: {all}");
         assert!(!all.contains("MfKQ9r8GKYqr"), "secret leaked by {args:?}: {all}");
     }
-    let out = env.cmd().args(["config", "show", "--json"]).output().unwrap();
-    let v = stdout_json(&out);
+    let v = env.run().args(["config", "show", "--json"]).code(Exit::Ok).json();
     assert_eq!(v["profile"]["secrets"][0], "whsec_…9f2c");
     assert_eq!(v["profile"]["token"], "tok_…CRET");
     assert_eq!(v["profile"]["provider"], "partner");
@@ -69,7 +70,7 @@ fn use_switches_profile_and_unknown_profile_is_config_error() {
     init(&env, "a");
     init(&env, "b");
     env.cmd().args(["config", "use", "a"]).assert().code(0);
-    let v = stdout_json(&env.cmd().args(["config", "list", "--json"]).output().unwrap());
+    let v = env.run().args(["config", "list", "--json"]).code(Exit::Ok).json();
     let current: Vec<&str> = v["profiles"]
         .as_array()
         .unwrap()
@@ -78,18 +79,16 @@ fn use_switches_profile_and_unknown_profile_is_config_error() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     assert_eq!(current, vec!["a"]);
-    env.cmd().args(["config", "use", "zzz"]).assert().code(3);
-    env.cmd().args(["config", "show", "--profile", "zzz"]).assert().code(3);
+    env.run().args(["config", "use", "zzz"]).code(Exit::Config);
+    env.run().args(["config", "show", "--profile", "zzz"]).code(Exit::Config);
 }
 
 #[test]
 fn bad_key_and_bad_provider_are_usage_errors() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["config", "set", "colour", "red"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown key 'colour'"));
-    env.cmd().args(["config", "set", "provider", "acme"]).assert().code(2);
-    env.cmd().args(["config", "init", "--no-input", "--provider", "acme"]).assert().code(2);
+    env.run().args(["config", "set", "colour", "red"]).code(Exit::Usage).stderr_has("unknown key 'colour'");
+    env.run().args(["config", "set", "provider", "acme"]).code(Exit::Usage);
+    env.run().args(["config", "init", "--no-input", "--provider", "acme"]).code(Exit::Usage);
     assert!(!env.config_path().exists(), "nothing was written");
 }
 

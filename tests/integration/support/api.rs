@@ -22,6 +22,11 @@ pub fn api_cmd(env: &TestEnv, stub: &Stub, provider: &str) -> Command {
     cmd
 }
 
+/// [`api_cmd`] as a [`super::Run`]: `api_run(&env, &stub, "xpath").args([..]).code(Exit::Config)`.
+pub fn api_run(env: &TestEnv, stub: &Stub, provider: &str) -> super::Run {
+    api_cmd(env, stub, provider).into()
+}
+
 /// A JSON answer with a status and content type.
 pub fn answer(status: u16, content_type: &str, body: serde_json::Value) -> Response {
     let mut headers = HeaderMap::new();

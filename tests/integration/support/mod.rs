@@ -237,7 +237,19 @@ pub struct Run {
     stdin: Option<Vec<u8>>,
 }
 
+/// A command set up elsewhere (a stub's environment), run and checked the same way.
+impl From<Command> for Run {
+    fn from(cmd: Command) -> Run {
+        Run { cmd, stdin: None }
+    }
+}
+
 impl Run {
+    pub fn env_remove(mut self, key: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
     pub fn args<I, S>(mut self, args: I) -> Self
     where
         I: IntoIterator<Item = S>,
