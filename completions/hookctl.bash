@@ -2289,7 +2289,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__sandbox)
-            opts="-p -q -v -h -V --host --port --data-dir --lag --fail-rate --retry-schedule --token --seed-url --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --data-dir --lag --fail-rate --retry-schedule --token --seed-url --header-timeout --body-timeout --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2328,6 +2328,14 @@ _hookctl() {
                     return 0
                     ;;
                 --seed-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

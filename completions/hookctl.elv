@@ -664,6 +664,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --retry-schedule 'Pauses before each retry, comma-separated; when they are used up the delivery is dead_letter ("none": no retries) (30s, 2m, 500ms; a bare number is seconds)'
             cand --token 'The token clients must send [default: hookctl-sandbox]'
             cand --seed-url 'Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`''s address]'
+            cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)'
+            cand --body-timeout 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)'
             cand --output 'Output format'
             cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'Same as --output json'

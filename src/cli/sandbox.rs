@@ -81,6 +81,12 @@ pub struct SandboxArgs {
     /// Where the seeded endpoints deliver [default: http://127.0.0.1:8787/, `hookctl listen`'s address]
     #[arg(long, value_name = "URL")]
     pub seed_url: Option<String>,
+    /// Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = super::duration::parse)]
+    pub header_timeout: std::time::Duration,
+    /// Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
+    pub body_timeout: std::time::Duration,
 }
 
 /// The parsed `--retry-schedule` (a newtype so clap does not read it as a repeated flag).

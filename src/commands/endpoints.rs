@@ -101,8 +101,9 @@ fn create(
     check_events(&ctx.printer, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
-    let created = api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(body)))?);
+    let mut created = api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(body)))?);
     let secret = find_secret(&created);
+    redact_url_passwords(&mut created);
     // The secret is returned only now: it goes to stdout as data, once.
     ctx.printer.emit(&created, |p| {
         p.success(&format!("{} {} created", shape.noun, field_text(&created, "id")));
@@ -266,7 +267,8 @@ fn print_details(ctx: &Ctx, shape: &EndpointShape, e: &Value) {
 }
 
 /// Masks signing secrets in an answer that is not `create` (where it is shown once, on
-/// purpose): `get`, `list` and `update` used to pass them to `--json` output raw.
+/// purpose): `get`, `list` and `update` used to pass them to `--json` output raw. URL
+/// passwords are redacted too (`user:***@`).
 fn mask_secrets(v: &mut Value) {
     match v {
         Value::Object(map) => {
@@ -280,7 +282,27 @@ fn mask_secrets(v: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(mask_secrets),
+        Value::String(s) => redact_url_password(s),
         _ => {}
+    }
+}
+
+/// `https://user:pass@host/…` → `https://user:***@host/…` in every string of `v` (the
+/// endpoint's URL under whatever name the provider gives it).
+fn redact_url_passwords(v: &mut Value) {
+    match v {
+        Value::Object(map) => map.values_mut().for_each(redact_url_passwords),
+        Value::Array(items) => items.iter_mut().for_each(redact_url_passwords),
+        Value::String(s) => redact_url_password(s),
+        _ => {}
+    }
+}
+
+fn redact_url_password(s: &mut String) {
+    if s.contains("://") && s.contains('@') {
+        if let std::borrow::Cow::Owned(r) = crate::output::secret::redact_url(s) {
+            *s = r;
+        }
     }
 }
 

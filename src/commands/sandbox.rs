@@ -28,6 +28,9 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(t) => Secret::new(t),
         None => Secret::new(crate::providers::sandbox::TOKEN),
     };
+    if args.header_timeout.is_zero() || args.body_timeout.is_zero() {
+        return Err(Error::usage("--header-timeout and --body-timeout must be longer than 0s"));
+    }
     let cfg = Config {
         host: args.host,
         port: args.port,
@@ -38,6 +41,8 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
         retry_schedule: args.retry_schedule.0,
         seed_url: args.seed_url,
         log_attempts: true,
+        header_timeout: args.header_timeout,
+        body_timeout: args.body_timeout,
     };
     sandbox::run(cfg, &ctx.printer)
 }

@@ -161,11 +161,10 @@ async fn post(
 ) -> Result<(reqwest::StatusCode, Vec<u8>, usize)> {
     let network = |message: String| Error::Api(ApiError::network(message));
     // A webhook sender does not follow redirects: a 3xx is the handler's answer.
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot build the HTTP client: {e}")))?;
+    let client = reqwest::Client::builder().timeout(timeout).redirect(reqwest::redirect::Policy::none());
+    // A handler on this machine is never reached through HTTP_PROXY.
+    let client = if crate::loopback::is_loopback(url) { client.no_proxy() } else { client };
+    let client = client.build().map_err(|e| Error::Internal(format!("cannot build the HTTP client: {e}")))?;
     let mut request = client.post(url.clone()).body(body);
     for (k, v) in headers {
         request = request.header(k.as_str(), v.as_str());

@@ -366,9 +366,23 @@ pub struct Writer;
 /// is held up forever by everybody else's lines.
 const MAX_BATCH: usize = 4 << 20;
 
+/// `0600` on creation (Unix).
+fn private(o: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(o, 0o600);
+    o
+}
+
 /// Opens (creates or appends to) the capture file, with `lanes` queues (one per event loop).
 pub fn open(path: &Path, lanes: usize) -> io::Result<(Capture, Writer)> {
-    let mut file = OpenOptions::new().create(true).append(true).read(true).open(path)?;
+    let mut file = private(OpenOptions::new().create(true).append(true).read(true)).open(path)?;
+    // Captures hold whole requests (signatures, tokens in headers): private, even when an
+    // older run left the file readable by others. Only a regular file: not a tty or a fifo.
+    #[cfg(unix)]
+    if file.metadata()?.is_file() {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
     // A file cut short by an earlier crash of another tool must not glue its partial last line
     // to our first record: start on a fresh line.
     let len = file.metadata()?.len();

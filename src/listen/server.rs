@@ -317,6 +317,7 @@ async fn serve(
             capture: cfg.capture.clone(),
             forward_timeout: cfg.forward_timeout,
             listen_base: base_url(&cfg.host, addr.port()),
+            header_timeout: cfg.header_timeout,
         };
         let ui = Arc::new(Ui::new(&bound, settings));
         ui.serve(bound);

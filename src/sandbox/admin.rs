@@ -14,7 +14,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use super::http::{self, body_json, Answer, Dialect, Problem};
-use super::model::{self, Case, Chat, Delivery, EventRow, Payment, Provider, Status, SELF};
+use super::model::{self, Case, Chat, Delivery, EventRow, Lifecycle, Payment, Provider, Status, SELF};
 use super::store::Store;
 use super::{parse_schedule, seed, App, Fault, Lag};
 
@@ -36,6 +36,9 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/_sandbox/xpath/events", post(emit_xpath));
     super::guarded(app, Dialect::Admin, routes)
 }
+
+/// Most faults at once (each is kept in memory for the life of the sandbox).
+const MAX_FAULTS: usize = 1000;
 
 fn bad(message: impl Into<String>) -> Problem {
     Problem::bad_request("invalid_request", message)
@@ -61,6 +64,7 @@ async fn info(State(app): State<Arc<App>>) -> Answer {
             "seed_url": app.seed_url,
             "knobs": app.knobs().to_json(),
             "queued": app.store.queued()?,
+            "attempt_lines_dropped": app.attempt_log.as_ref().map_or(0, |l| l.dropped()),
             "database": app.store.path.display().to_string(),
             "schema_version": super::SCHEMA_VERSION,
         }),
@@ -86,7 +90,10 @@ async fn set_knobs(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         None => None,
         Some(Value::String(s)) => Some(Lag::parse(s).map_err(bad)?),
         Some(Value::Number(n)) if n.as_u64().is_some() => {
-            let ms = n.as_u64().unwrap_or(0);
+            let ms = n.as_u64().unwrap_or(u64::MAX);
+            if ms > model::ms(super::MAX_LAG) as u64 {
+                return Err(bad(format!("lag {ms} ms is too long (at most 24h = 86400000 ms)")));
+            }
             Some(Lag { min: Duration::from_millis(ms), max: Duration::from_millis(ms) })
         }
         Some(_) => return Err(bad("lag must be a duration string (0, 2s, 500ms..3s) or milliseconds")),
@@ -148,14 +155,28 @@ async fn add_fault(State(app): State<Arc<App>>, body: Bytes) -> Answer {
     };
     let delay = match v.get("delay_ms") {
         None | Some(Value::Null) => None,
-        Some(n) => Some(Duration::from_millis(n.as_u64().ok_or_else(|| bad("delay_ms must be a number"))?)),
+        Some(n) => match n.as_u64() {
+            // The delay is part of the attempt, so it can never outlast the longest one.
+            Some(ms) if ms <= model::ms(super::worker::MAX_ATTEMPT_TIMEOUT) as u64 => {
+                Some(Duration::from_millis(ms))
+            }
+            _ => return Err(bad("delay_ms must be a whole number of milliseconds from 0 to 120000 (2m)")),
+        },
     };
     if status.is_none() && delay.is_none() {
         return Err(bad("give status and/or delay_ms"));
     }
+    let mut full = false;
     let k = app.set_knobs(|k| {
-        k.faults.insert(url, Fault { status, delay });
+        if k.faults.len() >= MAX_FAULTS && !k.faults.contains_key(&url) {
+            full = true;
+        } else {
+            k.faults.insert(url, Fault { status, delay });
+        }
     });
+    if full {
+        return Err(bad(format!("at most {MAX_FAULTS} faults at once; DELETE /_sandbox/faults clears them")));
+    }
     Ok(http::json(StatusCode::OK, &k.to_json()))
 }
 
@@ -176,7 +197,7 @@ fn render_case(app: &App, c: &Case) -> Result<Value, Problem> {
         "id": c.id,
         "owner": c.owner,
         "classification": if c.test { "test" } else { "live" },
-        "lifecycle": c.lifecycle,
+        "lifecycle": c.lifecycle.as_str(),
         "closeCode": c.close_code,
         "closeComment": c.close_comment,
         "payments": app.store.count_for_case(CaseChild::Payments, &c.id)?,
@@ -230,6 +251,17 @@ fn opt_str(v: &Value, key: &str) -> Result<Option<String>, Problem> {
     Ok(v.get(key).map(|f| nullable_str(f, key)).transpose()?.flatten())
 }
 
+/// The optional `lifecycle` field: one of the known words, or a 400 listing them.
+fn lifecycle(v: &Value) -> Result<Option<Lifecycle>, Problem> {
+    match opt_str(v, "lifecycle")? {
+        None => Ok(None),
+        Some(l) => Lifecycle::parse(&l).map(Some).ok_or_else(|| {
+            let known: Vec<&str> = Lifecycle::ALL.iter().map(|l| l.as_str()).collect();
+            bad(format!("lifecycle '{l}' is not one of {}", known.join(", ")))
+        }),
+    }
+}
+
 /// How many payments/chats to create: 0 to 1000.
 fn count(v: &Value, key: &str) -> Result<u64, Problem> {
     match v.get(key) {
@@ -266,7 +298,7 @@ async fn create_case(State(app): State<Arc<App>>, body: Bytes) -> Answer {
         id,
         owner: opt_str(&v, "owner")?.unwrap_or_else(|| SELF.into()),
         test,
-        lifecycle: opt_str(&v, "lifecycle")?.unwrap_or_else(|| "Collection".into()),
+        lifecycle: lifecycle(&v)?.unwrap_or(Lifecycle::Collection),
         close_code: opt_str(&v, "closeCode")?,
         close_comment: opt_str(&v, "closeComment")?,
         created_at: now.clone(),
@@ -289,7 +321,7 @@ async fn update_case(State(app): State<Arc<App>>, Path(id): Path<String>, body: 
     let v = body_json(&body)?;
     known_keys(&v, &["lifecycle", "closeCode", "closeComment"])?;
     let mut case = app.store.case(&id)?.ok_or_else(|| Problem::not_found(format!("no case {id}")))?;
-    if let Some(l) = opt_str(&v, "lifecycle")? {
+    if let Some(l) = lifecycle(&v)? {
         case.lifecycle = l;
     }
     // null clears the close code or comment.
@@ -409,7 +441,7 @@ fn render_event(e: &EventRow) -> Value {
         "delivery_id": e.delivery_id,
         "case_id": e.case_id,
         "event_type": e.event_type,
-        "status": e.status,
+        "status": e.status.as_str(),
         "webhook_id": e.webhook_id,
         "created_at": e.created_at,
         "visible_at": model::rfc3339(e.visible_at),

@@ -3,6 +3,7 @@
 //! `error{code,message,details}`, personio problem+json with a trace id).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
@@ -190,13 +191,18 @@ pub(crate) async fn guard(app: Arc<App>, dialect: Dialect, req: Request, next: N
                 .title("Access denied"),
         );
     }
+    if dialect == Dialect::Xpath {
+        if let Err(p) = xpath_media_types(req.method(), req.headers()) {
+            return dialect.respond(p);
+        }
+    }
     let (parts, body) = req.into_parts();
     let declared = parts
         .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    let bytes = match read_limited(body, declared).await {
+    let bytes = match read_limited(body, declared, app.body_timeout).await {
         Ok(b) => b,
         Err(p) => return dialect.respond(p),
     };
@@ -206,7 +212,16 @@ pub(crate) async fn guard(app: Arc<App>, dialect: Dialect, req: Request, next: N
     if let Some(p) = resp.extensions_mut().remove::<Problem>() {
         return dialect.respond(p);
     }
-    // Routes that did not match answer 404/405 in the dialect's shape.
+    // Routes that did not match answer 404/405 in the dialect's shape, and so do the
+    // extractors' own refusals (an undecodable `%ff` in a path or query), which are plain text.
+    let plain =
+        resp.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    if plain && resp.status().is_client_error() {
+        let status = resp.status();
+        let text = axum::body::to_bytes(resp.into_body(), 4096).await.unwrap_or_default();
+        let detail = String::from_utf8_lossy(&text).trim().to_string();
+        return dialect.respond(Problem::new(status, "invalid_request", detail).title(reason(status)));
+    }
     match resp.status() {
         StatusCode::NOT_FOUND if resp.headers().get(header::CONTENT_TYPE).is_none() => {
             dialect.respond(dialect.not_found_route())
@@ -220,8 +235,44 @@ pub(crate) async fn guard(app: Arc<App>, dialect: Dialect, req: Request, next: N
     }
 }
 
+/// xpath's header table: `Content-Type: application/json` on POST/PATCH (415 for another) and
+/// `Accept: application/json` on every route (406 when it names only other types; a missing
+/// `Accept` means anything).
+fn xpath_media_types(method: &Method, headers: &HeaderMap) -> Result<(), Problem> {
+    let essence = |v: &str| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if *method == Method::POST || *method == Method::PATCH {
+        // A missing Content-Type is read as JSON, like a missing Accept (our choice).
+        let declared = headers.get(header::CONTENT_TYPE).map(|v| essence(v.to_str().unwrap_or("?")));
+        if declared.as_deref().is_some_and(|d| d != "application/json") {
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                format!("Content-Type must be application/json (got {})", declared.unwrap_or_default()),
+            ));
+        }
+    }
+    let accepts = headers.get_all(header::ACCEPT).iter().all(|v| {
+        v.to_str().unwrap_or_default().split(',').any(|range| {
+            let mut parts = range.split(';');
+            let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let refused = parts.any(|p| {
+                p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+            });
+            !refused && matches!(media.as_str(), "application/json" | "application/*" | "*/*")
+        })
+    });
+    if !accepts {
+        return Err(Problem::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "not_acceptable",
+            "this API answers application/json only; send Accept: application/json",
+        ));
+    }
+    Ok(())
+}
+
 /// Reads the body up to [`MAX_BODY`]; beyond it drains up to [`DRAIN_LIMIT`] and refuses.
-async fn read_limited(mut body: Body, declared: Option<usize>) -> Result<Bytes, Problem> {
+async fn read_limited(mut body: Body, declared: Option<usize>, timeout: Duration) -> Result<Bytes, Problem> {
     let too_large = || {
         Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -232,7 +283,21 @@ async fn read_limited(mut body: Body, declared: Option<usize>) -> Result<Bytes, 
     };
     let mut buf = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY));
     let mut seen = 0usize;
-    while let Some(frame) = body.frame().await {
+    // A body that trickles (or stops half-way) must not hold the connection forever.
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(Some(frame)) => frame,
+            Ok(None) => break,
+            Err(_) => {
+                return Err(Problem::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "request_timeout",
+                    format!("the request body did not arrive within {}", humantime::format_duration(timeout)),
+                )
+                .title("Request timeout"))
+            }
+        };
         let frame =
             frame.map_err(|e| Problem::bad_request("invalid_body", format!("cannot read the body: {e}")))?;
         if let Ok(data) = frame.into_data() {
@@ -293,7 +358,26 @@ pub(crate) fn string_list(v: &Value) -> Option<Vec<String>> {
     v.as_array()?.iter().map(|e| e.as_str().map(str::to_string)).collect()
 }
 
-/// An http(s) URL with a host (the sandbox accepts plain http so local receivers work).
+/// An http(s) URL with a host (the sandbox accepts plain http so local receivers work),
+/// judged on the text as written: the URL parser forgives `http:///x` (reads host `x`),
+/// `http:x`, backslashes, and strips tabs and newlines, so what was registered would not be
+/// what is called.
 pub(crate) fn valid_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("http://") {
+        &url[7..]
+    } else if lower.starts_with("https://") {
+        &url[8..]
+    } else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    if host.is_empty() || host.starts_with(':') || url.contains('\\') {
+        return false;
+    }
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
     reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }

@@ -10,10 +10,12 @@
 //! [`run`] is the command: start, print the ready line, stop on Ctrl-C/SIGTERM.
 
 mod admin;
+mod attempt_log;
 mod closient;
 mod error;
 mod http;
 pub(crate) mod model;
+mod origin;
 mod partner;
 mod personio;
 pub mod seed;
@@ -57,6 +59,9 @@ impl Lag {
         if lag.min > lag.max {
             return Err(format!("'{s}': the minimum is larger than the maximum"));
         }
+        if lag.max > MAX_LAG {
+            return Err(format!("'{s}' is too long (at most 24h)"));
+        }
         Ok(lag)
     }
 
@@ -78,11 +83,20 @@ impl Lag {
     }
 }
 
-/// Parses `--retry-schedule`: `1s,2s,5s` (delays before retry 1, 2, 3), or `none`.
+/// The longest event-log lag (and so the furthest a row's visibility lies ahead).
+pub(crate) const MAX_LAG: Duration = Duration::from_secs(24 * 60 * 60);
+/// Most retries a schedule may list.
+pub(crate) const MAX_RETRIES: usize = 100;
+
+/// Parses `--retry-schedule`: `1s,2s,5s` (delays before retry 1, 2, 3, each at most 24h, at
+/// most [`MAX_RETRIES`] of them), or `none`.
 pub fn parse_schedule(s: &str) -> std::result::Result<Vec<Duration>, String> {
     let s = s.trim();
     if s.is_empty() || s.eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
+    }
+    if s.split(',').count() > MAX_RETRIES {
+        return Err(format!("a retry schedule lists at most {MAX_RETRIES} pauses"));
     }
     s.split(',').map(crate::duration::parse).collect()
 }
@@ -139,6 +153,10 @@ pub struct Config {
     pub seed_url: Option<String>,
     /// Print one line per delivery attempt.
     pub log_attempts: bool,
+    /// Time a client has to send request headers; also closes idle keep-alive connections.
+    pub header_timeout: Duration,
+    /// Time a client has to send a request body (slower: 408).
+    pub body_timeout: Duration,
 }
 
 impl Config {
@@ -154,6 +172,8 @@ impl Config {
             retry_schedule: vec![Duration::from_secs(1), Duration::from_secs(2), Duration::from_secs(5)],
             seed_url: None,
             log_attempts: false,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -167,10 +187,19 @@ pub(crate) struct App {
     pub wake: Notify,
     /// Deliveries being attempted right now (so the worker does not start them twice).
     pub inflight: Mutex<HashSet<String>>,
+    /// Delivers through the environment's proxies (`HTTPS_PROXY`…); `direct` never does, for
+    /// loopback endpoints.
     pub http: reqwest::Client,
+    pub direct: reqwest::Client,
     pub printer: Printer,
-    pub log_attempts: bool,
+    /// Where attempt lines go (`None`: not shown); never blocks.
+    pub attempt_log: Option<attempt_log::AttemptLog>,
     pub seed_url: String,
+    /// The `--host` the sandbox is bound to, and whether it reaches beyond this machine (then
+    /// any `Host` is accepted: it has its own token).
+    pub host: String,
+    pub exposed: bool,
+    pub body_timeout: Duration,
 }
 
 impl App {
@@ -230,6 +259,7 @@ pub struct Sandbox {
     pub data_dir: PathBuf,
     stop: watch::Sender<bool>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
+    app: Arc<App>,
 }
 
 impl Sandbox {
@@ -255,11 +285,14 @@ impl Sandbox {
         })
     }
 
-    /// Stops serving and lets in-flight attempts finish (what is not finished stays queued).
+    /// Stops serving and lets in-flight attempts and requests finish and be recorded (bounded
+    /// by the attempt timeout; what is not finished by then stays queued).
     pub async fn stop(self) {
         let _ = self.stop.send(true);
-        for t in self.tasks {
-            let _ = tokio::time::timeout(Duration::from_secs(5), t).await;
+        let grace = self.app.knobs().attempt_timeout + Duration::from_secs(5);
+        let _ = tokio::time::timeout(grace, futures_util::future::join_all(self.tasks)).await;
+        if let Some(log) = &self.app.attempt_log {
+            log.close(Duration::from_secs(2));
         }
     }
 }
@@ -267,6 +300,17 @@ impl Sandbox {
 /// Opens the store, seeds it if new, binds, and spawns the server and the worker on the
 /// current runtime.
 pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
+    let exposed = exposes(&cfg.host);
+    if exposed && cfg.token.expose() == crate::providers::sandbox::TOKEN {
+        // The default token is printed in every README: on the network it guards nothing.
+        return Err(Error::usage_hint(
+            format!(
+                "--host {} exposes the sandbox beyond this machine with the public default token",
+                cfg.host
+            ),
+            "give it a token of your own: --token $(openssl rand -hex 16)",
+        ));
+    }
     let store = store::Store::open(&cfg.data_dir).map_err(store_error)?;
     if store.is_empty().map_err(store_error)? {
         seed::seed(&store, cfg.seed_url.as_deref().unwrap_or(seed::DEFAULT_URL), false)
@@ -279,13 +323,16 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     let host = if cfg.host.contains(':') { format!("[{}]", cfg.host) } else { cfg.host.clone() };
     let host = if host == "0.0.0.0" || host == "[::]" { "127.0.0.1".to_string() } else { host };
     let url = format!("http://{host}:{}", addr.port());
-    let http = reqwest::Client::builder()
-        .user_agent(concat!("hookctl-sandbox/", env!("CARGO_PKG_VERSION")))
-        .timeout(worker::MAX_ATTEMPT_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot set up the delivery client: {e}")))?;
+    let client = |proxies: bool| {
+        let b = reqwest::Client::builder()
+            .user_agent(concat!("hookctl-sandbox/", env!("CARGO_PKG_VERSION")))
+            .timeout(worker::MAX_ATTEMPT_TIMEOUT)
+            .connect_timeout(Duration::from_secs(5))
+            .redirect(reqwest::redirect::Policy::none());
+        let b = if proxies { b } else { b.no_proxy() };
+        b.build().map_err(|e| Error::Internal(format!("cannot set up the delivery client: {e}")))
+    };
+    let (http, direct) = (client(true)?, client(false)?);
     let app = Arc::new(App {
         store,
         token: cfg.token.clone(),
@@ -299,24 +346,31 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
         wake: Notify::new(),
         inflight: Mutex::new(HashSet::new()),
         http,
+        direct,
+        attempt_log: (cfg.log_attempts && !printer.quiet())
+            .then(|| attempt_log::AttemptLog::start(printer.clone())),
         printer,
-        log_attempts: cfg.log_attempts,
         seed_url: cfg.seed_url.clone().unwrap_or_else(|| seed::DEFAULT_URL.to_string()),
+        host: cfg.host.clone(),
+        exposed,
+        body_timeout: cfg.body_timeout,
     });
     let (stop_tx, stop_rx) = watch::channel(false);
     let router = routes(app.clone());
-    let mut server_stop = stop_rx.clone();
-    let server = tokio::spawn(async move {
-        let shutdown = async move {
-            let _ = server_stop.wait_for(|s| *s).await;
-        };
-        let _ = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
-    });
-    let worker = tokio::spawn(worker::run(app, stop_rx));
-    Ok(Sandbox { url, token: cfg.token, data_dir: cfg.data_dir, stop: stop_tx, tasks: vec![server, worker] })
+    let server = tokio::spawn(crate::serve::serve(listener, router, cfg.header_timeout, stop_rx.clone()));
+    let worker = tokio::spawn(worker::run(app.clone(), stop_rx));
+    Ok(Sandbox {
+        url,
+        token: cfg.token,
+        data_dir: cfg.data_dir,
+        stop: stop_tx,
+        tasks: vec![server, worker],
+        app,
+    })
 }
 
 fn routes(app: Arc<App>) -> Router {
+    let origin_app = app.clone();
     Router::new()
         .nest("/partner", partner::router(app.clone()))
         .nest("/closient", closient::router(app.clone()))
@@ -330,6 +384,7 @@ fn routes(app: Arc<App>) -> Router {
                     "no such route: the sandbox serves /partner, /closient, /xpath, /personio and /_sandbox"}}),
             )
         })
+        .layer(axum::middleware::from_fn(move |req, next| origin::guard(origin_app.clone(), req, next)))
 }
 
 /// A dialect router with the shared guard in front of it.
@@ -351,6 +406,12 @@ fn store_error(e: store::StoreError) -> Error {
             "use a newer hookctl, or another --data-dir; the file was left untouched"
         }
         store::StoreError::Busy { .. } => "stop it first, or give this one another --data-dir",
+        store::StoreError::ReadOnly { .. } => {
+            "make the file and its directory writable by you, or give another --data-dir"
+        }
+        store::StoreError::Schema { .. } => {
+            "it was not written by this hookctl's sandbox; move it away (or pick another --data-dir) to start fresh"
+        }
         store::StoreError::Corrupt { .. } => {
             "move the file away (or pick another --data-dir) to start from fresh seed data; it was left untouched"
         }
@@ -424,7 +485,7 @@ fn announce(s: &Sandbox, p: &Printer, host: &str) {
     }
     if exposes(host) {
         p.warn(&format!(
-            "--host {host} exposes the sandbox to your network; anyone who knows the token can use it"
+            "--host {host} exposes the sandbox to your network; anyone who knows its token can use it"
         ));
     }
 }

@@ -28,13 +28,36 @@ impl Provider {
         }
     }
 
-    pub(crate) fn parse(s: &str) -> Provider {
-        match s {
-            "closient" => Provider::Closient,
-            "xpath" => Provider::Xpath,
-            "personio" => Provider::Personio,
-            _ => Provider::Partner,
+    pub(crate) fn parse(s: &str) -> Option<Provider> {
+        Provider::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// Where a partner case stands (the words `case.assigned`/`case.updated` report). The
+/// document names none; these are inferred, and the admin routes accept only them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lifecycle {
+    Onboarding,
+    Collection,
+    Legal,
+    Closed,
+}
+
+impl Lifecycle {
+    pub(crate) const ALL: [Lifecycle; 4] =
+        [Lifecycle::Onboarding, Lifecycle::Collection, Lifecycle::Legal, Lifecycle::Closed];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Onboarding => "Onboarding",
+            Lifecycle::Collection => "Collection",
+            Lifecycle::Legal => "Legal",
+            Lifecycle::Closed => "Closed",
         }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Lifecycle> {
+        Lifecycle::ALL.into_iter().find(|l| l.as_str() == s)
     }
 }
 
@@ -44,7 +67,7 @@ pub(crate) struct Case {
     pub id: String,
     pub owner: String,
     pub test: bool,
-    pub lifecycle: String,
+    pub lifecycle: Lifecycle,
     pub close_code: Option<String>,
     pub close_comment: Option<String>,
     pub created_at: String,
@@ -148,14 +171,11 @@ impl Status {
         }
     }
 
-    pub(crate) fn parse(s: &str) -> Status {
-        match s {
-            "delivered" => Status::Delivered,
-            "failed" => Status::Failed,
-            "rate_limited" => Status::RateLimited,
-            "dead_letter" => Status::DeadLetter,
-            _ => Status::Pending,
-        }
+    pub(crate) const ALL: [Status; 5] =
+        [Status::Pending, Status::Delivered, Status::Failed, Status::RateLimited, Status::DeadLetter];
+
+    pub(crate) fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
     pub(crate) const NAMES: [&'static str; 5] =
@@ -163,13 +183,42 @@ impl Status {
 
     /// The partner event log's word for it: `failed` there is final (hookctl's waiter reads
     /// it so), so a delivery between retries shows as `retrying`.
-    pub(crate) fn partner_word(self) -> &'static str {
+    pub(crate) fn partner_word(self) -> EventStatus {
         match self {
-            Status::Pending => "pending",
-            Status::Delivered => "delivered",
-            Status::Failed | Status::RateLimited => "retrying",
-            Status::DeadLetter => "failed",
+            Status::Pending => EventStatus::Pending,
+            Status::Delivered => EventStatus::Delivered,
+            Status::Failed | Status::RateLimited => EventStatus::Retrying,
+            Status::DeadLetter => EventStatus::Failed,
         }
+    }
+}
+
+/// A partner event-log row's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EventStatus {
+    Pending,
+    Delivered,
+    /// Failed, with a retry scheduled.
+    Retrying,
+    /// Final: retries exhausted.
+    Failed,
+}
+
+impl EventStatus {
+    pub(crate) const ALL: [EventStatus; 4] =
+        [EventStatus::Pending, EventStatus::Delivered, EventStatus::Retrying, EventStatus::Failed];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Pending => "pending",
+            EventStatus::Delivered => "delivered",
+            EventStatus::Retrying => "retrying",
+            EventStatus::Failed => "failed",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<EventStatus> {
+        EventStatus::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 
@@ -265,13 +314,11 @@ impl Outcome {
         }
     }
 
-    pub(crate) fn parse(s: &str) -> Outcome {
-        match s {
-            "delivered" => Outcome::Delivered,
-            "rate_limited" => Outcome::RateLimited,
-            "rejected" => Outcome::Rejected,
-            _ => Outcome::Error,
-        }
+    pub(crate) const ALL: [Outcome; 4] =
+        [Outcome::Delivered, Outcome::RateLimited, Outcome::Rejected, Outcome::Error];
+
+    pub(crate) fn parse(s: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 
@@ -300,7 +347,7 @@ pub(crate) struct EventRow {
     pub event_type: String,
     pub payload: String,
     pub webhook_id: String,
-    pub status: String,
+    pub status: EventStatus,
     pub created_at: String,
     /// When the row shows up in the log (the lag), ms since the epoch.
     pub visible_at: i64,

@@ -57,8 +57,10 @@ fn data(app: &App, event: &str, case: &Case) -> Result<Value, Problem> {
         )
     };
     Ok(match event {
-        "case.assigned" => json!({"lifecycle": case.lifecycle}),
-        "case.updated" => json!({"oldLifecycle": case.lifecycle, "newLifecycle": case.lifecycle}),
+        "case.assigned" => json!({"lifecycle": case.lifecycle.as_str()}),
+        "case.updated" => {
+            json!({"oldLifecycle": case.lifecycle.as_str(), "newLifecycle": case.lifecycle.as_str()})
+        }
         "case.closed" => json!({"closeCode": case.close_code, "closeComment": case.close_comment}),
         "payment.created" => {
             let p = app.store.latest_payment(&case.id)?.ok_or_else(|| missing("payments"))?;
@@ -149,7 +151,7 @@ fn render_event(e: &EventRow) -> Value {
         "subscriptionId": e.subscription_id,
         "eventType": e.event_type,
         "payload": e.payload,
-        "status": e.status,
+        "status": e.status.as_str(),
         "webhookId": e.webhook_id,
         "createdAt": e.created_at,
         "deliveredAt": e.delivered_at,

@@ -111,9 +111,26 @@ async fn remove(State(app): State<Arc<App>>, Path(id): Path<String>) -> Answer {
     app.delete_endpoint(Provider::Personio, &id, not_found)
 }
 
+/// Most segments one `payload_data` key may have: the nesting it builds is serialised (and
+/// dropped) recursively, so an unbounded key (5,000 dots) overflowed the stack.
+pub(crate) const MAX_SEGMENTS: usize = 32;
+/// Most keys in `payload_data`.
+pub(crate) const MAX_KEYS: usize = 1000;
+
 /// `{"person.id": "1"}` → `{"person": {"id": "1"}}`. A key that is both a value and a parent
-/// (`person` and `person.id`) is refused.
+/// (`person` and `person.id`) is refused, and so are more than [`MAX_KEYS`] keys or a key of
+/// more than [`MAX_SEGMENTS`] segments.
 pub(crate) fn expand(flat: &Map<String, Value>) -> Result<Value, String> {
+    if flat.len() > MAX_KEYS {
+        return Err(format!("payload_data has {} keys; at most {MAX_KEYS} are accepted", flat.len()));
+    }
+    if let Some(key) = flat.keys().find(|k| k.split('.').count() > MAX_SEGMENTS) {
+        return Err(format!(
+            "payload_data key '{}…' has {} segments; at most {MAX_SEGMENTS} are accepted",
+            model::cut(key, 40),
+            key.split('.').count()
+        ));
+    }
     let mut root = Map::new();
     let mut keys: Vec<&String> = flat.keys().collect();
     keys.sort();
@@ -217,5 +234,8 @@ mod tests {
         assert!(expand(&number).is_err());
         let empty: Map<String, Value> = serde_json::from_value(json!({"a..b": "1"})).unwrap();
         assert!(expand(&empty).is_err());
+        let deep: Map<String, Value> =
+            serde_json::from_value(json!({vec!["a"; MAX_SEGMENTS + 1].join("."): "1"})).unwrap();
+        assert!(expand(&deep).unwrap_err().contains("segments"));
     }
 }

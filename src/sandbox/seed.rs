@@ -4,7 +4,7 @@
 use crate::secret::Secret;
 use serde_json::{json, Value};
 
-use super::model::{self, Case, Chat, Delivery, Endpoint, Payment, Provider, Status, SELF};
+use super::model::{self, Case, Chat, Delivery, Endpoint, Lifecycle, Payment, Provider, Status, SELF};
 use super::store::{Store, StoreResult};
 
 /// The signing secret of every seeded endpoint (`hookctl listen --secret …` verifies with it).
@@ -67,19 +67,19 @@ pub(crate) fn seed(store: &Store, url: &str, wipe: bool) -> StoreResult<()> {
         if wipe {
             Store::wipe(tx)?;
         }
-        let case = |id: &str, owner: &str, test: bool, lifecycle: &str| Case {
+        let case = |id: &str, owner: &str, test: bool, lifecycle: Lifecycle| Case {
             id: id.into(),
             owner: owner.into(),
             test,
-            lifecycle: lifecycle.into(),
+            lifecycle,
             close_code: None,
             close_comment: None,
             created_at: now.clone(),
         };
-        Store::insert_case(tx, &case(CASE_TEST, SELF, true, "Collection"))?;
-        Store::insert_case(tx, &case(CASE_EMPTY, SELF, true, "Onboarding"))?;
-        Store::insert_case(tx, &case(CASE_LIVE, SELF, false, "Collection"))?;
-        Store::insert_case(tx, &case(CASE_FOREIGN, "another-partner", true, "Collection"))?;
+        Store::insert_case(tx, &case(CASE_TEST, SELF, true, Lifecycle::Collection))?;
+        Store::insert_case(tx, &case(CASE_EMPTY, SELF, true, Lifecycle::Onboarding))?;
+        Store::insert_case(tx, &case(CASE_LIVE, SELF, false, Lifecycle::Collection))?;
+        Store::insert_case(tx, &case(CASE_FOREIGN, "another-partner", true, Lifecycle::Collection))?;
         for (n, amount) in [(1, "120.00"), (2, "80.50")] {
             Store::insert_payment(
                 tx,

@@ -9,7 +9,10 @@ use crate::secret::Secret;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
-use super::model::{Attempt, Case, Chat, Delivery, Endpoint, EventRow, Outcome, Payment, Provider, Status};
+use super::model::{
+    Attempt, Case, Chat, Delivery, Endpoint, EventRow, EventStatus, Lifecycle, Outcome, Payment, Provider,
+    Status,
+};
 
 /// The schema this build writes. A file with a larger `user_version` was written by a newer
 /// hookctl: refused, never downgraded.
@@ -73,6 +76,10 @@ pub(crate) enum StoreError {
         "another sandbox is already running on the data directory {dir} (it holds {lock}); both would deliver the same queue"
     )]
     Busy { dir: PathBuf, lock: PathBuf },
+    #[error("the sandbox database {path} is read-only: {message}")]
+    ReadOnly { path: PathBuf, message: String },
+    #[error("the sandbox database {path} does not have the tables this hookctl expects: {message}")]
+    Schema { path: PathBuf, message: String },
     #[error("sandbox database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -93,11 +100,22 @@ pub(crate) struct Store {
 impl Store {
     /// Opens (creating if needed) `dir/sandbox.db`, checks it and migrates it.
     pub(crate) fn open(dir: &Path) -> StoreResult<Store> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Dir { path: dir.to_path_buf(), source })?;
+        create_private_dir(dir).map_err(|source| StoreError::Dir { path: dir.to_path_buf(), source })?;
         let lock = lock_dir(dir)?;
         let path = dir.join("sandbox.db");
+        // Every endpoint's signing secret is in there: the file (and the journal files SQLite
+        // creates with the database's mode) is private.
+        private_files(dir).map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                StoreError::ReadOnly { path: path.clone(), message: e.to_string() }
+            }
+            _ => StoreError::Dir { path: path.clone(), source: e },
+        })?;
         let corrupt = |e: rusqlite::Error| StoreError::Corrupt { path: path.clone(), message: e.to_string() };
         let mut conn = Connection::open(&path).map_err(corrupt)?;
+        if conn.is_readonly(rusqlite::DatabaseName::Main).unwrap_or(false) {
+            return Err(StoreError::ReadOnly { path, message: "it was opened read-only".into() });
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(corrupt)?;
         // Reading the header is the first thing that fails on a file that is not SQLite.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(corrupt)?;
@@ -117,6 +135,19 @@ impl Store {
             tx.pragma_update(None, "user_version", n as i64 + 1).map_err(corrupt)?;
         }
         tx.commit().map_err(corrupt)?;
+        check_schema(&conn).map_err(|e| StoreError::Schema { path: path.clone(), message: e.to_string() })?;
+        // A write now, so a database that cannot take one is refused at start rather than
+        // answering 500 to every write later.
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('opened_at', ?1)",
+            [super::model::now()],
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
+                StoreError::ReadOnly { path: path.clone(), message: e.to_string() }
+            }
+            _ => corrupt(e),
+        })?;
         Ok(Store { conn: Mutex::new(conn), path, _lock: lock })
     }
 
@@ -167,7 +198,7 @@ impl Store {
                 c.id,
                 c.owner,
                 if c.test { "test" } else { "live" },
-                c.lifecycle,
+                c.lifecycle.as_str(),
                 c.close_code,
                 c.close_comment,
                 c.created_at
@@ -179,7 +210,7 @@ impl Store {
     pub(crate) fn update_case(&self, c: &Case, now: &str) -> StoreResult<()> {
         self.lock().execute(
             "UPDATE cases SET lifecycle = ?2, close_code = ?3, close_comment = ?4, updated_at = ?5 WHERE id = ?1",
-            params![c.id, c.lifecycle, c.close_code, c.close_comment, now],
+            params![c.id, c.lifecycle.as_str(), c.close_code, c.close_comment, now],
         )?;
         Ok(())
     }
@@ -494,7 +525,7 @@ impl Store {
                         e.event_type,
                         e.payload,
                         e.webhook_id,
-                        e.status,
+                        e.status.as_str(),
                         e.created_at,
                         e.visible_at,
                         e.delivered_at,
@@ -541,7 +572,7 @@ impl Store {
                     url: r.get(2)?,
                     started_at: r.get(3)?,
                     duration_ms: r.get(4)?,
-                    outcome: Outcome::parse(&r.get::<_, String>(5)?),
+                    outcome: named(r, 5, Outcome::parse)?,
                     http_status_code: r.get(6)?,
                     response_body: r.get(7)?,
                     error: r.get(8)?,
@@ -592,19 +623,71 @@ impl Store {
     }
 }
 
+/// Every column the queries read or write, checked at start so a file with the right version
+/// but another shape is refused naming the file, instead of failing request by request.
+fn check_schema(conn: &Connection) -> rusqlite::Result<()> {
+    for sql in [
+        "SELECT key, value FROM meta",
+        "SELECT id, owner, classification, lifecycle, close_code, close_comment, created_at, updated_at FROM cases",
+        "SELECT id, case_id, amount, currency, paid_at FROM payments",
+        "SELECT id, case_id, author, message, created_at FROM chats",
+        "SELECT seeded FROM endpoints",
+        ENDPOINT_COLUMNS,
+        DELIVERY_COLUMNS,
+        "SELECT delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error FROM attempts",
+        EVENT_COLUMNS,
+    ] {
+        conn.prepare(&format!("{sql} LIMIT 0"))?;
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum CaseChild {
     Payments,
     Chats,
 }
 
+/// Creates the data directory `0700` (Unix). An existing directory keeps its mode: it may be
+/// shared (`--data-dir /tmp/x`); the files in it are private either way.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
+}
+
+/// Creates `sandbox.db` `0600` before SQLite opens it (SQLite gives its `-wal` and `-shm`
+/// files the database's mode), and makes older, readable ones private.
+fn private_files(dir: &Path) -> std::io::Result<()> {
+    let db = dir.join("sandbox.db");
+    private_open(std::fs::OpenOptions::new().create(true).truncate(false).write(true)).open(&db)?;
+    #[cfg(unix)]
+    for name in ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm", "sandbox.lock"] {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.is_file() && m.permissions().mode() & 0o077 != 0 => {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `0600` on creation (Unix).
+fn private_open(o: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(o, 0o600);
+    o
+}
+
 /// Takes the data dir's exclusive lock, or says which sandbox holds it.
 fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
     let lock = dir.join("sandbox.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let file = private_open(std::fs::OpenOptions::new().create(true).truncate(false).write(true))
         .open(&lock)
         .map_err(|source| StoreError::Lock { path: lock.clone(), source })?;
     match file.try_lock() {
@@ -614,12 +697,26 @@ fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
     }
 }
 
+/// A state column read back as its enum: an unknown word is an error naming it, never a
+/// silent default (a file written by another tool, or a newer hookctl, must not be misread).
+fn named<T>(r: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(idx)?;
+    parse(&text).ok_or_else(|| {
+        let column = r.as_ref().column_name(idx).unwrap_or("?").to_string();
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown {column} '{text}'").into(),
+        )
+    })
+}
+
 fn case_row(r: &Row) -> rusqlite::Result<Case> {
     Ok(Case {
         id: r.get(0)?,
         owner: r.get(1)?,
         test: r.get::<_, String>(2)? == "test",
-        lifecycle: r.get(3)?,
+        lifecycle: named(r, 3, Lifecycle::parse)?,
         close_code: r.get(4)?,
         close_comment: r.get(5)?,
         created_at: r.get(6)?,
@@ -634,7 +731,7 @@ fn endpoint_row(r: &Row) -> rusqlite::Result<Endpoint> {
     let events: String = r.get(5)?;
     Ok(Endpoint {
         id: r.get(0)?,
-        provider: Provider::parse(&r.get::<_, String>(1)?),
+        provider: named(r, 1, Provider::parse)?,
         owner: r.get(2)?,
         url: r.get(3)?,
         description: r.get(4)?,
@@ -654,7 +751,7 @@ const DELIVERY_COLUMNS: &str = "SELECT id, provider, endpoint_id, url, secret, e
 fn delivery_row(r: &Row) -> rusqlite::Result<Delivery> {
     Ok(Delivery {
         id: r.get(0)?,
-        provider: Provider::parse(&r.get::<_, String>(1)?),
+        provider: named(r, 1, Provider::parse)?,
         endpoint_id: r.get(2)?,
         url: r.get(3)?,
         secret: Secret::new(r.get::<_, String>(4)?),
@@ -663,7 +760,7 @@ fn delivery_row(r: &Row) -> rusqlite::Result<Delivery> {
         event_id: r.get(7)?,
         webhook_id: r.get(8)?,
         body: r.get(9)?,
-        status: Status::parse(&r.get::<_, String>(10)?),
+        status: named(r, 10, Status::parse)?,
         attempts: r.get(11)?,
         failures: r.get(12)?,
         rate_limits: r.get(13)?,
@@ -691,7 +788,7 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         event_type: r.get(4)?,
         payload: r.get(5)?,
         webhook_id: r.get(6)?,
-        status: r.get(7)?,
+        status: named(r, 7, EventStatus::parse)?,
         created_at: r.get(8)?,
         visible_at: r.get(9)?,
         delivered_at: r.get(10)?,

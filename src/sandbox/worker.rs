@@ -26,10 +26,13 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
 /// Characters of the answer kept (closient: "first 256 characters").
 pub(crate) const RESPONSE_CHARS: usize = 256;
 
-/// Runs until `stop` turns true.
+/// Runs until `stop` turns true, then lets the attempts in flight finish and record their
+/// outcome (each is bounded by the attempt timeout), so a stop sends nothing twice.
 pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
+    let mut inflight = tokio::task::JoinSet::new();
     loop {
+        while inflight.try_join_next().is_some() {}
         if *stop.borrow() {
             break;
         }
@@ -63,7 +66,7 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             };
             started += 1;
             let app = app.clone();
-            tokio::spawn(async move {
+            inflight.spawn(async move {
                 let id = d.id.clone();
                 attempt(&app, d).await;
                 app.release(&id);
@@ -86,6 +89,7 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             _ = stop.changed() => {}
         }
     }
+    while inflight.join_next().await.is_some() {}
 }
 
 /// Claims `d` and attempts it now, outside the worker's loop (closient test and replay,
@@ -123,10 +127,21 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
     let fault = knobs.faults.get(&d.url).cloned().unwrap_or_default();
     let started_ms = model::now_ms();
     let started = Instant::now();
-    if let Some(delay) = fault.delay {
-        tokio::time::sleep(delay).await;
+    // An injected delay is part of the attempt: it counts toward the attempt timeout.
+    let delay = fault.delay.unwrap_or_default();
+    if !delay.is_zero() {
+        tokio::time::sleep(delay.min(knobs.attempt_timeout)).await;
     }
-    let answer = if let Some(code) = fault.status {
+    let left = knobs.attempt_timeout.saturating_sub(delay);
+    let answer = if left.is_zero() {
+        Answer {
+            outcome: Outcome::Error,
+            code: None,
+            body: None,
+            error: Some(format!("timed out after {}", humantime::format_duration(knobs.attempt_timeout))),
+            retry_after: None,
+        }
+    } else if let Some(code) = fault.status {
         Answer {
             outcome: classify(code),
             code: Some(code),
@@ -143,7 +158,7 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
             retry_after: None,
         }
     } else {
-        send(app, &d, knobs.attempt_timeout).await
+        send(app, &d, left).await
     };
     let now_ms = model::now_ms();
     let now = model::rfc3339(now_ms);
@@ -167,7 +182,7 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
                     .or_else(|| schedule.first().copied())
                     .unwrap_or(Duration::from_secs(1));
                 d.status = Status::RateLimited;
-                d.next_at = Some(now_ms + model::ms(wait.min(MAX_RETRY_AFTER)));
+                d.next_at = Some(now_ms.saturating_add(model::ms(wait.min(MAX_RETRY_AFTER))));
             } else {
                 d.status = Status::DeadLetter;
                 d.next_at = None;
@@ -178,7 +193,7 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
             match schedule.get(d.failures as usize - 1).filter(|_| d.retries) {
                 Some(wait) => {
                     d.status = Status::Failed;
-                    d.next_at = Some(now_ms + model::ms(*wait));
+                    d.next_at = Some(now_ms.saturating_add(model::ms(*wait)));
                 }
                 None => {
                     d.status = Status::DeadLetter;
@@ -198,7 +213,7 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
         response_body: d.response_body.clone(),
         error: d.last_error.clone(),
     };
-    let event = event_row(&d, now_ms + model::ms(knobs.lag.sample()));
+    let event = event_row(&d, now_ms.saturating_add(model::ms(knobs.lag.sample())));
     if let Err(e) = app.store.record(&d, &record, event.as_ref()) {
         // Not recorded: the delivery stays due and is attempted again (same webhook-id).
         app.printer.warn(&format!("sandbox: cannot record an attempt of {}: {e}", d.id));
@@ -221,7 +236,7 @@ fn event_row(d: &Delivery, visible_at: i64) -> Option<EventRow> {
         event_type: d.event_type.clone(),
         payload: d.body.clone(),
         webhook_id: d.webhook_id.clone(),
-        status: d.status.partner_word().to_string(),
+        status: d.status.partner_word(),
         created_at: d.created_at.clone(),
         // Only the first write sets it: later attempts update the row in place.
         visible_at,
@@ -254,7 +269,11 @@ async fn send(app: &App, d: &Delivery, timeout: Duration) -> Answer {
         Ok(h) => h,
         Err(e) => return error(format!("cannot sign: {e}")),
     };
-    let mut req = app.http.post(&d.url).header("content-type", "application/json");
+    let client = match reqwest::Url::parse(&d.url) {
+        Ok(u) if crate::loopback::is_loopback(&u) => &app.direct,
+        _ => &app.http,
+    };
+    let mut req = client.post(&d.url).header("content-type", "application/json");
     for (k, v) in headers {
         req = req.header(k, v);
     }
@@ -297,26 +316,27 @@ fn root_cause(e: &dyn std::error::Error) -> String {
 }
 
 fn log(app: &App, d: &Delivery, a: &Attempt) {
-    if !app.log_attempts || app.printer.quiet() {
-        return;
-    }
-    if app.printer.is_json() {
-        app.printer.json_line(&json!({
+    let Some(out) = &app.attempt_log else { return };
+    let p = &app.printer;
+    // A password in the endpoint URL is shown as `***`, like the token.
+    let url = crate::output::secret::redact_url(&d.url);
+    if p.is_json() {
+        let line = json!({
             "type": "attempt",
             "provider": d.provider.as_str(),
             "delivery_id": d.id,
             "webhook_id": d.webhook_id,
             "event_type": d.event_type,
-            "url": d.url,
+            "url": url,
             "attempt": a.n,
             "status": d.status.as_str(),
             "http_status_code": a.http_status_code,
             "error": a.error,
             "duration_ms": a.duration_ms,
-        }));
+        });
+        out.push(format!("{line}\n"));
         return;
     }
-    let p = &app.printer;
     let color = match d.status {
         Status::Delivered => colored::Color::Green,
         Status::DeadLetter => colored::Color::Red,
@@ -328,14 +348,13 @@ fn log(app: &App, d: &Delivery, a: &Attempt) {
         (None, None) => "-".into(),
     };
     let untrusted = crate::sanitize::sanitize_line(&format!(
-        "{:<8} {:<15} → {}  {result}",
+        "{:<8} {:<15} → {url}  {result}",
         d.provider.as_str(),
         d.event_type,
-        d.url
     ))
     .into_owned();
-    p.line(&format!(
-        "{} {untrusted}  (attempt {}, {} ms)",
+    out.push(format!(
+        "{} {untrusted}  (attempt {}, {} ms)\n",
         p.paint(&format!("{:<12}", d.status.as_str()), color),
         a.n,
         a.duration_ms

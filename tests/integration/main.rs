@@ -19,6 +19,8 @@ mod sandbox;
 mod sandbox_conformance;
 mod sandbox_durability;
 mod sandbox_e2e;
+mod sandbox_hostile;
+mod sandbox_ops;
 mod secrets;
 mod send;
 mod sign;

@@ -46,6 +46,8 @@ pub(crate) struct Settings {
     pub forward_timeout: Duration,
     /// The listener's own base URL (`http://127.0.0.1:PORT`), for "copy as curl".
     pub listen_base: String,
+    /// `--header-timeout`: the inspector's sockets are bounded like the listener's.
+    pub header_timeout: Duration,
 }
 
 /// The inspector's shared state: the window of requests, the live feed, the per-run token.
@@ -134,12 +136,10 @@ impl Ui {
     pub(crate) fn serve(self: &Arc<Self>, bound: Bound) {
         let ui = self.clone();
         tokio::spawn(async move {
-            use axum::serve::ListenerExt;
-            // Without TCP_NODELAY a small event waits for the previous one's ACK (~40 ms).
-            let listener = bound.listener.tap_io(|s| {
-                let _ = s.set_nodelay(true);
-            });
-            let _ = axum::serve(listener, api::router(ui)).await;
+            // Never stopped: it ends with the runtime (the sender lives as long as the task).
+            let (_forever, stop) = tokio::sync::watch::channel(false);
+            let timeout = ui.settings.header_timeout;
+            crate::serve::serve(bound.listener, api::router(ui), timeout, stop).await;
         });
     }
 
