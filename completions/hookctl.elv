@@ -39,6 +39,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Verify a webhook signature offline'
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
+            cand probe 'Check that a handler accepts genuine deliveries and rejects forged ones'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
             cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
@@ -654,6 +655,30 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hookctl;probe'= {
+            cand --secret 'Signing secret the handler verifies with [env: HOOKCTL_SECRET]'
+            cand --scheme 'Signature scheme the handler expects'
+            cand --event 'Event type of the sample payloads (e.g. case.assigned, cases.created, person.updated)'
+            cand --tolerance 'The handler''s allowed clock difference; stale and future timestamps go 1m beyond it (30s, 2m, 500ms; a bare number is seconds)'
+            cand -H 'Extra header on every request ''Name: value'' (e.g. your app''s own auth)'
+            cand --header 'Extra header on every request ''Name: value'' (e.g. your app''s own auth)'
+            cand --junit 'Also write the report as JUnit XML to FILE (one test case per check)'
+            cand --request-timeout 'How long the handler may take to answer each request (30s, 2m, 500ms; a bare number is seconds)'
+            cand --profile 'Profile from the config file [env: HOOKCTL_PROFILE]'
+            cand --output 'Output format'
+            cand --color 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --dry-run 'Print the requests as curl commands; send nothing'
+            cand --strict 'Fail (instead of warn) when a replayed delivery is accepted again'
+            cand --json 'Same as --output json'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Trace requests on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hookctl;sandbox'= {
             cand --host 'Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)'
             cand -p 'Port to bind; 0 picks a free one'
@@ -850,6 +875,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Verify a webhook signature offline'
             cand sign 'Print the signature headers a provider would send for a body'
             cand send 'Sign a sample event and POST it to a URL'
+            cand probe 'Check that a handler accepts genuine deliveries and rejects forged ones'
             cand sandbox 'Run a local emulator of the four provider APIs, with a real delivery pipeline'
             cand demo 'Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay'
             cand config 'Manage profiles in the config file'
@@ -921,6 +947,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;sign'= {
         }
         &'hookctl;help;send'= {
+        }
+        &'hookctl;help;probe'= {
         }
         &'hookctl;help;sandbox'= {
         }

@@ -5,6 +5,8 @@
 
 use serde_json::{json, Value};
 
+use crate::sign::Scheme;
+
 /// `(provider, event type)` for every built-in sample, in catalog order.
 pub const EVENT_TYPES: &[(&str, &str)] = &[
     ("partner", "case.assigned"),
@@ -126,6 +128,26 @@ fn personio(event: &str, id: &str, ts: &str) -> Value {
         }})
     };
     json!({"id": id, "event_name": event, "created_at": ts, "data": data})
+}
+
+/// The headers a provider sends besides the signature, for the schemes whose libraries
+/// insist on them: shopify-api's `webhooks.validate` rejects a request without its
+/// `X-Shopify-*` context, octokit's `verifyAndReceive` one without the event name and
+/// delivery id. Sent by `send` and `probe`, so a handler built on those libraries does not
+/// refuse a test request for the wrong reason.
+pub(crate) fn context_headers(scheme: Scheme, event: &str, id: &str, at: i64) -> Vec<(String, String)> {
+    let pairs: Vec<(&str, String)> = match scheme {
+        Scheme::Shopify => vec![
+            ("X-Shopify-Topic", event.to_string()),
+            ("X-Shopify-Webhook-Id", id.to_string()),
+            ("X-Shopify-Api-Version", "2025-01".to_string()),
+            ("X-Shopify-Shop-Domain", "hookctl-test.myshopify.com".to_string()),
+            ("X-Shopify-Triggered-At", rfc3339(at)),
+        ],
+        Scheme::Github => vec![("X-GitHub-Event", event.to_string()), ("X-GitHub-Delivery", id.to_string())],
+        _ => Vec::new(),
+    };
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 fn rfc3339(at: i64) -> String {

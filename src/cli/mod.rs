@@ -16,6 +16,7 @@ pub mod fire;
 pub mod generate;
 pub mod listen;
 mod provider;
+pub mod probe;
 pub mod replay;
 pub mod sandbox;
 pub mod send;
@@ -177,6 +178,7 @@ impl Command {
             Command::Verify(a) => (Some(&a.profile), None),
             Command::Sign(a) => (Some(&a.profile), None),
             Command::Send(a) => (Some(&a.profile), None),
+            Command::Probe(a) => (Some(&a.profile), None),
             Command::Config(a) => (Some(&a.profile), a.connection()),
             Command::Sandbox(_) | Command::Demo(_) | Command::Completions(_) | Command::Man(_) => {
                 (None, None)
@@ -207,6 +209,9 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Sign a sample event and POST it to a URL
     Send(send::SendArgs),
+    /// Check that a handler accepts genuine deliveries and rejects forged ones
+    #[command(long_about = probe::LONG_ABOUT)]
+    Probe(probe::ProbeArgs),
     /// Run a local emulator of the four provider APIs, with a real delivery pipeline
     Sandbox(sandbox::SandboxArgs),
     /// Show the whole loop offline: sandbox, verifying listener, fire, wait, test, replay

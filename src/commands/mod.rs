@@ -11,6 +11,7 @@ pub mod events;
 pub mod fire;
 pub mod generate;
 pub mod listen;
+pub mod probe;
 pub mod replay;
 pub mod sandbox;
 pub mod secret;
@@ -32,6 +33,7 @@ pub fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Verify(args) => verify::exec(args, ctx),
         Command::Sign(args) => sign::exec(args, ctx),
         Command::Send(args) => send::exec(args, ctx),
+        Command::Probe(args) => probe::exec(args, ctx),
         Command::Sandbox(args) => sandbox::exec(args, ctx),
         Command::Demo(args) => demo::exec(args, ctx),
         Command::Config(args) => config::exec(args, ctx),

@@ -6,30 +6,20 @@ use std::time::Instant;
 use colored::Color;
 use serde_json::json;
 
-use crate::api::ApiError;
 use crate::cli::send::SendArgs;
 use crate::headers::{parse_headers, unix_now};
-use crate::output::sanitize::{sanitize, sanitize_line};
+use crate::outbound::{self, redacted};
+use crate::output::sanitize::sanitize;
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
 /// How much of the handler's answer is shown; the rest is counted, not printed.
 const SHOWN_BODY: usize = 4096;
-/// How much of the answer is read at all: a handler streaming gigabytes must not fill memory.
-const READ_LIMIT: usize = 1 << 20;
 
 pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = args.scheme.0;
-    let url = parse_url(&args.url)?;
+    let url = outbound::parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
-    // These frame the request; a user value (e.g. Content-Length: 1) was sent as given and
-    // contradicted the real body, so the handler read a truncated or garbled request.
-    const FRAMING: [&str; 5] = ["content-length", "transfer-encoding", "connection", "upgrade", "te"];
-    if let Some((name, _)) = extra.iter().find(|(k, _)| FRAMING.iter().any(|f| k.eq_ignore_ascii_case(f))) {
-        return Err(Error::usage_hint(
-            format!("--header {name} cannot be set: hookctl frames the request itself"),
-            "drop it; Content-Length is computed from the body",
-        ));
-    }
+    outbound::refuse_framing_headers(&extra)?;
     let id = args.id.clone().unwrap_or_else(sign::new_message_id);
     if id.is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("--id must be non-empty printable text (it is sent as a header)"));
@@ -70,10 +60,8 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         ),
         None => ctx.printer.warn("no signing secret (--secret, HOOKCTL_SECRET or profile): sending unsigned"),
     }
-    if scheme == sign::Scheme::Shopify && !secrets.is_empty() {
-        // shopify-api's `webhooks.validate` rejects a request without these, so a handler
-        // built on it would refuse our test event for the wrong reason.
-        headers.extend(shopify_context(&event, &id, at));
+    if !secrets.is_empty() {
+        headers.extend(samples::context_headers(scheme, &event, &id, at));
     }
     // User headers come last so they can override ours (e.g. a different Content-Type).
     for (k, v) in extra {
@@ -89,7 +77,9 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     ));
 
     let started = Instant::now();
-    let (status, answer, unread) = crate::block_on(post(&url, &headers, body, args.request_timeout))?;
+    let client = outbound::client(&url, args.request_timeout, outbound::HeaderCase::Lower)?;
+    let outbound::Answer { status, body: answer, unread, .. } =
+        crate::block_on(outbound::post(&client, &url, &headers, body))?;
     let elapsed_ms = started.elapsed().as_millis() as u64;
     let ok = status.is_success();
     let (shown, more) = truncate(&answer);
@@ -124,22 +114,6 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::NotDelivered)
 }
 
-fn parse_url(raw: &str) -> Result<reqwest::Url> {
-    let url = reqwest::Url::parse(raw).map_err(|e| {
-        Error::usage_hint(
-            format!("invalid URL '{}': {e}", sanitize_line(raw)),
-            "e.g. http://127.0.0.1:8787/webhooks",
-        )
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::usage(format!(
-            "invalid URL '{}': only http and https are supported",
-            sanitize_line(raw)
-        )));
-    }
-    Ok(url)
-}
-
 /// The given body, sent as given (formatting kept, so the signature covers exactly what the
 /// user wrote), once it parses as JSON when `json`.
 fn checked_json(body: super::body::Body, json: bool) -> Result<Vec<u8>> {
@@ -151,87 +125,6 @@ fn checked_json(body: super::body::Body, json: bool) -> Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
-}
-
-async fn post(
-    url: &reqwest::Url,
-    headers: &[(String, String)],
-    body: Vec<u8>,
-    timeout: std::time::Duration,
-) -> Result<(reqwest::StatusCode, Vec<u8>, usize)> {
-    let network = |message: String| Error::Api(ApiError::network(message));
-    // A webhook sender does not follow redirects: a 3xx is the handler's answer.
-    let client = reqwest::Client::builder().timeout(timeout).redirect(reqwest::redirect::Policy::none());
-    // A handler on this machine is never reached through HTTP_PROXY.
-    let client = if crate::loopback::is_loopback(url) { client.no_proxy() } else { client };
-    let client = client.build().map_err(|e| Error::Internal(format!("cannot build the HTTP client: {e}")))?;
-    let mut request = client.post(url.clone()).body(body);
-    for (k, v) in headers {
-        request = request.header(k.as_str(), v.as_str());
-    }
-    let mut response = request.send().await.map_err(|e| network(describe(url, &e)))?;
-    let status = response.status();
-    let mut bytes = Vec::new();
-    let mut unread = 0;
-    while let Some(chunk) = response.chunk().await.map_err(|e| network(describe(url, &e)))? {
-        let room = READ_LIMIT.saturating_sub(bytes.len());
-        if room == 0 {
-            // Past the limit: stop reading; what we know is that there was more.
-            unread += chunk.len();
-            break;
-        }
-        let take = room.min(chunk.len());
-        bytes.extend_from_slice(&chunk[..take]);
-        unread += chunk.len() - take;
-    }
-    Ok((status, bytes, unread))
-}
-
-fn describe(url: &reqwest::Url, e: &reqwest::Error) -> String {
-    let what = if e.is_timeout() {
-        "timed out".to_string()
-    } else if e.is_connect() {
-        "connection failed".to_string()
-    } else if e.is_builder() {
-        "invalid request (check --header values)".to_string()
-    } else {
-        "request failed".to_string()
-    };
-    // reqwest's chain holds the real cause (refused, DNS, TLS).
-    let mut cause = String::new();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        cause = s.to_string();
-        source = s.source();
-    }
-    let url = redacted(url);
-    if cause.is_empty() {
-        format!("POST {url}: {what}")
-    } else {
-        format!("POST {url}: {what}: {cause}")
-    }
-}
-
-fn shopify_context(event: &str, id: &str, at: i64) -> Vec<(String, String)> {
-    let triggered = time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default();
-    [
-        ("X-Shopify-Topic", event),
-        ("X-Shopify-Webhook-Id", id),
-        ("X-Shopify-Api-Version", "2025-01"),
-        ("X-Shopify-Shop-Domain", "hookctl-test.myshopify.com"),
-        ("X-Shopify-Triggered-At", triggered.as_str()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect()
-}
-
-/// The URL as shown to people and logs: a password in it is replaced by `***`.
-fn redacted(url: &reqwest::Url) -> String {
-    crate::output::secret::redact_url(url.as_str()).into_owned()
 }
 
 fn truncate(body: &[u8]) -> (String, usize) {

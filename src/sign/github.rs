@@ -32,6 +32,19 @@ pub(crate) fn verify(secrets: &[Secret], headers: &[impl HeaderPair], body: &[u8
     })
 }
 
+/// GitHub's legacy header, `X-Hub-Signature: sha1=<hex HMAC-SHA1>`. Only `probe` sends it,
+/// alone, to show that a handler does not take it instead of the SHA-256 one.
+pub(crate) const SHA1_HEADER: &str = "X-Hub-Signature";
+
+pub(crate) fn sign_sha1(secret: &Secret, body: &[u8]) -> (String, String) {
+    use hmac::{Hmac, Mac};
+    // HMAC accepts keys of any length, so this cannot fail.
+    let mut mac = <Hmac<sha1::Sha1> as Mac>::new_from_slice(secret.expose().as_bytes())
+        .expect("HMAC takes any key length");
+    mac.update(body);
+    (SHA1_HEADER.to_string(), format!("sha1={}", hex::encode(mac.finalize().into_bytes())))
+}
+
 pub(crate) fn sign(secret: &Secret, body: &[u8]) -> Vec<(String, String)> {
     let hex = hex32(&hmac_sha256(secret.expose().as_bytes(), &[body]));
     vec![(HEADER.to_string(), format!("sha256={}", String::from_utf8_lossy(&hex)))]

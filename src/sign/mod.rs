@@ -137,6 +137,12 @@ pub fn sign(
     }
 }
 
+/// GitHub's legacy SHA-1 header for `body` (`X-Hub-Signature: sha1=…`), which no verifier
+/// here accepts: `probe` sends it alone to check that a handler does not either.
+pub(crate) fn github_sha1(secret: &Secret, body: &[u8]) -> (String, String) {
+    github::sign_sha1(secret, body)
+}
+
 /// A fresh `msg_…` id in the style of Svix/Standard Webhooks (27 base62 characters).
 pub fn new_message_id() -> String {
     use rand::Rng;

@@ -14,6 +14,7 @@ mod events;
 mod fire;
 mod generate;
 mod listen;
+mod probe;
 mod replay_local;
 mod sandbox;
 mod sandbox_conformance;

@@ -4,9 +4,11 @@
 
 pub mod bore;
 pub mod endpoints;
+pub mod handler;
 pub mod listen;
 pub mod partner;
 pub mod sandbox;
+pub mod xml;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
