@@ -52,7 +52,7 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
     /// Print the requests as curl commands; send nothing
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["junit", "strict"])]
     pub dry_run: bool,
     /// Fail (instead of warn) when a replayed delivery is accepted again
     #[arg(long)]

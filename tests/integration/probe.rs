@@ -218,6 +218,7 @@ fn usage_errors_exit_2_and_send_nothing() {
         (vec!["probe", &url, "--secret", SECRET, "-H", "Content-Length: 1"], "frames the request"),
         (vec!["probe", &url, "--secret", SECRET, "--junit", "no/such/dir/p.xml"], "cannot write --junit"),
         (vec!["probe", "--secret", SECRET], "required"),
+        (vec!["probe", &url, "--secret", SECRET, "--dry-run", "--junit", "p.xml"], "cannot be used with"),
     ] {
         let out = env.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
@@ -325,4 +326,37 @@ fn handler_answers_are_sanitised_in_the_report() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains('\x1b') && !stdout.contains('\x07'), "{stdout:?}");
     assert!(stdout.contains("answer: no \\x1b]0;pwned\\x07 way"), "{stdout}");
+}
+
+/// The probe never calls a correct handler wrong, checked with the real `hookctl verify`: every
+/// request a safe handler must reject is invalid (8), every one it must accept is valid (0).
+#[test]
+fn every_dry_run_request_gets_the_expected_verdict_from_hookctl_verify() {
+    let env = TestEnv::new();
+    let url = format!("http://127.0.0.1:{}/webhooks", dead_port());
+    for family in Family::ALL {
+        let out = probe(&env, &url, family, &["--dry-run", "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let doc = stdout_json(&out);
+        for r in doc["requests"].as_array().unwrap() {
+            let name = r["check"].as_str().unwrap();
+            let mut cmd = env.cmd();
+            cmd.args([
+                "verify",
+                "--scheme",
+                family.name(),
+                "--secret",
+                SECRET,
+                "--data",
+                r["body"].as_str().unwrap(),
+            ]);
+            for h in r["headers"].as_array().unwrap() {
+                cmd.args(["-H", &format!("{}: {}", h[0].as_str().unwrap(), h[1].as_str().unwrap())]);
+            }
+            let code = cmd.output().unwrap().status.code();
+            // The replay is a valid request: only the handler's memory can refuse it.
+            let valid = name.starts_with("accepts-") || name == "rejects-replayed-delivery";
+            assert_eq!(code, Some(if valid { 0 } else { 8 }), "{family:?} {name}");
+        }
+    }
 }
