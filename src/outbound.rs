@@ -107,12 +107,12 @@ pub(crate) fn describe(url: &reqwest::Url, e: &reqwest::Error) -> String {
 
 /// The URL as shown to people and logs: a password in it is replaced by `***`.
 pub(crate) fn redacted(url: &reqwest::Url) -> String {
-    crate::output::secret::redact_url(url.as_str()).into_owned()
+    crate::secret::redact_url(url.as_str()).into_owned()
 }
 
 /// A handler URL given on the command line: http or https, or a usage error.
 pub(crate) fn parse_url(raw: &str) -> Result<reqwest::Url> {
-    use crate::output::sanitize::sanitize_line;
+    use crate::sanitize::sanitize_line;
     let url = reqwest::Url::parse(raw).map_err(|e| {
         Error::usage_hint(
             format!("invalid URL '{}': {e}", sanitize_line(raw)),

@@ -34,7 +34,7 @@ pub struct ProbeArgs {
     pub url: String,
     /// Signing secret the handler verifies with [env: HOOKCTL_SECRET]
     #[arg(long, value_name = "SECRET")]
-    pub secret: Option<crate::output::Secret>,
+    pub secret: Option<crate::secret::Secret>,
     /// Signature scheme the handler expects
     #[arg(long, value_enum, default_value_t)]
     pub scheme: SignScheme,

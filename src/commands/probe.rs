@@ -6,11 +6,11 @@ use serde_json::json;
 use crate::cli::probe::ProbeArgs;
 use crate::headers::{parse_headers, unix_now};
 use crate::outbound::{self, redacted};
-use crate::output::sanitize::sanitize_line;
 use crate::probe::plan::{self, Probe, Setup};
 use crate::probe::report::{Report, Subject};
 use crate::probe::run::{self, Reply, Target};
 use crate::probe::{curl, junit};
+use crate::sanitize::sanitize_line;
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
 pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -37,7 +37,7 @@ pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.event.is_empty() || args.event.chars().any(char::is_control) {
         return Err(Error::usage("--event must be non-empty printable text"));
     }
-    let flags: Vec<crate::output::Secret> = args.secret.iter().cloned().collect();
+    let flags: Vec<crate::secret::Secret> = args.secret.iter().cloned().collect();
     let secrets = super::secret::require(ctx, &flags, Some(scheme), sign::KeyUse::Sign)?;
     let secret = &secrets[0];
     if samples::sample(&args.event, "msg", 0).is_none() {

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::cli::send::SendArgs;
 use crate::headers::{parse_headers, unix_now};
 use crate::outbound::{self, redacted};
-use crate::output::sanitize::sanitize;
+use crate::sanitize::sanitize;
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
 /// How much of the handler's answer is shown; the rest is counted, not printed.
@@ -47,7 +47,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     };
 
-    let flags: Vec<crate::output::Secret> = args.secret.iter().cloned().collect();
+    let flags: Vec<crate::secret::Secret> = args.secret.iter().cloned().collect();
     let secrets = super::secret::resolve(ctx, &flags, Some(scheme), sign::KeyUse::Sign)?;
     let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),

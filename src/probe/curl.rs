@@ -3,7 +3,7 @@
 //! values of credential headers the user added are shown as `***`.
 
 use super::plan::Request;
-use crate::output::sanitize::sanitize_line;
+use crate::sanitize::sanitize_line;
 
 /// Header names whose values are credentials of the user's app, not of the webhook.
 const CREDENTIALS: [&str; 5] =

@@ -5,7 +5,7 @@
 use super::check::Expect;
 use super::report::{tolerance_words, Report, Verdict};
 use super::run::Reply;
-use crate::output::sanitize::{sanitize, sanitize_line};
+use crate::sanitize::{sanitize, sanitize_line};
 
 /// The XML document for `report`.
 pub(crate) fn render(report: &Report<'_>) -> String {

@@ -7,8 +7,8 @@ use base64::Engine;
 
 use super::body;
 use super::check::Check;
-use crate::output::Secret;
 use crate::samples;
+use crate::secret::Secret;
 use crate::sign::{self, Scheme, SignError};
 
 /// How far past the tolerance the stale and future timestamps are, so a few seconds of clock

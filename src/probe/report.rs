@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use super::check::{Check, Expect};
 use super::plan::Probe;
 use super::run::{Answered, Reply};
-use crate::output::sanitize::sanitize_line;
 use crate::output::Printer;
+use crate::sanitize::sanitize_line;
 use crate::sign::Scheme;
 use crate::Outcome;
 

@@ -5,8 +5,8 @@ use proptest::prelude::*;
 
 use super::check::{Check, Expect};
 use super::plan::{self, Probe, Setup};
-use crate::output::Secret;
 use crate::samples::EVENT_TYPES;
+use crate::secret::Secret;
 use crate::sign::{self, Scheme, VerifyOptions};
 
 fn probes(scheme: Scheme, secret: &Secret, event: &str, tolerance: u64, now: i64) -> Vec<Probe> {

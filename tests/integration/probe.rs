@@ -207,7 +207,8 @@ fn unreachable_handler_exits_5() {
 #[test]
 fn usage_errors_exit_2_and_send_nothing() {
     let env = TestEnv::new();
-    let stub = handler::start(Family::Standard, Flaw::None, SECRET);
+    let mut stub = handler::start(Family::Standard, Flaw::None, SECRET);
+    stub.may_go_unused();
     let url = stub.url("/webhooks");
     for (args, needle) in [
         (vec!["probe", "ftp://x/", "--secret", SECRET], "only http and https"),
@@ -270,7 +271,8 @@ fn junit_report_has_one_test_case_per_check_and_escapes_the_answer() {
 #[test]
 fn dry_run_prints_curl_commands_and_sends_nothing() {
     let env = TestEnv::new();
-    let stub = handler::start(Family::Standard, Flaw::None, SECRET);
+    let mut stub = handler::start(Family::Standard, Flaw::None, SECRET);
+    stub.may_go_unused();
     let url = stub.url("/webhooks");
     let out =
         probe(&env, &url, Family::Standard, &["--dry-run", "-H", "Authorization: Bearer app-token-123"]);
@@ -298,7 +300,8 @@ fn dry_run_prints_curl_commands_and_sends_nothing() {
 #[test]
 fn redirects_are_not_followed_and_count_as_rejections() {
     let env = TestEnv::new();
-    let target = handler::start(Family::Standard, Flaw::None, SECRET);
+    let mut target = handler::start(Family::Standard, Flaw::None, SECRET);
+    target.may_go_unused();
     let to = target.url("/webhooks");
     let stub = Stub::start(Router::new().route(
         "/webhooks",
