@@ -18,6 +18,7 @@ mod probe;
 mod replay_local;
 mod sandbox;
 mod sandbox_conformance;
+mod sandbox_delivery;
 mod sandbox_durability;
 mod sandbox_e2e;
 mod sandbox_hostile;
