@@ -41,6 +41,8 @@ fn top_long_help() -> String {
     hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
   Fire a partner event and wait until it is delivered:
     hookctl fire case.closed --case c_42 --wait
+  Check that your handler rejects forged, tampered and stale deliveries:
+    hookctl probe http://127.0.0.1:3000/webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 
 {}",
         Exit::help_text()

@@ -62,7 +62,7 @@ pub(crate) fn render(report: &Report<'_>) -> String {
             continue;
         }
         out.push_str(&format!("{open}>\n"));
-        let fix = check.remediation(s.scheme, &tolerance_words(s.tolerance));
+        let fix = report.remediation(check);
         match (row.verdict, row.reply) {
             (Verdict::Fail, Reply::Answered(a)) => {
                 let (kind, message) = if check.expect() == Expect::Accept {

@@ -131,6 +131,18 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The fix line of a check. While the correctly signed delivery itself is refused, the other
+    /// genuine requests fail for the same reason, so their own advice would mislead.
+    pub(crate) fn remediation(&self, check: Check) -> String {
+        if check.expect() == Expect::Accept
+            && check != Check::ValidSignature
+            && self.first_rejected().is_some()
+        {
+            return "get the correctly signed delivery accepted first; this fails with it".to_string();
+        }
+        check.remediation(self.subject.scheme, &tolerance_words(self.subject.tolerance))
+    }
+
     /// Why a correctly signed delivery is refused, the likeliest first for the status.
     pub(crate) fn likely_causes(&self, answer: &Answered) -> Vec<String> {
         let s = &self.subject;
@@ -191,7 +203,7 @@ impl<'a> Report<'a> {
                         Expect::RejectPreferred => "reject_recommended",
                     },
                     "verdict": row.verdict.name(),
-                    "remediation": failed_or_warned.then(|| check.remediation(s.scheme, &tolerance_words(s.tolerance))),
+                    "remediation": failed_or_warned.then(|| self.remediation(check)),
                 });
                 match row.reply {
                     Reply::Answered(a) => {
@@ -281,8 +293,8 @@ impl<'a> Report<'a> {
         push(
             &mut out,
             &p.dim(&format!(
-                "{:name_w$}  {:sent_w$}  {:6}  {:6}  VERDICT",
-                "CHECK", "SENT", "EXPECT", "STATUS"
+                "{:name_w$}  {:sent_w$}  {:12}  {:6}  VERDICT",
+                "CHECK", "SENT", "SAFE HANDLER", "STATUS"
             )),
         );
         for row in &self.rows {
@@ -291,7 +303,7 @@ impl<'a> Report<'a> {
                 Reply::Answered(a) => a.status.to_string(),
                 Reply::Skipped(_) => "-".into(),
             };
-            let expect = if check.expect() == Expect::Accept { "accept" } else { "reject" };
+            let expect = if check.expect() == Expect::Accept { "accepts" } else { "rejects" };
             let verdict = match row.verdict {
                 Verdict::Pass => p.paint("pass", Color::Green),
                 Verdict::Fail => p.paint("FAIL", Color::Red),
@@ -299,8 +311,8 @@ impl<'a> Report<'a> {
                 Verdict::Skipped => p.dim("skipped"),
             };
             let sent = format!("{:sent_w$}", row.probe.sent);
-            push(&mut out, &format!("{:name_w$}  {sent}  {expect:6}  {status:6}  {verdict}", check.name()));
-            let fix = check.remediation(s.scheme, &tolerance_words(s.tolerance));
+            push(&mut out, &format!("{:name_w$}  {sent}  {expect:12}  {status:6}  {verdict}", check.name()));
+            let fix = self.remediation(check);
             match (row.verdict, row.reply) {
                 (Verdict::Fail, Reply::Answered(a)) => {
                     push(&mut out, &format!("    fix: {fix}"));

@@ -175,6 +175,14 @@ fn a_rejected_first_delivery_is_reported_first_with_likely_causes() {
         assert!(stdout[..table].contains(cause), "{cause}: {stdout}");
     }
     assert!(stdout[..table].contains("answer: invalid signature"), "{stdout}");
+    // The other genuine requests fail for the same reason: their own advice would mislead.
+    assert!(!stdout.contains("not re-serialised JSON"), "{stdout}");
+    assert_eq!(
+        stdout.matches("fix: get the correctly signed delivery accepted first").count(),
+        2,
+        "{stdout}"
+    );
+    assert!(stdout.contains("nothing to replay"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("error: the handler rejected") && stderr.contains("accepts-valid-signature"),
