@@ -1431,7 +1431,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__wait)
-            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --case --type --endpoint --since --count --timeout --match --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,6 +1458,10 @@ _hookctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --match)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2293,7 +2297,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --request-timeout --resign --secret --scheme --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
+            opts="-q -v -h -V --wait --timeout --from --to --id --all --last --match --request-timeout --resign --secret --scheme --profile --provider --base-url --token --sandbox --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2316,6 +2320,10 @@ _hookctl() {
                     return 0
                     ;;
                 --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --match)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

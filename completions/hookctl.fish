@@ -463,6 +463,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l from -d 'Re-s
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Target URL for a local replay' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l id -d 'Replay the record with this id' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l last -d 'Replay the last N records' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l match -d 'Only records whose content matches: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot path into the JSON body, or header.NAME); repeatable, all must hold; alone, replays every matching record' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l request-timeout -d 'How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret for --resign [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l scheme -d 'Scheme for --resign (default: the one recorded in the capture)' -r -f -a "auto\t'Detect from the headers present'
@@ -549,6 +550,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l since -d 'Only rows created at or after this time (ISO-8601)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l count -d 'How many new rows to wait for' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l timeout -d 'How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l match -d 'Only rows whose content matches: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot path into the row\'s JSON); repeatable, all must hold' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l provider -d 'Provider preset: partner (debitura), closient, xpath, personio [env: HOOKCTL_PROVIDER]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r

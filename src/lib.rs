@@ -13,6 +13,7 @@ pub mod generate;
 pub(crate) mod headers;
 pub(crate) mod listen;
 pub(crate) mod loopback;
+pub(crate) mod matcher;
 pub(crate) mod outbound;
 pub mod output;
 pub(crate) mod pattern;

@@ -53,10 +53,15 @@ pub enum EventsCommand {
         id: String,
     },
     /// Wait until N new matching rows appear and are terminal
-    #[command(after_long_help = "Examples:
+    #[command(after_long_help = concat!("Examples:
   hookctl events wait --case c_42 --type case.closed
   hookctl events wait --type 'cases.*' --count 3 --timeout 2m
-  hookctl events wait --endpoint ep_123 --timeout 45")]
+  hookctl events wait --endpoint ep_123 --timeout 45
+  hookctl events wait --case c_42 --match 'payload.amount=100' --match 'payload.currency~^EU'
+
+On a timeout the error lists the near misses: the new rows that did not count, and why.
+
+", super::matcher::match_help!()))]
     Wait {
         #[command(flatten)]
         filter: EventFilter,
@@ -66,5 +71,9 @@ pub enum EventsCommand {
         /// How long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
         #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
         timeout: Duration,
+        /// Only rows whose content matches: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot
+        /// path into the row's JSON); repeatable, all must hold
+        #[arg(long = "match", value_name = "EXPR", value_parser = super::matcher::parse)]
+        matches: Vec<crate::matcher::Matcher>,
     },
 }

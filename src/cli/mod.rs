@@ -17,6 +17,7 @@ pub mod generate;
 pub mod listen;
 pub mod probe;
 mod provider;
+pub mod matcher;
 pub mod replay;
 pub mod sandbox;
 pub mod send;

@@ -9,16 +9,20 @@ use super::verify::SchemeArg;
 
 /// The two modes of `replay`, shown as its usage and repeated when neither is given.
 pub const USAGE: &str = "hookctl replay DELIVERY_ID [--wait] [--timeout DURATION]   (provider replay)
-       hookctl replay --from CAPTURE.jsonl --to URL (--id ID | --last N | --all) [--resign]   (captured requests)";
+       hookctl replay --from CAPTURE.jsonl --to URL (--id ID | --last N | --all | --match EXPR) [--resign]   (captured requests)";
 
 #[derive(Debug, Args)]
-#[command(override_usage = USAGE, after_long_help = "Examples:
+#[command(override_usage = USAGE, after_long_help = concat!("Examples:
   Replay a dead-lettered provider delivery and wait for the outcome:
     hookctl replay dl_123 --wait
   Re-send the last captured request to a local handler:
     hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --last 1
   Re-send every capture, re-signed with a fresh timestamp:
-    hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --all --resign")]
+    hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --all --resign
+  Re-send only the captures of one case (all of them, unless --last/--id narrows further):
+    hookctl replay --from capture.jsonl --to http://127.0.0.1:3000/hooks --match data.caseId=case_1
+
+", super::matcher::match_help!()))]
 pub struct ReplayArgs {
     /// Provider delivery to replay (closient: dead_letter deliveries only)
     #[arg(conflicts_with = "from")]
@@ -45,6 +49,11 @@ pub struct ReplayArgs {
     /// Replay the last N records
     #[arg(long, value_name = "N", requires = "from")]
     pub last: Option<usize>,
+    /// Only records whose content matches: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot
+    /// path into the JSON body, or header.NAME); repeatable, all must hold; alone, replays
+    /// every matching record
+    #[arg(long = "match", value_name = "EXPR", requires = "from", value_parser = super::matcher::parse)]
+    pub matches: Vec<crate::matcher::Matcher>,
     /// How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", requires = "from", default_value = "30s", value_parser = super::duration::parse)]
     pub request_timeout: Duration,

@@ -7,15 +7,18 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::cli::events::{EventFilter, EventsArgs, EventsCommand};
+use crate::matcher::Matchers;
 use crate::output::sanitize::sanitize;
-use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, Row, RowFormat, WaitSpec};
+use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, NearMissLog, Row, RowFormat, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
     match args.command {
         EventsCommand::List { filter } => list(ctx, &filter),
         EventsCommand::Get { id } => get(ctx, &id),
-        EventsCommand::Wait { filter, count, timeout } => wait_for(ctx, &filter, count, timeout),
+        EventsCommand::Wait { filter, count, timeout, matches } => {
+            wait_for(ctx, &filter, count, timeout, Matchers::new(matches))
+        }
     }
 }
 
@@ -74,12 +77,23 @@ fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn wait_for(ctx: &Ctx, filter: &EventFilter, count: usize, timeout: Duration) -> Result<Outcome> {
+fn wait_for(
+    ctx: &Ctx,
+    filter: &EventFilter,
+    count: usize,
+    timeout: Duration,
+    content: Matchers,
+) -> Result<Outcome> {
     if count == 0 {
         return Err(Error::usage("--count must be at least 1"));
     }
     let kind = LogKind::of(ctx, false)?;
-    let log = EventLog::new(ctx, kind, &log_filter("events wait", filter))?;
+    if filter.event_type.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::usage("--type must not be empty"));
+    }
+    // The wait applies --type itself, so rows of other types reach it as near misses.
+    let all_types = EventFilter { event_type: None, ..filter.clone() };
+    let log = EventLog::new(ctx, kind, &log_filter("events wait", &all_types))?;
     let printer = &ctx.printer;
     let report = crate::block_on(async {
         let start = std::time::Instant::now();
@@ -89,7 +103,15 @@ fn wait_for(ctx: &Ctx, filter: &EventFilter, count: usize, timeout: Duration) ->
         // --timeout bounds the whole command, snapshot included.
         let timeout = timeout.saturating_sub(start.elapsed());
         let spec = WaitSpec { expected: count, timeout, baseline, event_type: filter.event_type.clone() };
-        wait::watch(printer, &spec, || async { log.rows().await.map_err(Into::into) }).await
+        // Rows that do not match are left out of the wait and kept as near misses.
+        let near = std::sync::Mutex::new(NearMissLog::new(content));
+        let mut report = wait::watch(printer, &spec, || async {
+            let rows = log.rows().await?;
+            Ok(near.lock().unwrap_or_else(|p| p.into_inner()).filter(&spec, rows))
+        })
+        .await?;
+        report.near_misses = near.lock().unwrap_or_else(|p| p.into_inner()).misses();
+        Ok::<_, Error>(report)
     })?;
     report.print(printer, kind.noun());
     Ok(report.outcome())

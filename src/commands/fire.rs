@@ -81,7 +81,14 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
         // --timeout bounds the snapshot and the wait together (the fire request has its own).
         let timeout = args.timeout.saturating_sub(snapshot_took);
         let spec = WaitSpec { expected, timeout, baseline, event_type: Some(args.event.clone()) };
-        let report = wait::watch(printer, &spec, || async { log.rows().await.map_err(Into::into) }).await?;
+        // The case's rows of other types are the near misses a timeout reports.
+        let near = std::sync::Mutex::new(wait::NearMissLog::default());
+        let mut report = wait::watch(printer, &spec, || async {
+            let rows = log.rows().await?;
+            Ok(near.lock().unwrap_or_else(|p| p.into_inner()).filter(&spec, rows))
+        })
+        .await?;
+        report.near_misses = near.lock().unwrap_or_else(|p| p.into_inner()).misses();
         if printer.is_json() {
             let mut doc = report.to_json();
             doc["fire"] = answer;

@@ -48,10 +48,12 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
         (None, true, _) => Selection::All,
         (None, false, Some(0)) => return Err(Error::usage("--last must be at least 1")),
         (None, false, Some(n)) => Selection::Last(n),
+        // --match alone: every record that matches (our choice: the expressions already say which).
+        (None, false, None) if !args.matches.is_empty() => Selection::All,
         (None, false, None) => {
             return Err(Error::usage_hint(
                 "say which captured requests to replay",
-                "add --id ID, --last N or --all",
+                "add --id ID, --last N, --all or --match EXPR",
             ))
         }
     };
@@ -71,7 +73,8 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
         }
         None => args.request_timeout,
     };
-    Ok(ReplayConfig { from, to, select, resign, timeout })
+    let content = crate::matcher::Matchers::new(args.matches);
+    Ok(ReplayConfig { from, to, select, resign, timeout, content })
 }
 
 /// Replays a provider delivery (closient: dead_letter deliveries only). The answer is the

@@ -65,6 +65,8 @@ pub struct ReplayConfig {
     pub select: Selection,
     pub resign: Option<Resign>,
     pub timeout: Duration,
+    /// `--match`: only records whose content matches are selected from.
+    pub content: crate::matcher::Matchers,
 }
 
 /// Reads a capture file. Lines that are not records (a foreign line, a cut-off last line)
@@ -103,6 +105,37 @@ pub fn select(records: Vec<Record>, sel: &Selection) -> std::result::Result<Vec<
                 Ok(found.into_iter().last().into_iter().collect())
             }
         }
+    }
+}
+
+/// The records whose content matches every `--match`, or why none did.
+pub(crate) fn narrow(
+    records: Vec<Record>,
+    content: &crate::matcher::Matchers,
+) -> std::result::Result<Vec<Record>, crate::matcher::NearMisses> {
+    if content.is_empty() {
+        return Ok(records);
+    }
+    let mut near = crate::matcher::NearMisses::default();
+    let mut kept = Vec::new();
+    for rec in records {
+        let body = rec.body_bytes().ok().and_then(|b| serde_json::from_slice(&b).ok());
+        let header = |name: &str| {
+            rec.headers
+                .iter()
+                .find(|h| !h.base64 && h.name.eq_ignore_ascii_case(name))
+                .map(|h| h.value.clone())
+        };
+        let subject = crate::matcher::Subject { body: body.as_ref(), header: &header };
+        match content.check(&subject) {
+            None => kept.push(rec),
+            Some(why) => near.add(why),
+        }
+    }
+    if kept.is_empty() {
+        Err(near)
+    } else {
+        Ok(kept)
     }
 }
 
@@ -157,6 +190,12 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
     if records.is_empty() {
         return Err(Error::usage(format!("no capture records in {}", cfg.from.display())));
     }
+    let records = narrow(records, &cfg.content).map_err(|near| {
+        Error::usage_hint(
+            format!("no record in {} matches --match: {}", cfg.from.display(), near.lines().join("; ")),
+            "the paths are into each record's JSON body (data.caseId) or header.NAME",
+        )
+    })?;
     let chosen = select(records, &cfg.select).map_err(|e| {
         Error::usage_hint(
             format!("{e} in {}", cfg.from.display()),

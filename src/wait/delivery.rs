@@ -90,6 +90,7 @@ fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
         elapsed: Duration::ZERO,
         polls: 0,
         last_error: None,
+        near_misses: Default::default(),
     };
     report.print(&ctx.printer, "deliveries");
     report.outcome()

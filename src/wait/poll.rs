@@ -86,6 +86,7 @@ where
         elapsed: Duration::ZERO,
         polls: 0,
         last_error: None,
+        near_misses: Default::default(),
     };
     if spec.expected == 0 {
         report.outcome = WaitOutcome::Delivered;

@@ -46,6 +46,9 @@ pub struct WaitReport {
     pub polls: u32,
     /// The last transient poll failure, shown when the wait times out.
     pub last_error: Option<String>,
+    /// New rows that did not count (another type, a `--match` that failed), shown when the
+    /// wait times out.
+    pub(crate) near_misses: crate::matcher::NearMisses,
 }
 
 impl WaitReport {
@@ -58,6 +61,7 @@ impl WaitReport {
             elapsed: Duration::ZERO,
             polls: 0,
             last_error: None,
+            near_misses: Default::default(),
         }
     }
 
@@ -79,16 +83,21 @@ impl WaitReport {
         self.deciding().iter().filter(|r| r.state == state).count()
     }
 
-    /// `{"outcome", "expected", "rows", "elapsed_ms", "polls"}` (plus `last_error`).
+    /// `{"outcome", "expected", "rows", "elapsed_ms", "polls"}` (plus `last_error`, and
+    /// `near_misses` when new rows did not count).
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut doc = json!({
             "outcome": self.outcome.as_str(),
             "expected": self.expected,
             "rows": self.rows.iter().map(Row::to_json).collect::<Vec<_>>(),
             "elapsed_ms": self.elapsed.as_millis() as u64,
             "polls": self.polls,
             "last_error": self.last_error,
-        })
+        });
+        if !self.near_misses.is_empty() {
+            doc["near_misses"] = self.near_misses.to_json();
+        }
+        doc
     }
 
     /// The final document (`--json`) or a summary line on stderr; a failure is also an
@@ -154,6 +163,9 @@ impl WaitReport {
                     self.count(RowState::Pending),
                     self.polls
                 )];
+                if !self.near_misses.is_empty() {
+                    details.push(format!("near misses: {}", self.near_misses.summary(seen)));
+                }
                 if let Some(e) = &self.last_error {
                     details.push(format!("last poll error: {e}"));
                 }

@@ -501,6 +501,7 @@ fn json_report_shape() {
         elapsed: ms(1234),
         polls: 5,
         last_error: None,
+        near_misses: Default::default(),
     };
     let v = r.to_json();
     assert_eq!(v["outcome"], "timed_out");
