@@ -81,6 +81,10 @@ fn main() {
 }
 
 fn hookctl_release() -> Option<PathBuf> {
+    // `benches/build.sh` measures binaries built in its own target directories.
+    if let Some(bin) = std::env::var_os("BENCH_BIN") {
+        return Some(PathBuf::from(bin));
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or(root.join("target"));
     let p = target.join("release").join("hookctl");
