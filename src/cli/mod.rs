@@ -18,6 +18,7 @@ pub mod listen;
 pub mod probe;
 mod provider;
 pub mod matcher;
+mod provider;
 pub mod replay;
 pub mod sandbox;
 pub mod send;
