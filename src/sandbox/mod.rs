@@ -18,6 +18,7 @@ pub(crate) mod model;
 mod origin;
 mod partner;
 mod personio;
+mod recorder;
 pub mod seed;
 mod store;
 mod worker;
@@ -180,7 +181,9 @@ impl Config {
 
 /// Shared state of a running sandbox.
 pub(crate) struct App {
-    pub store: store::Store,
+    pub store: Arc<store::Store>,
+    /// Writes attempt outcomes, many per transaction.
+    pub recorder: recorder::Recorder,
     pub token: Secret,
     pub knobs: RwLock<Knobs>,
     /// Wakes the worker when something was enqueued.
@@ -311,7 +314,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
             "give it a token of your own: --token $(openssl rand -hex 16)",
         ));
     }
-    let store = store::Store::open(&cfg.data_dir).map_err(store_error)?;
+    let store = Arc::new(store::Store::open(&cfg.data_dir).map_err(store_error)?);
     if store.is_empty().map_err(store_error)? {
         seed::seed(&store, cfg.seed_url.as_deref().unwrap_or(seed::DEFAULT_URL), false)
             .map_err(store_error)?;
@@ -333,8 +336,11 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
         b.build().map_err(|e| Error::Internal(format!("cannot set up the delivery client: {e}")))
     };
     let (http, direct) = (client(true)?, client(false)?);
+    let recorder = recorder::Recorder::start(store.clone())
+        .map_err(|e| Error::Internal(format!("cannot start the sandbox database writer: {e}")))?;
     let app = Arc::new(App {
         store,
+        recorder,
         token: cfg.token.clone(),
         knobs: RwLock::new(Knobs {
             lag: cfg.lag,

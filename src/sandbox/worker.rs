@@ -1,6 +1,6 @@
 //! The delivery worker: drains the outbox, signs each delivery with its endpoint's `whsec_`
 //! secret (Standard Webhooks, the signer of `hookctl sign`), POSTs it, and records the attempt
-//! and the new state in one transaction. The database is the only queue: after a crash every
+//! and the new state (through the [`super::recorder`], many attempts per transaction). The database is the only queue: after a crash every
 //! delivery that was due is due again, with the same `webhook-id`.
 
 use std::sync::Arc;
@@ -19,6 +19,8 @@ pub(crate) const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 pub(crate) const MAX_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Attempts running at once.
 const CONCURRENCY: usize = 64;
+/// Free slots that make the worker read the queue again while attempts are in flight.
+const REFILL: usize = CONCURRENCY / 4;
 /// 429s allowed before a delivery is dead-lettered (they do not use the retry budget).
 const MAX_RATE_LIMITED: i64 = 10;
 /// Longest `Retry-After` honoured; longer ones are cut to this.
@@ -38,37 +40,22 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
         }
         let free = slots.available_permits();
         let busy = CONCURRENCY - free;
-        let due = if free == 0 {
-            Vec::new()
-        } else {
-            match app.store.due(model::now_ms(), free + busy) {
-                Ok(d) => d,
-                Err(e) => {
-                    app.printer.warn(&format!("sandbox worker: {e}"));
-                    Vec::new()
-                }
-            }
-        };
+        // Refilled in batches: a query for every finished attempt read the whole window of
+        // due rows again each time.
+        let due =
+            if free == 0 || (busy > 0 && free < REFILL) { Vec::new() } else { claim_due(&app, free, busy) };
         let mut started = 0;
         for d in due {
-            let Ok(permit) = slots.clone().try_acquire_owned() else { break };
-            if !app.claim(&d.id) {
+            let Ok(permit) = slots.clone().try_acquire_owned() else {
+                app.release(&d.id);
                 continue;
-            }
-            // The list may be stale: an attempt that finished since it was read released its
-            // claim, and must not be repeated.
-            let d = match app.store.delivery(&d.id) {
-                Ok(Some(fresh)) if fresh.attempts == d.attempts && fresh.next_at.is_some() => fresh,
-                _ => {
-                    app.release(&d.id);
-                    continue;
-                }
             };
             started += 1;
             let app = app.clone();
             inflight.spawn(async move {
                 let id = d.id.clone();
                 attempt(&app, d).await;
+                // Only now (the outcome is committed) may it be claimed again.
                 app.release(&id);
                 drop(permit);
                 app.wake.notify_one();
@@ -78,8 +65,9 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             continue;
         }
         // Nothing startable: sleep until the next due time, a new enqueue, a finished
-        // attempt, or stop.
-        let pause = match app.store.next_due() {
+        // attempt, or stop (a finished attempt wakes it, so with attempts in flight the next
+        // due time need not be read).
+        let pause = match if busy > 0 { Ok(None) } else { app.store.next_due() } {
             Ok(Some(at)) => Duration::from_millis((at - model::now_ms()).clamp(5, 1000) as u64),
             _ => Duration::from_secs(1),
         };
@@ -90,6 +78,20 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
         }
     }
     while inflight.join_next().await.is_some() {}
+}
+
+/// Reads up to `free` due deliveries and claims them, under the claims' lock: a claim is
+/// released only after its outcome is committed, so whatever this query sees either is still
+/// claimed (skipped) or already shows its new state — nothing is attempted twice.
+fn claim_due(app: &App, free: usize, busy: usize) -> Vec<Delivery> {
+    let mut claims = app.inflight.lock().unwrap_or_else(|p| p.into_inner());
+    match app.store.due(model::now_ms(), free + busy) {
+        Ok(rows) => rows.into_iter().filter(|d| claims.insert(d.id.clone())).take(free).collect(),
+        Err(e) => {
+            app.printer.warn(&format!("sandbox worker: {e}"));
+            Vec::new()
+        }
+    }
 }
 
 /// Claims `d` and attempts it now, outside the worker's loop (closient test and replay,
@@ -214,7 +216,8 @@ pub(crate) async fn attempt(app: &App, mut d: Delivery) -> Delivery {
         error: d.last_error.clone(),
     };
     let event = event_row(&d, now_ms.saturating_add(model::ms(knobs.lag.sample())));
-    if let Err(e) = app.store.record(&d, &record, event.as_ref()) {
+    let outcome = super::recorder::Recorded { delivery: d.clone(), attempt: record.clone(), event };
+    if let Err(e) = app.recorder.record(outcome).await {
         // Not recorded: the delivery stays due and is attempted again (same webhook-id).
         app.printer.warn(&format!("sandbox: cannot record an attempt of {}: {e}", d.id));
         return d;

@@ -2,62 +2,21 @@
 //! attempt and the partner event log. Each state change is one transaction, so a `kill -9`
 //! leaves either the old or the new state, never half of one.
 
+mod file;
+mod rows;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::secret::Secret;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::Value;
 
-use super::model::{
-    Attempt, Case, Chat, Delivery, Endpoint, EventRow, EventStatus, Lifecycle, Outcome, Payment, Provider,
-    Status,
+use super::model::{Attempt, Case, Chat, Delivery, Endpoint, EventRow, Outcome, Payment, Provider, Status};
+use rows::{
+    case_row, delivery_row, endpoint_row, event_row, named, DELIVERY_COLUMNS, ENDPOINT_COLUMNS, EVENT_COLUMNS,
 };
 
-/// The schema this build writes. A file with a larger `user_version` was written by a newer
-/// hookctl: refused, never downgraded.
-pub const SCHEMA_VERSION: i64 = 1;
-
-/// Migrations, in order: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE cases (
-    id TEXT PRIMARY KEY, owner TEXT NOT NULL, classification TEXT NOT NULL,
-    lifecycle TEXT NOT NULL, close_code TEXT, close_comment TEXT,
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE payments (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
-    paid_at TEXT NOT NULL);
-CREATE TABLE chats (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, author TEXT NOT NULL, message TEXT NOT NULL,
-    created_at TEXT NOT NULL);
-CREATE TABLE endpoints (
-    id TEXT PRIMARY KEY, provider TEXT NOT NULL, owner TEXT NOT NULL, url TEXT NOT NULL,
-    description TEXT, events TEXT NOT NULL, active INTEGER NOT NULL, test_mode INTEGER NOT NULL,
-    secret TEXT NOT NULL, seeded INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE deliveries (
-    id TEXT PRIMARY KEY, provider TEXT NOT NULL, endpoint_id TEXT NOT NULL, url TEXT NOT NULL,
-    secret TEXT NOT NULL, event_type TEXT NOT NULL, case_id TEXT, event_id TEXT,
-    webhook_id TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,
-    rate_limits INTEGER NOT NULL DEFAULT 0, retries INTEGER NOT NULL,
-    next_at INTEGER, http_status_code INTEGER, response_body TEXT, last_error TEXT,
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, delivered_at TEXT);
-CREATE INDEX deliveries_due ON deliveries(next_at) WHERE next_at IS NOT NULL;
-CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id);
-CREATE TABLE attempts (
-    delivery_id TEXT NOT NULL, n INTEGER NOT NULL, url TEXT NOT NULL, started_at TEXT NOT NULL,
-    duration_ms INTEGER NOT NULL, outcome TEXT NOT NULL, http_status_code INTEGER,
-    response_body TEXT, error TEXT, PRIMARY KEY (delivery_id, n));
-CREATE TABLE events (
-    id TEXT PRIMARY KEY, delivery_id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,
-    subscription_id TEXT NOT NULL, event_type TEXT NOT NULL, payload TEXT NOT NULL,
-    webhook_id TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
-    visible_at INTEGER NOT NULL, delivered_at TEXT, attempt_count INTEGER NOT NULL,
-    last_response_code INTEGER, last_error TEXT);
-CREATE INDEX events_case ON events(case_id);
-"#];
+pub use file::SCHEMA_VERSION;
 
 /// Why the database cannot be used. Each names the file: the user must be able to find it.
 #[derive(Debug, thiserror::Error)]
@@ -100,54 +59,7 @@ pub(crate) struct Store {
 impl Store {
     /// Opens (creating if needed) `dir/sandbox.db`, checks it and migrates it.
     pub(crate) fn open(dir: &Path) -> StoreResult<Store> {
-        create_private_dir(dir).map_err(|source| StoreError::Dir { path: dir.to_path_buf(), source })?;
-        let lock = lock_dir(dir)?;
-        let path = dir.join("sandbox.db");
-        // Every endpoint's signing secret is in there: the file (and the journal files SQLite
-        // creates with the database's mode) is private.
-        private_files(dir).map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-                StoreError::ReadOnly { path: path.clone(), message: e.to_string() }
-            }
-            _ => StoreError::Dir { path: path.clone(), source: e },
-        })?;
-        let corrupt = |e: rusqlite::Error| StoreError::Corrupt { path: path.clone(), message: e.to_string() };
-        let mut conn = Connection::open(&path).map_err(corrupt)?;
-        if conn.is_readonly(rusqlite::DatabaseName::Main).unwrap_or(false) {
-            return Err(StoreError::ReadOnly { path, message: "it was opened read-only".into() });
-        }
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(corrupt)?;
-        // Reading the header is the first thing that fails on a file that is not SQLite.
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(corrupt)?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::Newer { path, found: version });
-        }
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(corrupt)?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt { path, message: check });
-        }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(corrupt)?;
-        // WAL + NORMAL: a committed transaction survives a killed process (not a power cut).
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(corrupt)?;
-        let tx = conn.transaction().map_err(corrupt)?;
-        for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            tx.execute_batch(sql).map_err(corrupt)?;
-            tx.pragma_update(None, "user_version", n as i64 + 1).map_err(corrupt)?;
-        }
-        tx.commit().map_err(corrupt)?;
-        check_schema(&conn).map_err(|e| StoreError::Schema { path: path.clone(), message: e.to_string() })?;
-        // A write now, so a database that cannot take one is refused at start rather than
-        // answering 500 to every write later.
-        conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('opened_at', ?1)",
-            [super::model::now()],
-        )
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
-                StoreError::ReadOnly { path: path.clone(), message: e.to_string() }
-            }
-            _ => corrupt(e),
-        })?;
+        let (conn, path, lock) = file::open(dir)?;
         Ok(Store { conn: Mutex::new(conn), path, _lock: lock })
     }
 
@@ -464,79 +376,15 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM deliveries WHERE next_at IS NOT NULL", [], |r| r.get(0))?)
     }
 
-    /// Records one attempt and the delivery's new state, and writes or updates the partner
-    /// event-log row, in one transaction. Idempotent: the attempt is keyed by (delivery, n)
-    /// and the event row by the delivery, so a redelivery after a crash updates, never doubles.
-    pub(crate) fn record(&self, d: &Delivery, a: &Attempt, event: Option<&EventRow>) -> StoreResult<()> {
-        self.tx(|tx| {
-            let updated = tx.prepare_cached(
-                "UPDATE deliveries SET status = ?2, attempts = ?3, failures = ?4, rate_limits = ?5, next_at = ?6,
-                     http_status_code = ?7, response_body = ?8, last_error = ?9, updated_at = ?10, delivered_at = ?11
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                    d.id,
-                    d.status.as_str(),
-                    d.attempts,
-                    d.failures,
-                    d.rate_limits,
-                    d.next_at,
-                    d.http_status_code,
-                    d.response_body,
-                    d.last_error,
-                    d.updated_at,
-                    d.delivered_at
-                ],
-            )?;
-            // Gone (an admin reset while it was in flight): nothing to record.
-            if updated == 0 {
-                return Ok(());
-            }
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO attempts (delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                    a.delivery_id,
-                    a.n,
-                    a.url,
-                    a.started_at,
-                    a.duration_ms,
-                    a.outcome.as_str(),
-                    a.http_status_code,
-                    a.response_body,
-                    a.error
-                ],
-            )?;
-            if let Some(e) = event {
-                tx.prepare_cached(
-                    "INSERT INTO events (id, delivery_id, case_id, subscription_id, event_type, payload, webhook_id, status,
-                         created_at, visible_at, delivered_at, attempt_count, last_response_code, last_error)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                     ON CONFLICT (delivery_id) DO UPDATE SET status = excluded.status,
-                         delivered_at = excluded.delivered_at, attempt_count = excluded.attempt_count,
-                         last_response_code = excluded.last_response_code, last_error = excluded.last_error",
-                )?
-                .execute(params![
-                        e.id,
-                        e.delivery_id,
-                        e.case_id,
-                        e.subscription_id,
-                        e.event_type,
-                        e.payload,
-                        e.webhook_id,
-                        e.status.as_str(),
-                        e.created_at,
-                        e.visible_at,
-                        e.delivered_at,
-                        e.attempt_count,
-                        e.last_response_code,
-                        e.last_error
-                    ],
-                )?;
-            }
-            Ok(())
-        })
+    /// Records attempts — each with its delivery's new state and its partner event-log row —
+    /// in one transaction (group commit: the worker's outcomes are written many at a time).
+    /// Idempotent: the attempt is keyed by (delivery, n) and the event row by the delivery, so
+    /// a redelivery after a crash updates, never doubles.
+    pub(crate) fn record_all<'a>(
+        &self,
+        records: impl IntoIterator<Item = (&'a Delivery, &'a Attempt, Option<&'a EventRow>)>,
+    ) -> StoreResult<()> {
+        self.tx(|tx| records.into_iter().try_for_each(|(d, a, event)| write_record(tx, d, a, event)))
     }
 
     /// Puts a dead-lettered delivery back in the queue, due now, with a fresh retry budget.
@@ -623,21 +471,73 @@ impl Store {
     }
 }
 
-/// Every column the queries read or write, checked at start so a file with the right version
-/// but another shape is refused naming the file, instead of failing request by request.
-fn check_schema(conn: &Connection) -> rusqlite::Result<()> {
-    for sql in [
-        "SELECT key, value FROM meta",
-        "SELECT id, owner, classification, lifecycle, close_code, close_comment, created_at, updated_at FROM cases",
-        "SELECT id, case_id, amount, currency, paid_at FROM payments",
-        "SELECT id, case_id, author, message, created_at FROM chats",
-        "SELECT seeded FROM endpoints",
-        ENDPOINT_COLUMNS,
-        DELIVERY_COLUMNS,
-        "SELECT delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error FROM attempts",
-        EVENT_COLUMNS,
-    ] {
-        conn.prepare(&format!("{sql} LIMIT 0"))?;
+/// One attempt, its delivery's new state and its event row (see [`Store::record_all`]).
+fn write_record(tx: &Transaction, d: &Delivery, a: &Attempt, event: Option<&EventRow>) -> StoreResult<()> {
+    let updated = tx.prepare_cached(
+            "UPDATE deliveries SET status = ?2, attempts = ?3, failures = ?4, rate_limits = ?5, next_at = ?6,
+                 http_status_code = ?7, response_body = ?8, last_error = ?9, updated_at = ?10, delivered_at = ?11
+             WHERE id = ?1",
+        )?
+        .execute(params![
+                d.id,
+                d.status.as_str(),
+                d.attempts,
+                d.failures,
+                d.rate_limits,
+                d.next_at,
+                d.http_status_code,
+                d.response_body,
+                d.last_error,
+                d.updated_at,
+                d.delivered_at
+            ],
+        )?;
+    // Gone (an admin reset while it was in flight): nothing to record.
+    if updated == 0 {
+        return Ok(());
+    }
+    tx.prepare_cached(
+            "INSERT OR REPLACE INTO attempts (delivery_id, n, url, started_at, duration_ms, outcome, http_status_code, response_body, error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+                a.delivery_id,
+                a.n,
+                a.url,
+                a.started_at,
+                a.duration_ms,
+                a.outcome.as_str(),
+                a.http_status_code,
+                a.response_body,
+                a.error
+            ],
+        )?;
+    if let Some(e) = event {
+        tx.prepare_cached(
+                "INSERT INTO events (id, delivery_id, case_id, subscription_id, event_type, payload, webhook_id, status,
+                     created_at, visible_at, delivered_at, attempt_count, last_response_code, last_error)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                 ON CONFLICT (delivery_id) DO UPDATE SET status = excluded.status,
+                     delivered_at = excluded.delivered_at, attempt_count = excluded.attempt_count,
+                     last_response_code = excluded.last_response_code, last_error = excluded.last_error",
+            )?
+            .execute(params![
+                    e.id,
+                    e.delivery_id,
+                    e.case_id,
+                    e.subscription_id,
+                    e.event_type,
+                    e.payload,
+                    e.webhook_id,
+                    e.status.as_str(),
+                    e.created_at,
+                    e.visible_at,
+                    e.delivered_at,
+                    e.attempt_count,
+                    e.last_response_code,
+                    e.last_error
+                ],
+            )?;
     }
     Ok(())
 }
@@ -646,156 +546,6 @@ fn check_schema(conn: &Connection) -> rusqlite::Result<()> {
 pub(crate) enum CaseChild {
     Payments,
     Chats,
-}
-
-/// Creates the data directory `0700` (Unix). An existing directory keeps its mode: it may be
-/// shared (`--data-dir /tmp/x`); the files in it are private either way.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir)
-}
-
-/// Creates `sandbox.db` `0600` before SQLite opens it (SQLite gives its `-wal` and `-shm`
-/// files the database's mode), and makes older, readable ones private.
-fn private_files(dir: &Path) -> std::io::Result<()> {
-    let db = dir.join("sandbox.db");
-    private_open(std::fs::OpenOptions::new().create(true).truncate(false).write(true)).open(&db)?;
-    #[cfg(unix)]
-    for name in ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm", "sandbox.lock"] {
-        use std::os::unix::fs::PermissionsExt;
-        let path = dir.join(name);
-        match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.is_file() && m.permissions().mode() & 0o077 != 0 => {
-                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// `0600` on creation (Unix).
-fn private_open(o: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(o, 0o600);
-    o
-}
-
-/// Takes the data dir's exclusive lock, or says which sandbox holds it.
-fn lock_dir(dir: &Path) -> StoreResult<std::fs::File> {
-    let lock = dir.join("sandbox.lock");
-    let file = private_open(std::fs::OpenOptions::new().create(true).truncate(false).write(true))
-        .open(&lock)
-        .map_err(|source| StoreError::Lock { path: lock.clone(), source })?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy { dir: dir.to_path_buf(), lock }),
-        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Lock { path: lock, source }),
-    }
-}
-
-/// A state column read back as its enum: an unknown word is an error naming it, never a
-/// silent default (a file written by another tool, or a newer hookctl, must not be misread).
-fn named<T>(r: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(idx)?;
-    parse(&text).ok_or_else(|| {
-        let column = r.as_ref().column_name(idx).unwrap_or("?").to_string();
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            format!("unknown {column} '{text}'").into(),
-        )
-    })
-}
-
-fn case_row(r: &Row) -> rusqlite::Result<Case> {
-    Ok(Case {
-        id: r.get(0)?,
-        owner: r.get(1)?,
-        test: r.get::<_, String>(2)? == "test",
-        lifecycle: named(r, 3, Lifecycle::parse)?,
-        close_code: r.get(4)?,
-        close_comment: r.get(5)?,
-        created_at: r.get(6)?,
-    })
-}
-
-const ENDPOINT_COLUMNS: &str =
-    "SELECT id, provider, owner, url, description, events, active, test_mode, secret, \
-     created_at, updated_at FROM endpoints";
-
-fn endpoint_row(r: &Row) -> rusqlite::Result<Endpoint> {
-    let events: String = r.get(5)?;
-    Ok(Endpoint {
-        id: r.get(0)?,
-        provider: named(r, 1, Provider::parse)?,
-        owner: r.get(2)?,
-        url: r.get(3)?,
-        description: r.get(4)?,
-        events: serde_json::from_str(&events).unwrap_or_default(),
-        active: r.get(6)?,
-        test_mode: r.get(7)?,
-        secret: Secret::new(r.get::<_, String>(8)?),
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
-    })
-}
-
-const DELIVERY_COLUMNS: &str = "SELECT id, provider, endpoint_id, url, secret, event_type, case_id, event_id, \
-     webhook_id, body, status, attempts, failures, rate_limits, retries, next_at, http_status_code, response_body, \
-     last_error, created_at, updated_at, delivered_at FROM deliveries";
-
-fn delivery_row(r: &Row) -> rusqlite::Result<Delivery> {
-    Ok(Delivery {
-        id: r.get(0)?,
-        provider: named(r, 1, Provider::parse)?,
-        endpoint_id: r.get(2)?,
-        url: r.get(3)?,
-        secret: Secret::new(r.get::<_, String>(4)?),
-        event_type: r.get(5)?,
-        case_id: r.get(6)?,
-        event_id: r.get(7)?,
-        webhook_id: r.get(8)?,
-        body: r.get(9)?,
-        status: named(r, 10, Status::parse)?,
-        attempts: r.get(11)?,
-        failures: r.get(12)?,
-        rate_limits: r.get(13)?,
-        retries: r.get(14)?,
-        next_at: r.get(15)?,
-        http_status_code: r.get(16)?,
-        response_body: r.get(17)?,
-        last_error: r.get(18)?,
-        created_at: r.get(19)?,
-        updated_at: r.get(20)?,
-        delivered_at: r.get(21)?,
-    })
-}
-
-const EVENT_COLUMNS: &str =
-    "SELECT id, delivery_id, case_id, subscription_id, event_type, payload, webhook_id, \
-     status, created_at, visible_at, delivered_at, attempt_count, last_response_code, last_error FROM events";
-
-fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
-    Ok(EventRow {
-        id: r.get(0)?,
-        delivery_id: r.get(1)?,
-        case_id: r.get(2)?,
-        subscription_id: r.get(3)?,
-        event_type: r.get(4)?,
-        payload: r.get(5)?,
-        webhook_id: r.get(6)?,
-        status: named(r, 7, EventStatus::parse)?,
-        created_at: r.get(8)?,
-        visible_at: r.get(9)?,
-        delivered_at: r.get(10)?,
-        attempt_count: r.get(11)?,
-        last_response_code: r.get(12)?,
-        last_error: r.get(13)?,
-    })
 }
 
 #[cfg(test)]
