@@ -83,7 +83,16 @@ pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
         timeout: args.request_timeout,
         tolerance: std::time::Duration::from_secs(tolerance),
     };
-    let replies = crate::block_on(send(ctx, &target, &probes))?;
+    let replies = match crate::block_on(send(ctx, &target, &probes)) {
+        Ok(replies) => replies,
+        Err(e) => {
+            // CI still gets a report it can read: the run ended with an error, and which.
+            if let Some((path, file)) = junit_file {
+                write_junit(path, file, &junit::render_error(scheme, &shown_url, &e.to_string()))?;
+            }
+            return Err(e);
+        }
+    };
 
     let report = Report::new(
         Subject {
@@ -98,11 +107,8 @@ pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
         &replies,
     );
     ctx.printer.emit(&report.to_json(), |p| p.lines(&report.human(p)));
-    if let Some((path, mut file)) = junit_file {
-        use std::io::Write;
-        file.write_all(junit::render(&report).as_bytes())
-            .and_then(|_| file.flush())
-            .map_err(|e| Error::io(format!("cannot write --junit {}", path.display()), e))?;
+    if let Some((path, file)) = junit_file {
+        write_junit(path, file, &junit::render(&report))?;
     }
     let outcome = report.outcome();
     let (accepted, rejected) = report.failures();
@@ -131,6 +137,13 @@ pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
         );
     }
     Ok(outcome)
+}
+
+fn write_junit(path: &std::path::Path, mut file: std::fs::File, xml: &str) -> Result<()> {
+    use std::io::Write;
+    file.write_all(xml.as_bytes()).and_then(|_| file.flush()).map_err(|e| {
+        Error::io(format!("cannot write --junit {}", sanitize_line(&path.display().to_string())), e)
+    })
 }
 
 /// The I/O part: sends every probe, tracing each with `-v`.

@@ -6,6 +6,7 @@ use super::check::Expect;
 use super::report::{tolerance_words, Report, Verdict};
 use super::run::Reply;
 use crate::sanitize::{sanitize, sanitize_line};
+use crate::sign::Scheme;
 
 /// The XML document for `report`.
 pub(crate) fn render(report: &Report<'_>) -> String {
@@ -103,6 +104,26 @@ pub(crate) fn render(report: &Report<'_>) -> String {
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
+}
+
+/// The document when the run could not finish (the handler unreachable, or too slow): one
+/// test case, `handler-reachable`, with the error, so CI shows why instead of an empty file.
+pub(crate) fn render_error(scheme: Scheme, url: &str, message: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <testsuites name=\"hookctl probe\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n\
+         \x20 <testsuite name=\"hookctl probe ({scheme})\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n\
+         \x20   <properties>\n\
+         \x20     <property name=\"url\" value=\"{}\"/>\n\
+         \x20   </properties>\n\
+         \x20   <testcase name=\"handler-reachable\" classname=\"hookctl.probe.{scheme}\" time=\"0.000\">\n\
+         \x20     <error type=\"network\" message=\"{}\"/>\n\
+         \x20   </testcase>\n\
+         \x20 </testsuite>\n\
+         </testsuites>\n",
+        attr(url),
+        attr(message)
+    )
 }
 
 /// Text for an attribute value: one line, escaped.

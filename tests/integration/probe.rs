@@ -210,6 +210,16 @@ fn unreachable_handler_exits_5() {
         "{stderr}"
     );
     assert!(stderr.contains("connection failed"), "{stderr}");
+
+    // CI still gets a JUnit report that says why.
+    let out = probe(&env, &url, Family::Standard, &["--junit", "probe.xml"]);
+    assert_eq!(out.status.code(), Some(5));
+    let root = xml::parse(&std::fs::read_to_string(env.path("probe.xml")).unwrap());
+    let case = root.all("testcase")[0];
+    assert_eq!(case.attr("name"), Some("handler-reachable"));
+    let error = case.child("error").unwrap();
+    assert!(error.attr("message").unwrap().contains("connection failed"), "{:?}", error.attrs);
+    assert_eq!(root.child("testsuite").unwrap().attr("errors"), Some("1"));
 }
 
 #[test]
