@@ -14,6 +14,7 @@ pub(crate) mod headers;
 pub(crate) mod listen;
 pub(crate) mod loopback;
 pub(crate) mod matcher;
+pub(crate) mod net;
 pub(crate) mod outbound;
 pub mod output;
 pub(crate) mod pattern;
@@ -119,7 +120,28 @@ fn run(cli: cli::Cli) -> u8 {
     for name in not_unicode {
         ctx.printer.warn(&format!("{name} is not valid UTF-8: ignored"));
     }
-    match commands::exec(cli.command, &ctx) {
+    let listens = matches!(cli.command, cli::Command::Listen(_));
+    let command = cli.command;
+    let result = match commands::without_runtime(&command) {
+        true => commands::exec_sync(command, &ctx),
+        false => block_on(async {
+            if listens {
+                // A closed stdout stops only its display (see `listen::display`).
+                return commands::exec(command, &ctx).await;
+            }
+            tokio::select! {
+                result = commands::exec(command, &ctx) => result,
+                () = ctx.printer.stdout_gone() => Ok(Outcome::Success),
+            }
+        })
+        .and_then(|r| r),
+    };
+    // A closed stdout (`hookctl … | head`) ends a command quietly with 0, as at a shell one
+    // expects; `listen` keeps its verdict: an unmet `--expect` must not read as success in CI.
+    if ctx.printer.stdout_closed() && !listens {
+        return Exit::Ok.code();
+    }
+    match result {
         Ok(outcome) => outcome.exit().code(),
         Err(err) => {
             ctx.printer.error(&err);
@@ -128,15 +150,41 @@ fn run(cli: cli::Cli) -> u8 {
     }
 }
 
-/// Runs a future on a fresh multi-threaded runtime. Only commands that do I/O start one, so
-/// `--version`, `sign` and `verify` stay free of runtime spin-up.
-pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(rt) => rt.block_on(future),
-        // Without a runtime nothing can run; this only happens when the OS refuses threads.
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            std::process::exit(Exit::Internal.code() as i32)
-        }
+/// The one multi-threaded runtime, built on first use: `--version`, `sign`, `verify`,
+/// `config`, completions and man never start one. Every async command, the sandbox, the
+/// listener's control side and the API client run on it.
+fn runtime() -> Result<&'static tokio::runtime::Runtime> {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    if let Some(rt) = RUNTIME.get() {
+        return Ok(rt);
     }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
+    Ok(RUNTIME.get_or_init(|| rt))
+}
+
+/// Runs a command's future on [`runtime`]; only [`run`] calls this.
+fn block_on<F: std::future::Future>(future: F) -> Result<F::Output> {
+    Ok(runtime()?.block_on(future))
+}
+
+/// Starts a single-threaded event loop on a thread of its own and runs `task` on it until it
+/// returns. `listen` serves connections on one such loop per core (measured faster on 2 cores
+/// than the work-stealing runtime: no cross-thread wake-ups per request); they are started
+/// here so that this file stays the only one that drives a runtime.
+pub(crate) fn event_loop<F, Fut>(name: &str, task: F) -> Result<std::thread::JoinHandle<()>>
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || rt.block_on(task()))
+        .map_err(|e| Error::Internal(format!("cannot start a listener thread: {e}")))
 }

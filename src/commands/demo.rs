@@ -1,12 +1,11 @@
-//! `hookctl demo`: the whole loop offline, in one process and a few seconds. A sandbox runs
-//! in-process on a temporary database; a verifying `hookctl listen` (this executable) receives;
-//! hookctl's own API client registers it, fires every partner event type and waits for the
-//! event-log rows, runs a closient test and a personio test-event, and shows a forced failure
-//! ending in `dead_letter` and its replay. Every signature is checked on arrival.
+//! `hookctl demo`: the whole loop offline, in one process and a few seconds. A sandbox and a
+//! verifying listener run in-process (through their `start` handles) on a temporary
+//! database; hookctl's own API client registers the listener, fires every partner event type
+//! and waits for the event-log rows with the waiter `fire --wait` uses, runs a closient test
+//! and a personio test-event, and shows a forced failure ending in `dead_letter` and its
+//! replay. Every signature is checked on arrival.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use colored::Color;
@@ -14,10 +13,14 @@ use serde_json::{json, Value};
 
 use crate::api::{Client, ClientConfig};
 use crate::cli::demo::DemoArgs;
+use crate::listen::{self, Listening};
 use crate::output::Printer;
 use crate::providers::{self, Preset};
 use crate::sandbox::{self, seed, Lag, Sandbox};
 use crate::secret::Secret;
+use crate::wait::{
+    self, Baseline, Observer, PollError, RealClock, Row, RowFormat, Schedule, WaitReport, WaitSpec,
+};
 use crate::{Ctx, Error, Outcome, Result};
 
 /// Where the seeded endpoints deliver on the demo's listener.
@@ -26,9 +29,12 @@ const SEEDED_PATH: &str = "/seeded";
 /// How long any one step may take before the demo gives up.
 const STEP_TIMEOUT: Duration = Duration::from_secs(30);
 
-pub fn exec(args: DemoArgs, ctx: &Ctx) -> Result<Outcome> {
+/// How long the listener may take to receive the last webhooks once the steps are done.
+const ARRIVAL_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub async fn exec(args: DemoArgs, ctx: &Ctx) -> Result<Outcome> {
     let dir = std::env::temp_dir().join(format!("hookctl-demo-{}", hex::encode(rand::random::<[u8; 6]>())));
-    let result = crate::block_on(run(&dir, args.keep, &ctx.printer));
+    let result = run(&dir, args.keep, &ctx.printer).await;
     if args.keep {
         ctx.printer.info(&format!("the demo's sandbox database is kept in {}", dir.display()));
     } else {
@@ -45,29 +51,64 @@ struct Fired {
     lag: Option<Duration>,
 }
 
+/// Notes when each fired event's row first appears in the log (the lag the story shows).
+struct Lags<'a>(&'a mut [Fired]);
+
+impl Observer for Lags<'_> {
+    fn row(&mut self, row: &Row, first: bool) {
+        let fired = self.0.iter_mut().find(|f| f.lag.is_none() && row.event_type.as_deref() == Some(f.event));
+        if let (true, Some(f)) = (first, fired) {
+            f.lag = Some(f.at.elapsed());
+        }
+    }
+}
+
 async fn run(dir: &Path, keep: bool, printer: &Printer) -> Result<Outcome> {
     let started = Instant::now();
-    let port = free_port()?;
-    let listen_url = format!("http://127.0.0.1:{port}");
-    let seeded_url = format!("{listen_url}{SEEDED_PATH}");
+    // The listener's port is bound first and kept: the sandbox's seeded endpoints deliver to
+    // it, and the listener starts on it once the registration gave it its secret.
+    let socket = crate::net::bind("127.0.0.1", 0).await?;
+    let port = socket.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?.port();
+    let listen_url = crate::net::base_url("127.0.0.1", port);
     let mut cfg = sandbox::Config::new(dir.to_path_buf());
-    cfg.seed_url = Some(seeded_url.clone());
+    cfg.seed_url = Some(format!("{listen_url}{SEEDED_PATH}"));
     // Still asynchronous like the real log, but short enough for a demo.
     cfg.lag = Lag { min: Duration::from_millis(300), max: Duration::from_millis(1500) };
     cfg.retry_schedule = vec![Duration::from_millis(200), Duration::from_millis(200)];
     let sb = sandbox::start(cfg, printer.clone()).await?;
     let kept = keep.then_some(dir);
-    let outcome = drive(&sb, dir, kept, &listen_url, port, printer, started).await;
+    let outcome = drive(&sb, socket, dir, kept, &listen_url, printer, started).await;
     sb.stop().await;
     outcome
 }
 
+/// The demo's listener: verifying with the seeded secret and the registration's, capturing,
+/// counting the webhooks the story expects; it prints nothing of its own.
+async fn listen_on(
+    socket: tokio::net::TcpListener,
+    secrets: Vec<Secret>,
+    capture: &Path,
+    expected: u64,
+    printer: &Printer,
+) -> Result<Listening> {
+    let mut cfg = listen::Config::new("127.0.0.1", 0);
+    cfg.secrets = secrets;
+    cfg.capture = Some(capture.to_path_buf());
+    cfg.expect = Some(expected);
+    // A bad signature is part of what the story reports, not a reason to stop listening.
+    cfg.allow_invalid = true;
+    // Ctrl-C ends the demo as a whole.
+    cfg.stop_on_signal = false;
+    listen::start_on(socket, cfg, &printer.muted()).await
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn drive(
     sb: &Sandbox,
+    socket: tokio::net::TcpListener,
     dir: &Path,
     kept: Option<&Path>,
     listen_url: &str,
-    port: u16,
     printer: &Printer,
     started: Instant,
 ) -> Result<Outcome> {
@@ -95,90 +136,28 @@ async fn drive(
         .await?;
     let sub_id = text(&created, "id");
     let secret = created.get("secret").and_then(Value::as_str).unwrap_or_default().to_string();
-    let capture = dir.join("received.jsonl");
-    let mut listener = {
-        let capture = capture.clone();
-        let secrets = vec![Secret::new(seed::SECRET), Secret::new(secret)];
-        tokio::task::spawn_blocking(move || Listener::start(port, &secrets, &capture))
-            .await
-            .map_err(|e| Error::Internal(format!("the listener did not start: {e}")))??
-    };
-
-    // 1. Fire every partner event type, then wait for the event-log rows.
-    let mut fired = Vec::new();
-    for event in seed::PARTNER_EVENTS {
-        let answer =
-            partner.call("fire", &[], &[], Some(json!({"caseId": seed::CASE_TEST, "event": event}))).await?;
-        if answer.get("enqueuedCount").and_then(Value::as_u64) != Some(1) {
-            return Err(Error::Internal(format!("the sandbox enqueued {answer} for {event}")));
-        }
-        fired.push(Fired { event, at: Instant::now(), row: None, lag: None });
+    // What arrives: every partner event, the ping, the test event and the replay.
+    let expected = seed::PARTNER_EVENTS.len() + 3;
+    let secrets = vec![Secret::new(seed::SECRET), Secret::new(secret)];
+    let listener = listen_on(socket, secrets, &dir.join("received.jsonl"), expected as u64, printer).await?;
+    let steps = steps(&partner, &closient, &personio, &seeded_url, sb).await;
+    // The last webhooks may still be on their way: the listener stops once all of them
+    // arrived (its `--expect`), or after a grace period.
+    if steps.is_ok() {
+        let _ = tokio::time::timeout(ARRIVAL_TIMEOUT, listener.stopping()).await;
     }
-    let deadline = Instant::now() + STEP_TIMEOUT;
-    while fired.iter().any(|f| !settled(f.row.as_ref())) && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        let rows = partner.call("events.list", &[], &[("caseId", seed::CASE_TEST.to_string())], None).await?;
-        for f in fired.iter_mut() {
-            let row = rows.as_array().into_iter().flatten().find(|r| r["eventType"] == f.event).cloned();
-            if f.lag.is_none() && row.is_some() {
-                f.lag = Some(f.at.elapsed());
-            }
-            if row.is_some() {
-                f.row = row;
-            }
-        }
-    }
-
-    // 2. closient: a synchronous test ping. 3. personio: a test event with payload_data.
-    let ping = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
-    let test_event = personio
-        .call(
-            "test",
-            &[("id", seed::PERSONIO_WEBHOOK)],
-            &[],
-            Some(json!({"event_name": "person.updated", "payload_data": {"person.id": "42"}})),
-        )
-        .await?;
-
-    // 4. An endpoint that answers 500: failed, retried, dead_letter; then replayed.
-    let admin =
-        Admin { http: reqwest::Client::new(), url: format!("{}/_sandbox", sb.url), token: sb.token.clone() };
-    admin.send(reqwest::Method::POST, "/faults", Some(json!({"url": seeded_url, "status": 500}))).await?;
-    let failing = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
-    let failed_id = text(&failing, "delivery_id");
-    let mut dead = failing.clone();
-    let deadline = Instant::now() + STEP_TIMEOUT;
-    while dead["status"] != "dead_letter" && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        dead = closient.call("deliveries.get", &[("id", &failed_id)], &[], None).await?;
-    }
-    admin.send(reqwest::Method::DELETE, "/faults", None).await?;
-    let replayed = closient.call("deliveries.replay", &[("id", &failed_id)], &[], None).await?;
-
-    // 5. What arrived: 5 partner events, the ping, the test event and the replay.
-    let expected = fired.len() + 3;
-    let received = tokio::task::spawn_blocking(move || {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let r = read_capture(&capture);
-            if r.len() >= expected || Instant::now() > deadline {
-                return r;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    })
-    .await
-    .unwrap_or_default();
     listener.stop();
-    let valid = received.iter().filter(|r| r["verdict"] == "valid").count();
+    let ended = listener.finish().await?;
+    let Steps { fired, ping, test_event, dead, replayed } = steps?;
+    let (received, valid) = (ended.totals.received as usize, ended.totals.valid as usize);
 
     let ok = fired.iter().all(|f| f.row.as_ref().is_some_and(|r| r["status"] == "delivered"))
         && ping["status"] == "delivered"
         && test_event["is_delivered"] == true
         && dead["status"] == "dead_letter"
         && replayed["status"] == "delivered"
-        && received.len() == expected
-        && valid == received.len();
+        && received == expected
+        && valid == received;
     let story = Story {
         sandbox: &sb.url,
         listener: listen_url,
@@ -188,7 +167,7 @@ async fn drive(
         test_event: &test_event,
         dead: &dead,
         replayed: &replayed,
-        received: received.len(),
+        received,
         valid,
         ok,
         elapsed: started.elapsed(),
@@ -202,18 +181,91 @@ async fn drive(
     Ok(if ok { Outcome::Success } else { Outcome::NotDelivered })
 }
 
-fn settled(row: Option<&Value>) -> bool {
-    row.is_some_and(|r| matches!(r["status"].as_str(), Some("delivered" | "failed")))
+/// What the provider APIs answered along the way.
+struct Steps {
+    fired: Vec<Fired>,
+    ping: Value,
+    test_event: Value,
+    dead: Value,
+    replayed: Value,
+}
+
+async fn steps(
+    partner: &Client,
+    closient: &Client,
+    personio: &Client,
+    seeded_url: &str,
+    sb: &Sandbox,
+) -> Result<Steps> {
+    // 1. Fire every partner event type, then wait for their event-log rows, as `fire --wait`.
+    let format = RowFormat::default();
+    let events = || async {
+        let rows = partner.call("events.list", &[], &[("caseId", seed::CASE_TEST.to_string())], None).await?;
+        Ok::<_, Error>(format.parse_list(&rows).unwrap_or_default())
+    };
+    let baseline = Baseline::from_rows(&events().await?);
+    let mut fired = Vec::new();
+    for event in seed::PARTNER_EVENTS {
+        let answer =
+            partner.call("fire", &[], &[], Some(json!({"caseId": seed::CASE_TEST, "event": event}))).await?;
+        if answer.get("enqueuedCount").and_then(Value::as_u64) != Some(1) {
+            return Err(Error::Internal(format!("the sandbox enqueued {answer} for {event}")));
+        }
+        fired.push(Fired { event, at: Instant::now(), row: None, lag: None });
+    }
+    let spec = WaitSpec { expected: fired.len(), timeout: STEP_TIMEOUT, baseline, event_type: None };
+    let report =
+        wait_quietly(&spec, || async { events().await.map_err(PollError::from) }, &mut Lags(&mut fired))
+            .await?;
+    for f in fired.iter_mut() {
+        f.row = report.rows.iter().find(|r| r.event_type.as_deref() == Some(f.event)).map(|r| r.raw.clone());
+    }
+
+    // 2. closient: a synchronous test ping. 3. personio: a test event with payload_data.
+    let ping = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
+    let test_event = personio
+        .call(
+            "test",
+            &[("id", seed::PERSONIO_WEBHOOK)],
+            &[],
+            Some(json!({"event_name": "person.updated", "payload_data": {"person.id": "42"}})),
+        )
+        .await?;
+
+    // 4. An endpoint that answers 500: failed, retried, dead_letter (followed like
+    // `test --wait`); then replayed.
+    let admin =
+        Admin { http: reqwest::Client::new(), url: format!("{}/_sandbox", sb.url), token: sb.token.clone() };
+    admin.send(reqwest::Method::POST, "/faults", Some(json!({"url": seeded_url, "status": 500}))).await?;
+    let failing = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
+    let failed_id = text(&failing, "delivery_id");
+    let format = RowFormat::default().retrying_failures(true);
+    let spec =
+        WaitSpec { expected: 1, timeout: STEP_TIMEOUT, baseline: Baseline::default(), event_type: None };
+    let delivery = || async {
+        let body = closient.call("deliveries.get", &[("id", &failed_id)], &[], None).await?;
+        Ok(format.parse(&body).into_iter().collect())
+    };
+    let report = wait_quietly(&spec, delivery, &mut wait::Silent).await?;
+    let dead = report.rows.first().map(|r| r.raw.clone()).unwrap_or(failing);
+    admin.send(reqwest::Method::DELETE, "/faults", None).await?;
+    let replayed = closient.call("deliveries.replay", &[("id", &failed_id)], &[], None).await?;
+    Ok(Steps { fired, ping, test_event, dead, replayed })
+}
+
+/// The waiter of `fire --wait`, on the wall clock, printing nothing (the story is told at
+/// the end). Ctrl-C keeps its default: it ends the demo.
+async fn wait_quietly<P, Fut>(spec: &WaitSpec, poll: P, observer: &mut dyn Observer) -> Result<WaitReport>
+where
+    P: FnMut() -> Fut,
+    Fut: std::future::Future<Output = std::result::Result<Vec<Row>, PollError>>,
+{
+    let never = std::future::pending::<()>();
+    wait::wait(spec, &RealClock::new(), &mut Schedule::new(), poll, observer, never).await
 }
 
 fn text(v: &Value, field: &str) -> String {
     v.get(field).and_then(Value::as_str).unwrap_or_default().to_string()
-}
-
-fn free_port() -> Result<u16> {
-    let l =
-        std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| Error::io("cannot pick a free port", e))?;
-    l.local_addr().map(|a| a.port()).map_err(|e| Error::io("cannot pick a free port", e))
 }
 
 /// The sandbox's admin routes (not a provider API, so not through [`Client`]).
@@ -236,69 +288,6 @@ impl Admin {
             Err(e) => Err(Error::Internal(format!("the sandbox admin route {path} failed: {e}"))),
         }
     }
-}
-
-/// `hookctl listen` (this executable) verifying with `secrets`, capturing to a file.
-struct Listener {
-    child: Child,
-}
-
-impl Listener {
-    fn start(port: u16, secrets: &[Secret], capture: &Path) -> Result<Listener> {
-        let exe = std::env::current_exe().map_err(|e| Error::io("cannot find the hookctl executable", e))?;
-        let mut cmd = Command::new(exe);
-        cmd.args(["listen", "--port", &port.to_string(), "--no-display", "--capture"]).arg(capture);
-        for s in secrets {
-            cmd.args(["--secret", s.expose()]);
-        }
-        cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
-        let mut child = cmd.spawn().map_err(|e| Error::io("cannot start hookctl listen", e))?;
-        let stderr = child.stderr.take();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut lines = Vec::new();
-            for line in stderr.into_iter().flat_map(|s| BufReader::new(s).lines()).map_while(|l| l.ok()) {
-                if line.starts_with("listening on ") {
-                    let _ = tx.send(Ok(()));
-                    return;
-                }
-                lines.push(line);
-            }
-            let _ = tx.send(Err(lines.join("; ")));
-        });
-        match rx.recv_timeout(Duration::from_secs(10)) {
-            Ok(Ok(())) => Ok(Listener { child }),
-            other => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let why = match other {
-                    Ok(Err(lines)) => lines,
-                    _ => "no ready line within 10s".into(),
-                };
-                Err(Error::Internal(format!("hookctl listen did not start: {why}")))
-            }
-        }
-    }
-
-    /// Every record is written before its request is answered, so the capture is whole.
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn read_capture(path: &PathBuf) -> Vec<Value> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
 }
 
 /// Everything the demo saw, told to people or as one JSON document.

@@ -13,28 +13,28 @@ use crate::output::sanitize::sanitize_line;
 use crate::providers::{find_secret, EndpointShape, Preset, SECRET_FIELDS};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
     match args.command {
-        EndpointsCommand::List => list(ctx),
-        EndpointsCommand::Get { id } => get(ctx, &id),
+        EndpointsCommand::List => list(ctx).await,
+        EndpointsCommand::Get { id } => get(ctx, &id).await,
         EndpointsCommand::Create { url, events, description, paused, save_secret } => {
-            create(ctx, &url, &events, description, paused, save_secret)
+            create(ctx, &url, &events, description, paused, save_secret).await
         }
         EndpointsCommand::Update { id, url, events, description } => {
-            update(ctx, &id, url, &events, description)
+            update(ctx, &id, url, &events, description).await
         }
-        EndpointsCommand::Delete { id, yes } => delete(ctx, &id, yes),
-        EndpointsCommand::Pause { id } => set_active(ctx, &id, false),
-        EndpointsCommand::Resume { id } => set_active(ctx, &id, true),
-        EndpointsCommand::Cleanup => cleanup(ctx),
+        EndpointsCommand::Delete { id, yes } => delete(ctx, &id, yes).await,
+        EndpointsCommand::Pause { id } => set_active(ctx, &id, false).await,
+        EndpointsCommand::Resume { id } => set_active(ctx, &id, true).await,
+        EndpointsCommand::Cleanup => cleanup(ctx).await,
     }
 }
 
 /// Deletes the leftovers of `listen --register` runs for the current provider and API.
-fn cleanup(ctx: &Ctx) -> Result<Outcome> {
+async fn cleanup(ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["endpoints.delete"])?;
     let api = ctx.api()?;
-    let report = crate::block_on(crate::tunnel::register::cleanup(api, &ctx.printer))?;
+    let report = crate::tunnel::register::cleanup(api, &ctx.printer).await?;
     let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
     ctx.printer.emit(&doc, |p| {
         if report.deleted.is_empty() && report.failed.is_empty() {
@@ -56,10 +56,10 @@ fn cleanup(ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn list(ctx: &Ctx) -> Result<Outcome> {
+async fn list(ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["endpoints.list"])?;
     let api = ctx.api()?;
-    let mut body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
+    let mut body = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
     mask_secrets(&mut body);
     let shape = api.preset().endpoints;
     let items = list_items(&body).cloned().unwrap_or_default();
@@ -77,17 +77,17 @@ fn list(ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
+async fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.get"])?;
     check_id(preset, id)?;
     let api = ctx.api()?;
-    let mut body = api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?);
+    let mut body = api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?);
     mask_secrets(&mut body);
     ctx.printer.emit(&body, |_| print_details(ctx, &preset.endpoints, &body));
     Ok(Outcome::Success)
 }
 
-fn create(
+async fn create(
     ctx: &Ctx,
     url: &str,
     events: &[String],
@@ -101,7 +101,7 @@ fn create(
     check_events(&ctx.printer, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
-    let mut created = api.unwrap(crate::block_on(api.call("endpoints.create", &[], &[], Some(body)))?);
+    let mut created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
     let secret = find_secret(&created);
     redact_url_passwords(&mut created);
     // The secret is returned only now: it goes to stdout as data, once.
@@ -127,7 +127,7 @@ fn create(
     Ok(Outcome::Success)
 }
 
-fn update(
+async fn update(
     ctx: &Ctx,
     id: &str,
     url: Option<String>,
@@ -159,27 +159,23 @@ fn update(
         };
         body.insert(field.into(), json!(d));
     }
-    patch(ctx, id, body, "updated")
+    patch(ctx, id, body, "updated").await
 }
 
-fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
+async fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.update"])?;
     check_id(preset, id)?;
     let (k, v) = preset.endpoints.status_value(active);
     let mut body = Map::new();
     body.insert(k.into(), v);
-    patch(ctx, id, body, if active { "resumed" } else { "paused" })
+    patch(ctx, id, body, if active { "resumed" } else { "paused" }).await
 }
 
-fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Outcome> {
+async fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Outcome> {
     let api = ctx.api()?;
     let shape = api.preset().endpoints;
-    let mut updated = api.unwrap(crate::block_on(api.call(
-        "endpoints.update",
-        &[("id", id)],
-        &[],
-        Some(Value::Object(body)),
-    ))?);
+    let mut updated =
+        api.unwrap(api.call("endpoints.update", &[("id", id)], &[], Some(Value::Object(body))).await?);
     mask_secrets(&mut updated);
     ctx.printer.emit(&updated, |p| {
         p.success(&format!("{} {} {done}", shape.noun, sanitize_line(id)));
@@ -190,7 +186,7 @@ fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Ou
     Ok(Outcome::Success)
 }
 
-fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
+async fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.delete"])?;
     check_id(preset, id)?;
     let noun = preset.endpoints.noun;
@@ -212,7 +208,7 @@ fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
         }
     }
     let api = ctx.api()?;
-    let answer = api.unwrap(crate::block_on(api.call("endpoints.delete", &[("id", id)], &[], None))?);
+    let answer = api.unwrap(api.call("endpoints.delete", &[("id", id)], &[], None).await?);
     let doc = if answer.is_null() { json!({"id": id, "deleted": true}) } else { answer };
     ctx.printer.emit(&doc, |p| p.success(&format!("{noun} {} deleted", sanitize_line(id))));
     Ok(Outcome::Success)

@@ -12,20 +12,20 @@ use crate::output::sanitize::sanitize;
 use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, NearMissLog, Row, RowFormat, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
     match args.command {
-        EventsCommand::List { filter } => list(ctx, &filter),
-        EventsCommand::Get { id } => get(ctx, &id),
+        EventsCommand::List { filter } => list(ctx, &filter).await,
+        EventsCommand::Get { id } => get(ctx, &id).await,
         EventsCommand::Wait { filter, count, timeout, matches } => {
-            wait_for(ctx, &filter, count, timeout, Matchers::new(matches))
+            wait_for(ctx, &filter, count, timeout, Matchers::new(matches)).await
         }
     }
 }
 
-fn list(ctx: &Ctx, filter: &EventFilter) -> Result<Outcome> {
+async fn list(ctx: &Ctx, filter: &EventFilter) -> Result<Outcome> {
     let kind = LogKind::of(ctx, false)?;
     let log = EventLog::new(ctx, kind, &log_filter("events list", filter))?;
-    let rows = crate::block_on(log.fetch())?;
+    let rows = log.fetch().await?;
     let raw: Vec<Value> = rows.iter().map(|(v, _)| v.clone()).collect();
     ctx.printer.emit(&Value::Array(raw), |p| {
         if rows.is_empty() {
@@ -56,7 +56,7 @@ fn line(p: &crate::output::Printer, row: &Row) -> String {
     }
 }
 
-fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
+async fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     // Delivery and event ids have no documented pattern (only closient endpoint ids do).
     if id.trim().is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("the id is empty or contains control characters"));
@@ -65,7 +65,7 @@ fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     let api = ctx.api()?;
     let format =
         RowFormat::default().with_overrides(api.fields())?.retrying_failures(kind == LogKind::Deliveries);
-    let body = crate::block_on(api.call(kind.get_route(), &[("id", id)], &[], None))?;
+    let body = api.call(kind.get_route(), &[("id", id)], &[], None).await?;
     let body = api.unwrap(body);
     ctx.printer.emit(&body, |p| {
         if let Some(row) = format.parse(&body) {
@@ -77,7 +77,7 @@ fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn wait_for(
+async fn wait_for(
     ctx: &Ctx,
     filter: &EventFilter,
     count: usize,
@@ -95,7 +95,7 @@ fn wait_for(
     let all_types = EventFilter { event_type: None, ..filter.clone() };
     let log = EventLog::new(ctx, kind, &log_filter("events wait", &all_types))?;
     let printer = &ctx.printer;
-    let report = crate::block_on(async {
+    let report = async {
         let start = std::time::Instant::now();
         // Rows already there when the wait starts never count.
         let baseline = Baseline::from_rows(&log.snapshot(timeout).await?);
@@ -112,7 +112,8 @@ fn wait_for(
         .await?;
         report.near_misses = near.lock().unwrap_or_else(|p| p.into_inner()).misses();
         Ok::<_, Error>(report)
-    })?;
+    }
+    .await?;
     report.print(printer, kind.noun());
     Ok(report.outcome())
 }

@@ -11,7 +11,7 @@ use crate::output::sanitize::sanitize_line;
 use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     let preset = ctx.require_routes(&["fire"])?;
     if let Some(w) = preset.check_event(&args.event).map_err(Error::usage)? {
         ctx.printer.warn(&w);
@@ -38,7 +38,7 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let printer = &ctx.printer;
 
-    crate::block_on(async {
+    async {
         let snapshot_started = std::time::Instant::now();
         let baseline = match &log {
             Some(log) => {
@@ -98,7 +98,8 @@ pub fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
             report.print(printer, "deliveries");
         }
         Ok(report.outcome())
-    })
+    }
+    .await
 }
 
 /// `enqueuedCount` as a number (some gateways send numbers as strings).

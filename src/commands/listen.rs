@@ -1,4 +1,5 @@
-//! `hookctl listen`: turns the flags into a [`listen::Config`] and runs the receiver.
+//! `hookctl listen`: turns the flags into a [`listen::Config`], starts the receiver and waits
+//! for its verdict.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,9 +14,10 @@ use crate::{Ctx, Error, Outcome, Result};
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.
 const DEFAULT_EXPECT_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub fn exec(args: ListenArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: ListenArgs, ctx: &Ctx) -> Result<Outcome> {
     let cfg = config(args, ctx)?;
-    listen::run(cfg, &ctx.printer)
+    let listening = listen::start(cfg, &ctx.printer).await?;
+    listening.finish().await?.outcome()
 }
 
 fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
@@ -67,6 +69,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         body_timeout: args.body_timeout,
         ui: args.ui.then_some(listen::ui::UiConfig { port: args.ui_port, open: args.open }),
         exposure,
+        stop_on_signal: true,
     })
 }
 

@@ -21,23 +21,45 @@ pub mod subscriptions;
 pub mod test;
 pub mod verify;
 
-pub fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
+/// `sign`, `verify`, `config`, completions and man do no network I/O: they never start the
+/// async runtime ([`exec_sync`]).
+pub fn without_runtime(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Verify(_)
+            | Command::Sign(_)
+            | Command::Config(_)
+            | Command::Completions(_)
+            | Command::Man(_)
+    )
+}
+
+/// Runs a command on the runtime (`lib` owns it); the others through [`exec_sync`].
+pub async fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
-        Command::Endpoints(args) => endpoints::exec(args, ctx),
-        Command::Subscriptions(args) => subscriptions::exec(args, ctx),
-        Command::Fire(args) => fire::exec(args, ctx),
-        Command::Test(args) => test::exec(args, ctx),
-        Command::Replay(args) => replay::exec(args, ctx),
-        Command::Events(args) => events::exec(args, ctx),
-        Command::Listen(args) => listen::exec(args, ctx),
+        Command::Endpoints(args) => endpoints::exec(args, ctx).await,
+        Command::Subscriptions(args) => subscriptions::exec(args, ctx).await,
+        Command::Fire(args) => fire::exec(args, ctx).await,
+        Command::Test(args) => test::exec(args, ctx).await,
+        Command::Replay(args) => replay::exec(args, ctx).await,
+        Command::Events(args) => events::exec(args, ctx).await,
+        Command::Listen(args) => listen::exec(args, ctx).await,
+        Command::Send(args) => send::exec(args, ctx).await,
+        Command::Probe(args) => probe::exec(args, ctx).await,
+        Command::Sandbox(args) => sandbox::exec(args, ctx).await,
+        Command::Demo(args) => demo::exec(args, ctx).await,
+        other => exec_sync(other, ctx),
+    }
+}
+
+/// Runs a command that needs no runtime ([`without_runtime`]).
+pub fn exec_sync(command: Command, ctx: &Ctx) -> Result<Outcome> {
+    match command {
         Command::Verify(args) => verify::exec(args, ctx),
         Command::Sign(args) => sign::exec(args, ctx),
-        Command::Send(args) => send::exec(args, ctx),
-        Command::Probe(args) => probe::exec(args, ctx),
-        Command::Sandbox(args) => sandbox::exec(args, ctx),
-        Command::Demo(args) => demo::exec(args, ctx),
         Command::Config(args) => config::exec(args, ctx),
         Command::Completions(args) => generate::completions(args, ctx),
         Command::Man(args) => generate::man(args, ctx),
+        _ => Err(crate::Error::Internal("this command needs the async runtime".into())),
     }
 }

@@ -13,7 +13,7 @@ use crate::probe::{curl, junit};
 use crate::sanitize::sanitize_line;
 use crate::{samples, sign, Ctx, Error, Outcome, Result};
 
-pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = args.scheme.0;
     let url = outbound::parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
@@ -83,7 +83,7 @@ pub fn exec(args: ProbeArgs, ctx: &Ctx) -> Result<Outcome> {
         timeout: args.request_timeout,
         tolerance: std::time::Duration::from_secs(tolerance),
     };
-    let replies = match crate::block_on(send(ctx, &target, &probes)) {
+    let replies = match send(ctx, &target, &probes).await {
         Ok(replies) => replies,
         Err(e) => {
             // CI still gets a report it can read: the run ended with an error, and which.

@@ -9,11 +9,11 @@ use crate::{Ctx, Error, Outcome, Result};
 /// `--timeout` when none is given: how long `--wait` follows the replayed delivery.
 const DEFAULT_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
-pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.from.is_some() {
-        local(args, ctx)
+        local(args, ctx).await
     } else if args.delivery_id.is_some() {
-        provider(args, ctx)
+        provider(args, ctx).await
     } else {
         Err(Error::usage_hint(
             "replay needs a delivery id (provider replay) or --from FILE (requests captured by listen)",
@@ -23,7 +23,7 @@ pub fn exec(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 /// Re-sends requests captured by `listen --capture`.
-fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+async fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     let c = &args.provider.connection;
     let given = [
         ("--provider", c.provider.is_some()),
@@ -36,7 +36,7 @@ fn local(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             "drop it, or replay at the provider: hookctl replay DELIVERY_ID",
         ));
     }
-    crate::listen::replay::run(replay_config(args, ctx)?, &ctx.printer)
+    crate::listen::replay::run(replay_config(args, ctx)?, &ctx.printer).await
 }
 
 /// `replay --from` flags → [`ReplayConfig`]; clap types stay out of `listen/`.
@@ -79,7 +79,7 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
 
 /// Replays a provider delivery (closient: dead_letter deliveries only). The answer is the
 /// first attempt's result, like `test`; `--wait` follows the delivery until it settles.
-fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
+async fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     ctx.require_routes(&["deliveries.replay"])?;
     let id = args.delivery_id.as_deref().unwrap_or_default();
     if id.trim().is_empty() || id.chars().any(char::is_control) {
@@ -97,14 +97,12 @@ fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let api = ctx.api()?;
     let body =
-        crate::block_on(api.call("deliveries.replay", &[("id", id)], &[], None)).map_err(|e| {
-            match e.status() {
+        api.call("deliveries.replay", &[("id", id)], &[], None).await.map_err(|e| match e.status() {
             Some(400 | 409 | 422) => e.with_hint(
                 "only dead_letter deliveries can be replayed; check its status with `hookctl events get ID`",
             ),
             Some(404) => e.with_hint("no such delivery: `hookctl events list` shows the deliveries"),
             _ => e,
-        }
         })?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT))
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT)).await
 }

@@ -6,7 +6,7 @@ use crate::output::Secret;
 use crate::sandbox::{self, Config};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
     let data_dir = match args.data_dir {
         Some(d) => d,
         None => default_data_dir()?,
@@ -44,7 +44,7 @@ pub fn exec(args: SandboxArgs, ctx: &Ctx) -> Result<Outcome> {
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
     };
-    sandbox::run(cfg, &ctx.printer)
+    sandbox::run(cfg, &ctx.printer).await
 }
 
 /// `dirs::data_dir()/hookctl/sandbox`.

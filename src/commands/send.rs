@@ -15,7 +15,7 @@ use crate::{samples, sign, Ctx, Error, Outcome, Result};
 /// How much of the handler's answer is shown; the rest is counted, not printed.
 const SHOWN_BODY: usize = 4096;
 
-pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let scheme = args.scheme.0;
     let url = outbound::parse_url(&args.url)?;
     let extra = parse_headers(&args.headers)?;
@@ -79,7 +79,7 @@ pub fn exec(args: SendArgs, ctx: &Ctx) -> Result<Outcome> {
     let started = Instant::now();
     let client = outbound::client(&url, args.request_timeout, outbound::HeaderCase::Lower)?;
     let outbound::Answer { status, body: answer, unread, .. } =
-        crate::block_on(outbound::post(&client, &url, &headers, body))?;
+        outbound::post(&client, &url, &headers, body).await?;
     let elapsed_ms = started.elapsed().as_millis() as u64;
     let ok = status.is_success();
     let (shown, more) = truncate(&answer);

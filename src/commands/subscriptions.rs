@@ -10,12 +10,12 @@ use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_t
 use crate::output::sanitize::sanitize_line;
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(args: SubscriptionsArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(args: SubscriptionsArgs, ctx: &Ctx) -> Result<Outcome> {
     match args.command {
-        SubscriptionsCommand::List { endpoint } => list(ctx, endpoint.as_deref()),
+        SubscriptionsCommand::List { endpoint } => list(ctx, endpoint.as_deref()).await,
         SubscriptionsCommand::Types => types(ctx),
-        SubscriptionsCommand::Add { endpoint, events } => change(ctx, &endpoint, &events, true),
-        SubscriptionsCommand::Remove { endpoint, events } => change(ctx, &endpoint, &events, false),
+        SubscriptionsCommand::Add { endpoint, events } => change(ctx, &endpoint, &events, true).await,
+        SubscriptionsCommand::Remove { endpoint, events } => change(ctx, &endpoint, &events, false).await,
     }
 }
 
@@ -40,18 +40,18 @@ fn types(ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
+async fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
     let rows: Vec<Value> = match endpoint {
         Some(id) => {
             let preset = ctx.require_routes(&["endpoints.get"])?;
             check_id(preset, id)?;
             let api = ctx.api()?;
-            vec![api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?)]
+            vec![api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?)]
         }
         None => {
             ctx.require_routes(&["endpoints.list"])?;
             let api = ctx.api()?;
-            let body = api.unwrap(crate::block_on(api.call("endpoints.list", &[], &[], None))?);
+            let body = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
             list_items(&body).cloned().unwrap_or_default()
         }
     };
@@ -70,7 +70,7 @@ fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> {
+async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.get", "endpoints.update"])?;
     check_id(preset, id)?;
     events_mutable(preset, id)?;
@@ -79,7 +79,7 @@ fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> 
     }
     let shape = preset.endpoints;
     let api = ctx.api()?;
-    let current = api.unwrap(crate::block_on(api.call("endpoints.get", &[("id", id)], &[], None))?);
+    let current = api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?);
     let before = events_of(&shape, &current);
     let mut after = before.clone();
     if add {
@@ -110,7 +110,7 @@ fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> 
         return Ok(Outcome::Success);
     }
     let body = json!({ shape.events_field: after });
-    let updated = api.unwrap(crate::block_on(api.call("endpoints.update", &[("id", id)], &[], Some(body)))?);
+    let updated = api.unwrap(api.call("endpoints.update", &[("id", id)], &[], Some(body)).await?);
     // Trust the provider's answer when it echoes the object; otherwise what we sent.
     let now = if updated.get(shape.events_field).is_some() { events_of(&shape, &updated) } else { after };
     ctx.printer.emit(&doc(&now), |p| {

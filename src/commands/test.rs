@@ -12,21 +12,21 @@ use crate::output::sanitize::sanitize_line;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};
 
-pub fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     if !args.old_data.is_empty() {
         ctx.printer.warn("test --data KEY=VALUE is now --field KEY=VALUE (--data means a body elsewhere)");
         args.fields.append(&mut args.old_data);
     }
     let preset = ctx.require_routes(&["test"])?;
     match preset.test {
-        Some(TestStyle::Ping) => ping(args, ctx),
-        Some(TestStyle::EventWithPayload) => test_event(args, ctx),
+        Some(TestStyle::Ping) => ping(args, ctx).await,
+        Some(TestStyle::EventWithPayload) => test_event(args, ctx).await,
         // A profile gave this preset a `test` route: send it as a ping.
-        None => ping(args, ctx),
+        None => ping(args, ctx).await,
     }
 }
 
-fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+async fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     let preset = ctx.api_preset()?;
     if args.event.is_some() || !args.fields.is_empty() {
         return Err(Error::usage_hint(
@@ -36,11 +36,11 @@ fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     check_id(preset, &args.endpoint)?;
     let api = ctx.api()?;
-    let body = crate::block_on(api.call("test", &[("id", &args.endpoint)], &[], None))?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout)
+    let body = api.call("test", &[("id", &args.endpoint)], &[], None).await?;
+    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout).await
 }
 
-fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
+async fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     let preset = ctx.api_preset()?;
     let Some(event) = args.event.as_deref() else {
         let known: Vec<&str> = preset.events.iter().map(|e| e.name).collect();
@@ -69,7 +69,7 @@ fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let body = json!({"event_name": event, "payload_data": data});
     let api = ctx.api()?;
-    let answer = crate::block_on(api.call("test", &[("id", &args.endpoint)], &[], Some(body)))?;
+    let answer = api.call("test", &[("id", &args.endpoint)], &[], Some(body)).await?;
     let delivered = answer.get("is_delivered").and_then(Value::as_bool);
     let code = answer.get("status_code").and_then(Value::as_u64);
     let attempts = answer.get("attempts").and_then(Value::as_u64);

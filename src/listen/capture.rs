@@ -359,9 +359,6 @@ pub struct Capture {
     inner: Arc<Inner>,
 }
 
-/// Kept for the shutdown sequence: there is nothing buffered once every handler has returned.
-pub struct Writer;
-
 /// A leader writes at most this much before letting a waiter take over, so no single request
 /// is held up forever by everybody else's lines.
 const MAX_BATCH: usize = 4 << 20;
@@ -374,7 +371,7 @@ fn private(o: &mut OpenOptions) -> &mut OpenOptions {
 }
 
 /// Opens (creates or appends to) the capture file, with `lanes` queues (one per event loop).
-pub fn open(path: &Path, lanes: usize) -> io::Result<(Capture, Writer)> {
+pub fn open(path: &Path, lanes: usize) -> io::Result<Capture> {
     let mut file = private(OpenOptions::new().create(true).append(true).read(true)).open(path)?;
     // Captures hold whole requests (signatures, tokens in headers): private, even when an
     // older run left the file readable by others. Only a regular file: not a tty or a fifo.
@@ -397,7 +394,7 @@ pub fn open(path: &Path, lanes: usize) -> io::Result<(Capture, Writer)> {
     let lanes =
         (0..lanes.max(1)).map(|_| Lane { queue: Mutex::default(), written: watch::channel(0).0 }).collect();
     let inner = Arc::new(Inner { lanes, file: Mutex::new(FileState { file, failed: None }) });
-    Ok((Capture { inner }, Writer))
+    Ok(Capture { inner })
 }
 
 impl Capture {
@@ -511,11 +508,6 @@ fn count_lines(data: &[u8]) -> u64 {
 
 fn poisoned() -> String {
     "capture writer failed".into()
-}
-
-impl Writer {
-    /// Everything acknowledged is already written; this only marks the end of the sequence.
-    pub fn close(self) {}
 }
 
 #[cfg(test)]
@@ -641,7 +633,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_failed_write_is_reported_not_acknowledged() {
-        let (cap, _w) = open(Path::new("/dev/full"), 1).unwrap();
+        let cap = open(Path::new("/dev/full"), 1).unwrap();
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let err = rt.block_on(write(&cap, 0, &record("a", b"{}"))).unwrap_err();
         assert!(err.contains("cannot write the capture file"), "{err}");
@@ -654,7 +646,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.jsonl");
         std::fs::write(&path, b"{\"partial\":").unwrap();
-        let (cap, writer) = open(&path, 2).unwrap();
+        let cap = open(&path, 2).unwrap();
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
         rt.block_on(async {
             let mut tasks = Vec::new();
@@ -669,7 +661,6 @@ mod tests {
                 t.await.unwrap().unwrap();
             }
         });
-        writer.close();
         let text = std::fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "{\"partial\":");

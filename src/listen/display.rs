@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use super::capture::push_json_str;
 use super::{DisplayMode, Verdict};
-use crate::output::sanitize::{sanitize, sanitize_line};
 use crate::output::Printer;
+use crate::sanitize::{sanitize, sanitize_line};
 use crate::sign::Decimal;
 
 /// Bodies longer than this are cut in the human view.
@@ -124,9 +124,12 @@ impl Display {
                     std::thread::sleep(GATHER);
                     let mut next = Some(first);
                     let mut n = 0;
+                    // A closed stdout (`listen | head`) ends the display, not the listener: the
+                    // queue is still drained so handlers never wait for room.
+                    let shown_mode = if printer.stdout_closed() { DisplayMode::Off } else { mode };
                     while let Some(msg) = next.take() {
                         match msg {
-                            Msg::Show(s) => match mode {
+                            Msg::Show(s) => match shown_mode {
                                 DisplayMode::Json => request_line(&s, &mut out),
                                 DisplayMode::Human => {
                                     let text = human(&printer, &s, capture.as_deref());

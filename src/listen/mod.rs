@@ -2,12 +2,15 @@
 //! lets CI assert delivery. `commands::listen` converts clap arguments into a [`Config`];
 //! nothing here knows about clap.
 
+mod body;
 pub mod capture;
 pub mod display;
 mod error;
 pub mod forward;
+mod handler;
+mod lanes;
 pub mod replay;
-pub mod server;
+mod run;
 pub(crate) mod ui;
 
 use std::future::Future;
@@ -17,11 +20,11 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::output::Secret;
+use crate::secret::Secret;
 use crate::sign::{self, HeaderPair};
 
 pub(crate) use error::ListenError;
-pub use server::run;
+pub(crate) use run::{start, start_on, Listening};
 
 /// Everything `listen` needs, resolved by the command layer.
 #[derive(Debug, Clone)]
@@ -50,6 +53,37 @@ pub struct Config {
     pub ui: Option<ui::UiConfig>,
     /// Start-up and shutdown steps around serving (a tunnel, a temporary registration).
     pub exposure: Option<Arc<dyn Exposure>>,
+    /// Ctrl-C and SIGTERM stop the listener (the `listen` command); a program that runs it
+    /// inside something else (`demo`) stops it itself.
+    pub stop_on_signal: bool,
+}
+
+impl Config {
+    /// A listener on `host:port` with the `listen` flags' defaults: any path, no secret, no
+    /// capture, forwarding or expectation, no display, stopped by Ctrl-C/SIGTERM.
+    pub(crate) fn new(host: &str, port: u16) -> Config {
+        Config {
+            host: host.to_string(),
+            port,
+            path: None,
+            secrets: Vec::new(),
+            scheme: None,
+            routes: Vec::new(),
+            forward_timeout: Duration::from_secs(30),
+            capture: None,
+            expect: None,
+            filter: None,
+            allow_invalid: false,
+            timeout: None,
+            max_body: 1024 * 1024,
+            display: DisplayMode::Off,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            ui: None,
+            exposure: None,
+            stop_on_signal: true,
+        }
+    }
 }
 
 /// A boxed future borrowing from the hook (the hooks are called through `dyn`).

@@ -11,8 +11,9 @@ use serde_json::json;
 use super::capture::{Header, Record};
 use super::forward::{self, Forwarded, Forwarder};
 use crate::api::ApiError;
-use crate::output::sanitize::sanitize_line;
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
+use crate::sanitize::sanitize_line;
+use crate::secret::Secret;
 use crate::sign;
 use crate::{Error, Outcome, Result};
 
@@ -180,7 +181,7 @@ struct Sent {
     attempted: bool,
 }
 
-pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
+pub async fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
     let text = std::fs::read_to_string(&cfg.from)
         .map_err(|e| Error::usage(format!("cannot read capture file {}: {e}", cfg.from.display())))?;
     let (records, warnings) = load(&text);
@@ -209,38 +210,36 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
     let fwd = Forwarder::new(cfg.timeout).map_err(Error::Internal)?;
 
     let mut results = Vec::with_capacity(chosen.len());
-    crate::block_on(async {
-        for rec in &chosen {
-            let url = url_for(&to, rec);
-            let mut sent = Sent {
-                id: rec.id.clone(),
-                method: rec.method.clone(),
-                url: url.clone(),
-                status: None,
-                error: None,
-                scheme: None,
-                attempted: false,
-            };
-            let prepared = rec.body_bytes().and_then(|body| {
-                let now = time::OffsetDateTime::now_utc().unix_timestamp();
-                prepare(rec, &body, cfg.resign.as_ref(), now).map(|(h, s)| (body, h, s))
-            });
-            match prepared {
-                Err(e) => sent.error = Some(e),
-                Ok((body, headers, scheme)) => {
-                    sent.scheme = scheme;
-                    sent.attempted = true;
-                    match fwd.send(&rec.method, &url, &headers, Bytes::from(body)).await {
-                        Forwarded::Answer { status, .. } => sent.status = Some(status),
-                        Forwarded::Unreachable(why) => sent.error = Some(why),
-                        Forwarded::TimedOut => sent.error = Some("timed out".into()),
-                    }
+    for rec in &chosen {
+        let url = url_for(&to, rec);
+        let mut sent = Sent {
+            id: rec.id.clone(),
+            method: rec.method.clone(),
+            url: url.clone(),
+            status: None,
+            error: None,
+            scheme: None,
+            attempted: false,
+        };
+        let prepared = rec.body_bytes().and_then(|body| {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            prepare(rec, &body, cfg.resign.as_ref(), now).map(|(h, s)| (body, h, s))
+        });
+        match prepared {
+            Err(e) => sent.error = Some(e),
+            Ok((body, headers, scheme)) => {
+                sent.scheme = scheme;
+                sent.attempted = true;
+                match fwd.send(&rec.method, &url, &headers, Bytes::from(body)).await {
+                    Forwarded::Answer { status, .. } => sent.status = Some(status),
+                    Forwarded::Unreachable(why) => sent.error = Some(why),
+                    Forwarded::TimedOut => sent.error = Some("timed out".into()),
                 }
             }
-            show(printer, &sent);
-            results.push(sent);
         }
-    });
+        show(printer, &sent);
+        results.push(sent);
+    }
 
     let failed = results.iter().filter(|r| !r.status.is_some_and(|s| (200..300).contains(&s))).count();
     let unanswered = results.iter().filter(|r| r.attempted && r.status.is_none()).count();
@@ -249,7 +248,7 @@ pub fn run(cfg: ReplayConfig, printer: &Printer) -> Result<Outcome> {
             "results": results.iter().map(|r| json!({
                 "id": r.id,
                 "method": r.method,
-                "url": crate::output::secret::redact_url(&r.url),
+                "url": crate::secret::redact_url(&r.url),
                 "status": r.status,
                 "error": r.error,
                 "resigned": r.scheme.map(|s| s.name()),
@@ -300,7 +299,7 @@ fn show(printer: &Printer, r: &Sent) {
         "{} {} {} {}{}",
         printer.dim(&sanitize_line(&r.id)),
         printer.bold(&sanitize_line(&r.method)),
-        sanitize_line(&crate::output::secret::redact_url(&r.url)),
+        sanitize_line(&crate::secret::redact_url(&r.url)),
         printer.paint(&format!("→ {what}"), color),
         resigned
     ));

@@ -2,6 +2,7 @@
 //! stream. stdout carries data only; progress, hints and errors go to stderr.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use colored::{Color, Colorize};
 use serde_json::{json, Value};
@@ -27,6 +28,8 @@ pub struct Printer {
     stderr_tty: bool,
     quiet: bool,
     verbose: u8,
+    /// Writes nothing at all ([`Printer::muted`]).
+    muted: bool,
 }
 
 impl Printer {
@@ -43,6 +46,7 @@ impl Printer {
             stderr_tty,
             quiet,
             verbose,
+            muted: false,
         }
     }
 
@@ -57,6 +61,32 @@ impl Printer {
             stderr_tty: false,
             quiet: false,
             verbose: 0,
+            muted: false,
+        }
+    }
+
+    /// A printer that writes nothing: for a server another command runs inside itself (`demo`
+    /// runs a listener whose ready line and summary are not its story).
+    pub fn muted(&self) -> Printer {
+        Printer { muted: true, ..self.clone() }
+    }
+
+    /// True once stdout was found closed (`hookctl … | head`): nothing more is written there.
+    pub fn stdout_closed(&self) -> bool {
+        STDOUT_CLOSED.load(Ordering::Relaxed)
+    }
+
+    /// Resolves when stdout is found closed (a write to it failed with a broken pipe).
+    pub async fn stdout_gone(&self) {
+        loop {
+            let notified = CLOSED.notified();
+            tokio::pin!(notified);
+            // Registered before the check, so a close in between is not missed.
+            notified.as_mut().enable();
+            if self.stdout_closed() {
+                return;
+            }
+            notified.await;
         }
     }
 
@@ -109,7 +139,7 @@ impl Printer {
 
     /// One line of human output on stdout. The caller sanitises untrusted parts.
     pub fn line(&self, text: &str) {
-        write_stdout(format!("{text}\n").as_bytes());
+        self.out(format!("{text}\n").as_bytes());
     }
 
     /// A whole JSON document (the result of a request/response command): pretty on a
@@ -118,7 +148,7 @@ impl Printer {
         let text =
             if self.stdout_tty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
         let text = self.tty_safe(text.unwrap_or_default());
-        write_stdout(format!("{text}\n").as_bytes());
+        self.out(format!("{text}\n").as_bytes());
     }
 
     /// serde_json escapes C0 controls but writes DEL, C1 controls (e.g. U+009B, a CSI on some
@@ -146,18 +176,18 @@ impl Printer {
     /// One JSON Lines record (streams such as `listen`), always compact, flushed at once.
     pub fn json_line(&self, value: &Value) {
         let text = self.tty_safe(serde_json::to_string(value).unwrap_or_default());
-        write_stdout(format!("{text}\n").as_bytes());
+        self.out(format!("{text}\n").as_bytes());
     }
 
     /// Several JSON Lines records already serialised (a stream's batch), written with one
     /// `write`; on a terminal escaped like [`Printer::json_line`].
     pub fn json_lines(&self, text: String) {
-        write_stdout(self.tty_safe(text).as_bytes());
+        self.out(self.tty_safe(text).as_bytes());
     }
 
     /// Several lines of human output already built (and sanitised), written with one `write`.
     pub fn lines(&self, text: &str) {
-        write_stdout(text.as_bytes());
+        self.out(text.as_bytes());
     }
 
     /// Prints `value` as JSON or runs `human` to print it for people.
@@ -172,37 +202,37 @@ impl Printer {
     /// user text (paths, patterns, ids) as often as error lines do.
     pub fn info(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{}\n", sanitize_line(text)));
+            self.err(&format!("{}\n", sanitize_line(text)));
         }
     }
 
     /// A status line on stderr that even `-q` keeps (the ready line of `listen`, say); escaped
     /// like [`Printer::info`].
     pub fn always(&self, text: &str) {
-        write_stderr(&format!("{}\n", sanitize_line(text)));
+        self.err(&format!("{}\n", sanitize_line(text)));
     }
 
     /// `✓ text` on stderr; `text` is escaped to one line (it often names a user's file or id).
     pub fn success(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{} {}\n", self.paint_err("✓", Color::Green), sanitize_line(text)));
+            self.err(&format!("{} {}\n", self.paint_err("✓", Color::Green), sanitize_line(text)));
         }
     }
 
     pub fn warn(&self, text: &str) {
-        write_stderr(&format!("{} {}\n", self.paint_err("warning:", Color::Yellow), sanitize_line(text)));
+        self.err(&format!("{} {}\n", self.paint_err("warning:", Color::Yellow), sanitize_line(text)));
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            write_stderr(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(text)));
+            self.err(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(text)));
         }
     }
 
     /// `-v` traces on stderr. Callers pass redacted text only.
     pub fn debug(&self, text: &str) {
         if self.verbose > 0 {
-            write_stderr(&format!("{} {}\n", self.paint_err("*", Color::BrightBlack), sanitize_line(text)));
+            self.err(&format!("{} {}\n", self.paint_err("*", Color::BrightBlack), sanitize_line(text)));
         }
     }
 
@@ -218,7 +248,7 @@ impl Printer {
         for h in hints {
             text.push_str(&format!("{} {}\n", self.paint_err("hint:", Color::Cyan), sanitize_line(h)));
         }
-        write_stderr(&text);
+        self.err(&text);
     }
 
     /// Reports an error: one `error:` line (plus details and a hint) on stderr, each escaped to
@@ -252,18 +282,33 @@ fn paint(on: bool, text: &str, color: Color) -> String {
     }
 }
 
-/// Writes to stdout; a closed pipe (`hookctl … | head`) ends the program quietly with 0.
-fn write_stdout(bytes: &[u8]) {
-    let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(bytes).and_then(|_| out.flush()) {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+/// Set when a write to stdout failed with a broken pipe: the reader is gone for good.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+/// Wakes [`Printer::stdout_gone`].
+static CLOSED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+impl Printer {
+    /// Writes to stdout. A closed pipe (`hookctl … | head`) is remembered and later writes are
+    /// skipped; the command ends through its normal path (`lib` ends most commands quietly
+    /// with 0, and `listen` keeps its verdict), never by exiting from here.
+    fn out(&self, bytes: &[u8]) {
+        if self.muted || self.stdout_closed() {
+            return;
+        }
+        let mut out = io::stdout().lock();
+        if let Err(e) = out.write_all(bytes).and_then(|_| out.flush()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                STDOUT_CLOSED.store(true, Ordering::Relaxed);
+                CLOSED.notify_waiters();
+            }
         }
     }
-}
 
-fn write_stderr(text: &str) {
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+    fn err(&self, text: &str) {
+        if !self.muted {
+            let _ = io::stderr().lock().write_all(text.as_bytes());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -321,7 +321,7 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     } else if let Some(url) = &cfg.seed_url {
         store.retarget_seeded(url).map_err(store_error)?;
     }
-    let listener = crate::listen::server::bind(&cfg.host, cfg.port).await?;
+    let listener = crate::net::bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
     let host = if cfg.host.contains(':') { format!("[{}]", cfg.host) } else { cfg.host.clone() };
     let host = if host == "0.0.0.0" || host == "[::]" { "127.0.0.1".to_string() } else { host };
@@ -427,18 +427,16 @@ fn store_error(e: store::StoreError) -> Error {
 }
 
 /// The command: start, announce, serve until Ctrl-C or SIGTERM.
-pub fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
-    crate::block_on(async {
-        let host = cfg.host.clone();
-        // Installed before the ready line, so a SIGTERM right after it stops cleanly.
-        let signal = crate::listen::server::wait_for_signal();
-        let sandbox = start(cfg, printer.clone()).await?;
-        announce(&sandbox, printer, &host);
-        signal.await;
-        printer.info("stopping the sandbox (queued deliveries resume on the next start)");
-        sandbox.stop().await;
-        Ok(Outcome::Success)
-    })
+pub async fn run(cfg: Config, printer: &Printer) -> Result<Outcome> {
+    let host = cfg.host.clone();
+    // Installed before the ready line, so a SIGTERM right after it stops cleanly.
+    let signal = crate::net::wait_for_signal();
+    let sandbox = start(cfg, printer.clone()).await?;
+    announce(&sandbox, printer, &host);
+    signal.await;
+    printer.info("stopping the sandbox (queued deliveries resume on the next start)");
+    sandbox.stop().await;
+    Ok(Outcome::Success)
 }
 
 fn announce(s: &Sandbox, p: &Printer, host: &str) {

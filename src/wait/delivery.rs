@@ -39,7 +39,12 @@ impl DeliveryState {
 /// Prints a closient delivery answer and turns it into an outcome: delivered → 0,
 /// failed/dead_letter → 7; with `--wait`, pending/rate_limited/failed keep polling the
 /// delivery until it is terminal.
-pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Duration) -> Result<Outcome> {
+pub(crate) async fn delivery_result(
+    ctx: &Ctx,
+    body: &Value,
+    wait: bool,
+    timeout: Duration,
+) -> Result<Outcome> {
     let status = body.get("status").and_then(Value::as_str).unwrap_or("");
     let state = DeliveryState::parse(status);
     let id = body.get("delivery_id").or_else(|| body.get("id")).and_then(Value::as_str).map(str::to_string);
@@ -47,7 +52,7 @@ pub(crate) fn delivery_result(ctx: &Ctx, body: &Value, wait: bool, timeout: Dura
     if wait && !settled && state != DeliveryState::Unknown {
         if let Some(id) = &id {
             print_delivery(ctx, body, false);
-            return wait_for_delivery(ctx, id, timeout);
+            return wait_for_delivery(ctx, id, timeout).await;
         }
         ctx.printer.warn("the answer carries no delivery_id; cannot wait for it");
     }
@@ -131,12 +136,12 @@ fn print_delivery(ctx: &Ctx, body: &Value, final_doc: bool) {
 /// Polls the delivery (`deliveries.get`) with the shared waiter until it is delivered or
 /// dead-lettered, the timeout passes, or Ctrl-C. `failed` is mid-retry for closient, so it
 /// keeps waiting. The delivery id is known, so no snapshot is needed.
-pub(crate) fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Result<Outcome> {
+pub(crate) async fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Result<Outcome> {
     ctx.require_routes(&["deliveries.get"])?;
     let api = ctx.api()?;
     let format = RowFormat::default().with_overrides(api.fields())?.retrying_failures(true);
     let spec = WaitSpec { expected: 1, timeout, baseline: Baseline::default(), event_type: None };
-    let report = crate::block_on(super::watch(&ctx.printer, &spec, || async {
+    let report = super::watch(&ctx.printer, &spec, || async {
         match api.call("deliveries.get", &[("id", id)], &[], None).await {
             Ok(body) => Ok(format.parse(&body).into_iter().collect()),
             // Rate limits and server trouble pass; a 404 or 401 will not get better.
@@ -145,7 +150,8 @@ pub(crate) fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Resul
             }
             Err(e) => Err(PollError::Fatal(e.into())),
         }
-    }))?;
+    })
+    .await?;
     let replay = format!("a dead_letter delivery can be replayed: `hookctl replay {id}`");
     report.print_hinted(&ctx.printer, "deliveries", Some(&replay));
     Ok(report.outcome())

@@ -8,6 +8,7 @@ mod api_test;
 mod architecture;
 mod ci_workflow;
 mod cli;
+mod closed_stdout;
 mod config;
 mod demo;
 mod events;

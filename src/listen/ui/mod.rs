@@ -17,7 +17,7 @@ use tokio::sync::broadcast;
 
 use super::capture::HeaderRef;
 use super::Verdict;
-use crate::output::Secret;
+use crate::secret::Secret;
 use crate::sign::{self, Scheme};
 use crate::{Error, Result};
 
@@ -132,15 +132,15 @@ impl Ui {
         format!("http://127.0.0.1:{}/?t={}", self.port, self.token)
     }
 
-    /// Serves the page and the API until the runtime stops.
-    pub(crate) fn serve(self: &Arc<Self>, bound: Bound) {
+    /// Serves the page and the API until the returned task is aborted (the listener stops).
+    pub(crate) fn serve(self: &Arc<Self>, bound: Bound) -> tokio::task::JoinHandle<()> {
         let ui = self.clone();
         tokio::spawn(async move {
-            // Never stopped: it ends with the runtime (the sender lives as long as the task).
+            // Stopped by aborting the task (the sender lives as long as it).
             let (_forever, stop) = tokio::sync::watch::channel(false);
             let timeout = ui.settings.header_timeout;
             crate::serve::serve(bound.listener, api::router(ui), timeout, stop).await;
-        });
+        })
     }
 
     /// Keeps one request in the window and tells the open pages about it.
