@@ -146,19 +146,37 @@ fn write_junit(path: &std::path::Path, mut file: std::fs::File, xml: &str) -> Re
     })
 }
 
-/// The I/O part: sends every probe, tracing each with `-v`.
+/// The I/O part: sends every probe, tracing each with `-v`, and a spinner naming the check in
+/// flight when a person watches stderr (a slow handler takes up to --request-timeout each).
 async fn send(ctx: &Ctx, target: &Target, probes: &[Probe]) -> Result<Vec<Reply>> {
     let total = probes.len();
-    run::run(target, probes, |probe, i| {
-        ctx.printer.debug(&format!(
-            "[{}/{total}] POST {} ({}, {} bytes)",
-            i + 1,
-            redacted(&target.url),
-            probe.check.name(),
-            probe.request.body.len()
-        ));
+    let spinner = ctx.printer.show_progress().then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    });
+    let result = run::run(target, probes, |probe, i| {
+        let step = format!("[{}/{total}] {}", i + 1, probe.check.name());
+        let trace = || {
+            ctx.printer.debug(&format!(
+                "{step}: POST {} ({} bytes)",
+                redacted(&target.url),
+                probe.request.body.len()
+            ))
+        };
+        match &spinner {
+            Some(pb) => {
+                pb.suspend(trace);
+                pb.set_message(format!("probing {step}"));
+            }
+            None => trace(),
+        }
     })
-    .await
+    .await;
+    if let Some(pb) = spinner {
+        pb.finish_and_clear();
+    }
+    result
 }
 
 /// `--dry-run`: the requests as curl commands (JSON: with their headers and bodies).
