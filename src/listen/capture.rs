@@ -19,6 +19,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
+use super::record::Received;
 use super::Verdict;
 use crate::sign::{Decimal, HeaderPair};
 
@@ -143,100 +144,70 @@ impl HeaderPair for HeaderRef<'_> {
     }
 }
 
-/// The same record as [`Record`], borrowed from the request: the handler writes it straight
-/// into the capture queue without copying the body, headers or names first. [`RecordRef::to_line`]
-/// writes exactly the bytes `serde_json` writes for the `Record` (tested below), with a faster
+/// Appends one request's record as a JSON line (with its `\n`): exactly the bytes `serde_json`
+/// writes for the [`Record`] read back from the file (tested below), written straight from the
+/// handler's [`Received`] without copying the body, headers or names first, and with a faster
 /// string escaper: JSON escaping of the body was the largest user-space cost under load.
-pub struct RecordRef<'a> {
-    pub id: &'a str,
-    pub received_at: &'a str,
-    pub method: &'a str,
-    pub path: &'a str,
-    pub query: Option<&'a str>,
-    pub headers: &'a [HeaderRef<'a>],
-    pub body: Option<&'a str>,
-    pub body_base64: Option<String>,
-    pub verdict: Verdict,
-    pub scheme: Option<&'a str>,
-    pub reason: Option<&'a str>,
-    pub status: u16,
-    pub event_type: Option<&'a str>,
-    pub duplicate: bool,
-}
-
-impl<'a> RecordRef<'a> {
-    /// Appends the record as one JSON line (with its `\n`), field order and skip rules as
-    /// [`Record`]'s `Serialize`.
-    pub fn to_line(&self, out: &mut Vec<u8>) {
-        fn key(out: &mut Vec<u8>, k: &str) {
-            out.extend_from_slice(b",\"");
-            out.extend_from_slice(k.as_bytes());
-            out.extend_from_slice(b"\":");
-        }
-        fn text(out: &mut Vec<u8>, k: &str, v: &str) {
-            key(out, k);
-            push_json_str(out, v);
-        }
-        fn nullable(out: &mut Vec<u8>, k: &str, v: Option<&str>) {
-            match v {
-                Some(v) => text(out, k, v),
-                None => {
-                    key(out, k);
-                    out.extend_from_slice(b"null");
-                }
+pub(crate) fn line(rec: &Received, out: &mut Vec<u8>) {
+    fn key(out: &mut Vec<u8>, k: &str) {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(k.as_bytes());
+        out.extend_from_slice(b"\":");
+    }
+    fn text(out: &mut Vec<u8>, k: &str, v: &str) {
+        key(out, k);
+        push_json_str(out, v);
+    }
+    fn nullable(out: &mut Vec<u8>, k: &str, v: Option<&str>) {
+        match v {
+            Some(v) => text(out, k, v),
+            None => {
+                key(out, k);
+                out.extend_from_slice(b"null");
             }
         }
-        out.extend_from_slice(b"{\"id\":");
-        push_json_str(out, self.id);
-        text(out, "received_at", self.received_at);
-        text(out, "method", self.method);
-        text(out, "path", self.path);
-        nullable(out, "query", self.query);
-        key(out, "headers");
-        out.push(b'[');
-        for (i, h) in self.headers.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.push(b'[');
-            push_json_str(out, h.name);
+    }
+    out.extend_from_slice(b"{\"id\":");
+    push_json_str(out, &rec.id);
+    text(out, "received_at", rec.received_at());
+    text(out, "method", rec.method);
+    text(out, "path", rec.path);
+    nullable(out, "query", rec.query);
+    key(out, "headers");
+    out.push(b'[');
+    for (i, h) in rec.headers.iter().enumerate() {
+        if i > 0 {
             out.push(b',');
-            match &h.value {
-                // Borrowed: the bytes were UTF-8, the text is exact.
-                Cow::Borrowed(v) => push_json_str(out, v),
-                Cow::Owned(_) => {
-                    push_json_str(out, &B64.encode(h.raw));
-                    out.extend_from_slice(b",\"base64\"");
-                }
+        }
+        out.push(b'[');
+        push_json_str(out, h.name);
+        out.push(b',');
+        match &h.value {
+            // Borrowed: the bytes were UTF-8, the text is exact.
+            Cow::Borrowed(v) => push_json_str(out, v),
+            Cow::Owned(_) => {
+                push_json_str(out, &B64.encode(h.raw));
+                out.extend_from_slice(b",\"base64\"");
             }
-            out.push(b']');
         }
         out.push(b']');
-        if let Some(b) = self.body {
-            text(out, "body", b);
-        }
-        if let Some(b) = &self.body_base64 {
-            text(out, "body_base64", b);
-        }
-        text(out, "verdict", self.verdict.as_str());
-        nullable(out, "scheme", self.scheme);
-        nullable(out, "reason", self.reason);
-        key(out, "status");
-        out.extend_from_slice(Decimal::new(self.status.into()).as_bytes());
-        if let Some(t) = self.event_type {
-            text(out, "event_type", t);
-        }
-        out.extend_from_slice(if self.duplicate { b",\"duplicate\":true" } else { b",\"duplicate\":false" });
-        out.extend_from_slice(b"}\n");
     }
-
-    /// Text when the body is UTF-8 (borrowed), else base64, exactly like [`Record::set_body`].
-    pub fn set_body(&mut self, bytes: &'a [u8]) {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => self.body = Some(s),
-            Err(_) => self.body_base64 = Some(B64.encode(bytes)),
-        }
+    out.push(b']');
+    // Text when the body is UTF-8, else base64, exactly like [`Record::set_body`].
+    match std::str::from_utf8(&rec.body) {
+        Ok(body) => text(out, "body", body),
+        Err(_) => text(out, "body_base64", &B64.encode(&rec.body)),
     }
+    text(out, "verdict", rec.verdict.as_str());
+    nullable(out, "scheme", rec.scheme);
+    nullable(out, "reason", rec.reason.as_deref());
+    key(out, "status");
+    out.extend_from_slice(Decimal::new(rec.status().into()).as_bytes());
+    if let Some(t) = &rec.event_type {
+        text(out, "event_type", t);
+    }
+    out.extend_from_slice(if rec.duplicate { b",\"duplicate\":true" } else { b",\"duplicate\":false" });
+    out.extend_from_slice(b"}\n");
 }
 
 impl Record {
@@ -398,10 +369,10 @@ pub fn open(path: &Path, lanes: usize) -> io::Result<Capture> {
 }
 
 impl Capture {
-    /// Appends one record, queued on the caller's event loop `lane` and written straight into
-    /// its queue, and returns once it has been written to the file.
-    pub async fn write_ref(&self, lane: usize, record: &RecordRef<'_>) -> Result<(), String> {
-        self.write_line(lane, |buf| record.to_line(buf)).await
+    /// Appends one request's record, queued on the caller's event loop `lane` and written
+    /// straight into its queue, and returns once it has been written to the file.
+    pub(crate) async fn write(&self, lane: usize, rec: &Received<'_>) -> Result<(), String> {
+        self.write_line(lane, |buf| line(rec, buf)).await
     }
 
     /// Appends one line (`append` writes it, with its `\n`) and waits until it is written.
@@ -513,6 +484,7 @@ fn poisoned() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::listen::record::{Answer, Stamp};
 
     fn record(id: &str, body: &[u8]) -> Record {
         let mut r = Record {
@@ -536,7 +508,7 @@ mod tests {
     }
 
     #[test]
-    fn borrowed_record_serialises_exactly_like_record() {
+    fn the_capture_line_is_exactly_the_record_read_back() {
         // Raw header values as they come off the wire: text, repeated names, and Latin-1 bytes
         // that are not UTF-8.
         let raw: [(&str, &[u8]); 3] =
@@ -556,26 +528,29 @@ mod tests {
             owned.reason = reason.map(str::to_string);
             owned.event_type = event.map(str::to_string);
             owned.duplicate = dup;
-            let borrowed_headers: Vec<HeaderRef> = raw.iter().map(|(k, v)| HeaderRef::new(k, v)).collect();
-            let mut borrowed = RecordRef {
-                id: &owned.id,
-                received_at: &owned.received_at,
+            let stamp = Stamp::at(time::macros::datetime!(2026-01-01 00:00:00.000_001 UTC));
+            owned.received_at = stamp.as_str().to_string();
+            let received = Received {
+                id: owned.id.clone(),
+                stamp,
                 method: &owned.method,
                 path: &owned.path,
                 query: owned.query.as_deref(),
-                headers: &borrowed_headers,
-                body: None,
-                body_base64: None,
+                headers: raw.iter().map(|(k, v)| HeaderRef::new(k, v)).collect(),
+                body: bytes::Bytes::copy_from_slice(body),
                 verdict: owned.verdict,
-                scheme: owned.scheme.as_deref(),
-                reason,
-                status: owned.status,
-                event_type: event,
+                scheme: Some("standard"),
+                why: None,
+                reason: reason.map(str::to_string),
+                secret: None,
+                event_type: event.map(str::to_string),
                 duplicate: dup,
+                forwarded_to: None,
+                forward_error: None,
+                answer: Answer::text(owned.status, String::new()),
             };
-            borrowed.set_body(body);
             let mut line = Vec::new();
-            borrowed.to_line(&mut line);
+            super::line(&received, &mut line);
             assert_eq!(
                 String::from_utf8(line.clone()).unwrap(),
                 serde_json::to_string(&owned).unwrap() + "\n"
@@ -631,36 +606,30 @@ mod tests {
     }
 
     #[cfg(target_os = "linux")]
-    #[test]
-    fn a_failed_write_is_reported_not_acknowledged() {
+    #[tokio::test]
+    async fn a_failed_write_is_reported_not_acknowledged() {
         let cap = open(Path::new("/dev/full"), 1).unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let err = rt.block_on(write(&cap, 0, &record("a", b"{}"))).unwrap_err();
+        let err = write(&cap, 0, &record("a", b"{}")).await.unwrap_err();
         assert!(err.contains("cannot write the capture file"), "{err}");
         // Sticky: nothing after a failed write is acknowledged either.
-        assert!(rt.block_on(write(&cap, 0, &record("b", b"{}"))).is_err());
+        assert!(write(&cap, 0, &record("b", b"{}")).await.is_err());
     }
 
-    #[test]
-    fn concurrent_writes_are_whole_lines_and_repair_a_cut_file() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_writes_are_whole_lines_and_repair_a_cut_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.jsonl");
         std::fs::write(&path, b"{\"partial\":").unwrap();
         let cap = open(&path, 2).unwrap();
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
-        rt.block_on(async {
-            let mut tasks = Vec::new();
-            for i in 0..500 {
-                let cap = cap.clone();
-                // Both lanes, as the two event loops use them.
-                tasks.push(tokio::spawn(
-                    async move { write(&cap, i % 2, &record(&i.to_string(), b"{}")).await },
-                ));
-            }
-            for t in tasks {
-                t.await.unwrap().unwrap();
-            }
-        });
+        let mut tasks = Vec::new();
+        for i in 0..500 {
+            let cap = cap.clone();
+            // Both lanes, as the two event loops use them.
+            tasks.push(tokio::spawn(async move { write(&cap, i % 2, &record(&i.to_string(), b"{}")).await }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
         let text = std::fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "{\"partial\":");

@@ -16,6 +16,7 @@ use colored::Color;
 use serde_json::Value;
 
 use super::capture::push_json_str;
+use super::record::Received;
 use super::{DisplayMode, Verdict};
 use crate::output::Printer;
 use crate::sanitize::{sanitize, sanitize_line};
@@ -32,7 +33,7 @@ const QUEUE: usize = 1024;
 /// How long the thread lets a batch gather after its first request.
 const GATHER: Duration = Duration::from_millis(1);
 
-/// What one request looked like, for display.
+/// What the display shows of one request: its own copy of the handler's [`Received`].
 #[derive(Debug, Clone)]
 pub struct Shown {
     pub id: String,
@@ -55,32 +56,26 @@ pub struct Shown {
     pub body: bytes::Bytes,
 }
 
-impl Shown {
-    /// A refused request (verdict `rejected`, status 0) until the caller fills in the rest.
-    pub fn new(
-        id: String,
-        received_at: String,
-        method: String,
-        path: String,
-        query: Option<String>,
-    ) -> Shown {
+impl From<Received<'_>> for Shown {
+    /// The display's own copy of the record: it is printed on another thread, later.
+    fn from(rec: Received<'_>) -> Shown {
         Shown {
-            id,
-            received_at,
-            method,
-            path,
-            query,
-            event_type: None,
-            verdict: Verdict::Rejected,
-            scheme: None,
-            reason: None,
-            status: 0,
-            size: 0,
-            duplicate: false,
-            forwarded_to: None,
-            forward_error: None,
-            secret: None,
-            body: bytes::Bytes::new(),
+            received_at: rec.received_at().into(),
+            method: rec.method.into(),
+            path: rec.path.into(),
+            query: rec.query.map(str::to_string),
+            status: rec.status(),
+            size: rec.body.len(),
+            id: rec.id,
+            event_type: rec.event_type,
+            verdict: rec.verdict,
+            scheme: rec.scheme.map(str::to_string),
+            reason: rec.reason,
+            duplicate: rec.duplicate,
+            forwarded_to: rec.forwarded_to,
+            forward_error: rec.forward_error,
+            secret: rec.secret,
+            body: rec.body,
         }
     }
 }

@@ -9,6 +9,7 @@ mod error;
 pub mod forward;
 mod handler;
 mod lanes;
+pub(crate) mod record;
 pub mod replay;
 mod run;
 pub(crate) mod ui;

@@ -15,10 +15,9 @@ use bytes::Bytes;
 use tokio::net::TcpListener;
 use tokio::sync::broadcast;
 
-use super::capture::HeaderRef;
-use super::Verdict;
+use super::record::Received;
 use crate::secret::Secret;
-use crate::sign::{self, Scheme};
+use crate::sign::Scheme;
 use crate::{Error, Result};
 
 pub(crate) use store::Entry;
@@ -58,31 +57,6 @@ pub(crate) struct Ui {
     /// The inspector's own port, for the `Host`/`Origin` checks.
     port: u16,
     settings: Settings,
-}
-
-/// What the handler knows about one request when it is done with it.
-pub(crate) struct Seen<'a> {
-    pub id: &'a str,
-    pub received_at: &'a str,
-    pub received_unix: i64,
-    pub method: &'a str,
-    pub path: &'a str,
-    pub query: Option<&'a str>,
-    pub headers: &'a [HeaderRef<'a>],
-    pub body: &'a Bytes,
-    pub verdict: Verdict,
-    pub scheme: Option<&'static str>,
-    pub reason: Option<&'a sign::Reason>,
-    /// The text of a refusal (404/408/413/400) that has no signature reason.
-    pub refusal: Option<&'a str>,
-    pub status: u16,
-    pub event_type: Option<&'a str>,
-    pub duplicate: bool,
-    pub secret: Option<usize>,
-    pub forwarded_to: Option<&'a str>,
-    pub forward_error: Option<&'a str>,
-    /// The forward target's answer (status, content type, body), when it gave one.
-    pub answer: Option<(u16, &'a str, &'a Bytes)>,
 }
 
 /// A bound inspector port, before the listener's state exists.
@@ -144,36 +118,38 @@ impl Ui {
     }
 
     /// Keeps one request in the window and tells the open pages about it.
-    pub(crate) fn record(&self, seen: &Seen) {
-        let reason = seen.reason.map(ToString::to_string);
+    pub(crate) fn record(&self, rec: &Received) {
         let entry = Entry {
             seq: 0,
             text: store::Texts::new(&store::Parts {
-                id: seen.id,
-                received_at: seen.received_at,
-                method: seen.method,
-                path: seen.path,
-                query: seen.query,
-                event_type: seen.event_type,
-                reason: reason.as_deref().or(seen.refusal),
+                id: &rec.id,
+                received_at: rec.received_at(),
+                method: rec.method,
+                path: rec.path,
+                query: rec.query,
+                event_type: rec.event_type.as_deref(),
+                reason: rec.reason.as_deref(),
             }),
-            headers: store::RawHeaders::new(seen.headers.iter().map(|h| (h.name, h.raw))),
-            body: Bytes::copy_from_slice(seen.body),
-            verdict: seen.verdict,
-            scheme: seen.scheme,
-            status: seen.status,
-            duplicate: seen.duplicate,
-            size: seen.body.len(),
-            received_unix: seen.received_unix,
-            why: seen.reason.cloned(),
-            secret: seen.secret,
-            forwarded_to: seen.forwarded_to.map(str::to_string),
-            forward_error: seen.forward_error.map(str::to_string),
-            answer: seen.answer.map(|(status, content_type, body)| store::Answered {
-                status,
-                content_type: content_type.to_string(),
-                body: Bytes::copy_from_slice(&body[..body.len().min(store::MAX_ANSWER)]),
-                cut: body.len() > store::MAX_ANSWER,
+            headers: store::RawHeaders::new(rec.headers.iter().map(|h| (h.name, h.raw))),
+            body: Bytes::copy_from_slice(&rec.body),
+            verdict: rec.verdict,
+            scheme: rec.scheme,
+            status: rec.status(),
+            duplicate: rec.duplicate,
+            size: rec.body.len(),
+            received_unix: rec.stamp.unix,
+            why: rec.why.clone(),
+            secret: rec.secret,
+            forwarded_to: rec.forwarded_to.clone(),
+            forward_error: rec.forward_error.clone(),
+            answer: rec.answer.from_target.then(|| {
+                let body = &rec.answer.body;
+                store::Answered {
+                    status: rec.answer.status,
+                    content_type: rec.answer.content_type.to_string(),
+                    body: Bytes::copy_from_slice(&body[..body.len().min(store::MAX_ANSWER)]),
+                    cut: body.len() > store::MAX_ANSWER,
+                }
             }),
         };
         let entry = match self.store.lock() {
