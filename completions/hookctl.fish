@@ -56,6 +56,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and not __fish_seen_subcommand_from list get create update delete pause resume cleanup help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -80,6 +81,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -95,6 +97,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -153,6 +156,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from create" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -213,6 +217,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from update" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -228,6 +233,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -244,6 +250,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from pause" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -259,6 +266,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from resume" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -274,6 +282,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_se
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand endpoints; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -298,6 +307,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not _
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and not __fish_seen_subcommand_from list types add remove help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -318,6 +328,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -333,6 +344,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from types" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -348,6 +360,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from add" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -363,6 +376,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fis
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand subscriptions; and __fish_seen_subcommand_from remove" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -386,6 +400,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l provider -d 'Pr
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -447,6 +462,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l provider -d 'Pr
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -464,7 +480,6 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Target
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l id -d 'Replay the record with this id' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l last -d 'Replay the last N records' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l match -d 'Only records whose content matches: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot path into the JSON body, or header.NAME); repeatable, all must hold; alone, replays every matching record' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l request-timeout -d 'How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret for --resign [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l scheme -d 'Scheme for --resign (default: the one recorded in the capture)' -r -f -a "auto\t'Detect from the headers present'
 standard\t'Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature)'
@@ -478,6 +493,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l provider -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -496,6 +512,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list get wait help" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -519,6 +536,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -534,6 +552,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -556,6 +575,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from wait" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -588,7 +608,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l capture -d 'A
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l expect -d 'Exit 0 after N valid deliveries' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l filter -d 'Only count deliveries of this event type toward --expect (\'*\' wildcards allowed)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body in bytes (larger: 413)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body (larger: 413): bytes, or with a unit (512KiB, 10MB, 1MiB)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l body-timeout -d 'Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui-port -d 'Port of the inspector (with --ui); 0 picks any free port' -r
@@ -641,6 +661,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l provider -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -651,7 +672,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-display -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ui -d 'Serve a web inspector of received requests on 127.0.0.1 (port 4040-4049, the first free)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l open -d 'Open the inspector in the default browser (with --ui, when there is a display)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l register -d 'Register a temporary endpoint at the provider for this run (verifying with the secret it returns) and delete it on exit'
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l allow-unverified -d 'Allow a public listener (--tunnel, --public-url, a non-loopback --host) without a signing secret (anyone who finds the URL reaches your app)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'
@@ -669,7 +690,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s H -l header -
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l data -d 'The raw body: the text itself, @FILE to read a file, or - for stdin' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body-file -d 'File with the raw body, or - for stdin (same as --data @FILE)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l at -d 'Pretend the current time is this Unix timestamp' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l tolerance -d 'Allowed clock difference in seconds' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l tolerance -d 'Allowed clock difference, both ways (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"
@@ -808,6 +829,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Base URL of the provider API [env: HOOKCTL_BASE_URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l token -d 'API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'How long each API request may take (30s, 2m, 500ms; a bare number is seconds) [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: HOOKCTL_PROFILE]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format' -r -f -a "human\t''
 json\t''"

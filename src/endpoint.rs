@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::output::Printer;
 use crate::providers::{EndpointShape, Preset, StatusStyle};
 use crate::sanitize::sanitize_line;
-use crate::{Error, Result};
+use crate::{Ctx, Error, Result};
 
 /// The id is non-empty and has the preset's documented pattern.
 pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
@@ -37,16 +37,43 @@ pub(crate) fn check_events(printer: &Printer, preset: &Preset, events: &[String]
     Ok(())
 }
 
-/// Partner: events cannot change after creation; say so and how to recreate.
-pub(crate) fn events_mutable(preset: &Preset, id: &str) -> Result<()> {
+/// Partner: events cannot change after creation; say so and how to recreate, with commands
+/// that work when pasted: the endpoint's URL and the wanted events (`wanted` maps its current
+/// events to them) read from the provider, and the options that reach this API.
+pub(crate) async fn events_mutable(
+    ctx: &Ctx,
+    preset: &Preset,
+    id: &str,
+    url: Option<&str>,
+    wanted: impl FnOnce(Vec<String>) -> Vec<String>,
+) -> Result<()> {
     if preset.endpoints.events_mutable {
         return Ok(());
     }
+    let shape = preset.endpoints;
+    let current = match ctx.api() {
+        Ok(api) => api.call("endpoints.get", &[("id", id)], &[], None).await.ok().map(|v| api.unwrap(v)),
+        Err(_) => None,
+    };
+    let url = url
+        .map(str::to_string)
+        .or_else(|| {
+            current.as_ref().and_then(|e| e.get(shape.url_field)).and_then(Value::as_str).map(str::to_string)
+        })
+        .unwrap_or_else(|| "URL".into());
+    let mut events = wanted(current.as_ref().map(|e| events_of(&shape, e)).unwrap_or_default());
+    if events.is_empty() {
+        events.push("EVENT".into());
+    }
+    let context = ctx.command_context();
+    let flags: String = events.iter().map(|e| format!(" --event {}", sanitize_line(e))).collect();
     Err(Error::usage_hint(
-        format!("{} cannot change the events of a {} after creation", preset.name, preset.endpoints.noun),
+        format!("{} cannot change the events of a {} after creation", preset.name, shape.noun),
         format!(
-            "recreate it: `hookctl endpoints delete {id} --yes` then \
-             `hookctl endpoints create --url URL --event EVENT...`"
+            "recreate it: `hookctl endpoints delete {id} --yes{context}` then \
+             `hookctl endpoints create --url {url}{flags}{context}`",
+            id = sanitize_line(id),
+            url = sanitize_line(&url),
         ),
     ))
 }

@@ -21,7 +21,7 @@ pub enum Exit {
     NotDelivered = 7,
     /// Signature invalid.
     InvalidSignature = 8,
-    /// Interrupted (Ctrl-C) during a wait.
+    /// Interrupted (Ctrl-C or SIGTERM) during a wait.
     Interrupted = 130,
 }
 
@@ -56,7 +56,7 @@ impl Exit {
             Exit::Timeout => "timed out waiting (event row not seen, --expect not reached)",
             Exit::NotDelivered => "delivery failed (failed/dead_letter, non-2xx, is_delivered: false)",
             Exit::InvalidSignature => "signature invalid",
-            Exit::Interrupted => "interrupted (Ctrl-C) during a wait",
+            Exit::Interrupted => "interrupted (Ctrl-C or SIGTERM) during a wait",
         }
     }
 
@@ -116,6 +116,6 @@ mod tests {
             };
             assert_eq!(place, i, "{exit:?}");
         }
-        assert!(Exit::help_text().contains("\n  130  interrupted (Ctrl-C) during a wait"));
+        assert!(Exit::help_text().contains("\n  130  interrupted (Ctrl-C or SIGTERM) during a wait"));
     }
 }

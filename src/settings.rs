@@ -26,15 +26,18 @@ pub(crate) struct Env {
     pub token: Option<Secret>,
     /// `HOOKCTL_SANDBOX`: the URL of a running sandbox to talk to instead of the provider.
     pub sandbox: Option<String>,
+    /// `HOOKCTL_SANDBOX_TOKEN`: the sandbox's token (`HOOKCTL_TOKEN` belongs to the real provider).
+    pub sandbox_token: Option<Secret>,
     pub secret: Option<Secret>,
     /// `HOOKCTL_TUNNEL_SECRET`: the bore server's secret for `listen --tunnel`. Read here, not
     /// by clap: a variable set for the tunnel must not make a `listen` without one a usage error.
     pub tunnel_secret: Option<Secret>,
     pub config: Option<PathBuf>,
     pub color: ColorEnv,
-    /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request timeout of the API client.
-    /// Hidden knob for tests and slow links; an unparsable value is ignored.
-    pub http_timeout: Option<Duration>,
+    /// `HOOKCTL_HTTP_TIMEOUT` (a duration flag's format, e.g. `2s`, at most 24h): per-request
+    /// timeout of the API client. An unreadable value is kept as its error, reported (exit 2)
+    /// by the commands that would use it.
+    pub http_timeout: Option<std::result::Result<Duration, String>>,
     /// Variables that are set but not UTF-8: ignored, and said so (not "is not set").
     pub not_unicode: Vec<&'static str>,
 }
@@ -56,11 +59,12 @@ impl Env {
             base_url: var("HOOKCTL_BASE_URL"),
             token: var("HOOKCTL_TOKEN").map(Secret::new),
             sandbox: var("HOOKCTL_SANDBOX"),
+            sandbox_token: var("HOOKCTL_SANDBOX_TOKEN").map(Secret::new),
             secret: var("HOOKCTL_SECRET").map(Secret::new),
             tunnel_secret: var("HOOKCTL_TUNNEL_SECRET").map(Secret::new),
             config: std::env::var_os("HOOKCTL_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from),
             color: ColorEnv::from_env(),
-            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").and_then(|v| crate::duration::parse(&v).ok()),
+            http_timeout: var("HOOKCTL_HTTP_TIMEOUT").map(|v| crate::duration::parse(&v)),
             not_unicode: Vec::new(),
         };
         env.not_unicode = not_unicode.into_inner();
@@ -82,6 +86,8 @@ pub(crate) struct Flags {
     pub token: Option<Secret>,
     /// `--sandbox [URL]`.
     pub sandbox: Option<String>,
+    /// `--request-timeout` of the provider commands.
+    pub request_timeout: Option<Duration>,
 }
 
 /// Where a value came from.
@@ -130,16 +136,39 @@ pub(crate) struct Settings {
     pub token: Option<Sourced<Secret>>,
     /// A running sandbox to talk to instead of the provider (`--sandbox`, `HOOKCTL_SANDBOX`).
     pub sandbox: Option<Sourced<String>>,
+    /// `HOOKCTL_SANDBOX_TOKEN`.
+    pub sandbox_token: Option<Secret>,
     /// `HOOKCTL_SECRET`: the webhook signing secret when no `--secret` is given.
     pub secret: Option<Secret>,
     /// `HOOKCTL_TUNNEL_SECRET`: the bore secret when no `--tunnel-secret` is given.
     pub tunnel_secret: Option<Secret>,
     /// `HOOKCTL_CONFIG`: the config file instead of the default path.
     pub config_path: Option<PathBuf>,
-    pub http_timeout: Option<Duration>,
+    /// `--request-timeout`, else `HOOKCTL_HTTP_TIMEOUT` (see [`Settings::request_timeout`]).
+    pub request_timeout: Option<Duration>,
+    pub http_timeout: Option<std::result::Result<Duration, String>>,
 }
 
 impl Settings {
+    /// The sandbox to talk to, when it wins over the base URL: flag > environment > profile
+    /// between `--sandbox`/`HOOKCTL_SANDBOX` and `--base-url`/`HOOKCTL_BASE_URL`/the profile's
+    /// base URL (which always loses to a sandbox, being the lowest layer). Both from the same
+    /// layer is a contradiction (usage error), never a silent pick.
+    pub fn sandbox_target(&self) -> Result<Option<&Sourced<String>>> {
+        let Some(sandbox) = &self.sandbox else { return Ok(None) };
+        match (sandbox.source, self.base_url.as_ref().map(|b| b.source)) {
+            (Source::Flag, Some(Source::Flag)) => {
+                Err(crate::Error::usage("--sandbox and --base-url contradict each other; pass one of them"))
+            }
+            (Source::Env, Some(Source::Env)) => Err(crate::Error::usage_hint(
+                "HOOKCTL_SANDBOX and HOOKCTL_BASE_URL are both set and contradict each other",
+                "unset one of them, or pick on the command line with --sandbox or --base-url",
+            )),
+            (Source::Env, Some(Source::Flag)) => Ok(None),
+            _ => Ok(Some(sandbox)),
+        }
+    }
+
     /// Flag > environment for every value; the profile comes later (see [`Ctx::api_settings`]).
     pub fn resolve(flags: Flags, env: Env) -> Settings {
         Settings {
@@ -153,11 +182,33 @@ impl Settings {
             base_url: Sourced::pick(&flags.base_url, &env.base_url),
             token: Sourced::pick(&flags.token, &env.token),
             sandbox: Sourced::pick(&flags.sandbox, &env.sandbox),
+            sandbox_token: env.sandbox_token,
             secret: env.secret,
             tunnel_secret: env.tunnel_secret,
             config_path: env.config,
+            request_timeout: flags.request_timeout,
             http_timeout: env.http_timeout,
         }
+    }
+
+    /// The API client's per-request timeout: `--request-timeout` > `HOOKCTL_HTTP_TIMEOUT` >
+    /// the default. A variable that cannot be read is a usage error, never silently ignored.
+    pub fn request_timeout(&self) -> Result<Option<Duration>> {
+        let (value, name) = match (self.request_timeout, &self.http_timeout) {
+            (Some(t), _) => (t, "--request-timeout"),
+            (None, Some(Ok(t))) => (*t, "HOOKCTL_HTTP_TIMEOUT"),
+            (None, Some(Err(e))) => {
+                return Err(crate::Error::usage_hint(
+                    format!("HOOKCTL_HTTP_TIMEOUT {e}"),
+                    "write it like 30s, 2m or 500ms (at most 24h), or unset it",
+                ))
+            }
+            (None, None) => return Ok(None),
+        };
+        if value.is_zero() {
+            return Err(crate::Error::usage(format!("{name} must be longer than 0s")));
+        }
+        Ok(Some(value))
     }
 }
 
@@ -175,7 +226,12 @@ impl Ctx {
         let s = &settings;
         let printer = Printer::new(s.format, s.color, &s.color_env, s.quiet, s.verbose);
         if Sourced::flag(&s.token).is_some() {
-            printer.hint("--token ends up in shell history and process lists; prefer HOOKCTL_TOKEN");
+            let var = if matches!(s.sandbox_target(), Ok(Some(_))) {
+                "HOOKCTL_SANDBOX_TOKEN"
+            } else {
+                "HOOKCTL_TOKEN"
+            };
+            printer.hint(&format!("--token ends up in shell history and process lists; prefer {var}"));
         }
         Ctx { settings, printer, config: OnceLock::new(), api: OnceLock::new() }
     }
@@ -247,24 +303,35 @@ impl Ctx {
             token: s.token.as_ref().map(|t| t.value.clone()).or_else(|| profile.token.clone()),
             profile,
             profile_name,
-            request_timeout: s.http_timeout,
+            request_timeout: s.request_timeout()?,
+            auth_hint: None,
+            sandbox: false,
         };
-        if let Some(sandbox) = &s.sandbox {
-            self.point_at_sandbox(&mut api, sandbox)?;
+        match s.sandbox_target()? {
+            Some(sandbox) => self.point_at_sandbox(&mut api, sandbox)?,
+            None => {
+                api.auth_hint = Some(
+                    match (&s.token, &api.profile_name) {
+                        (Some(t), _) if t.source == Source::Flag => "check the token given with --token",
+                        (Some(_), _) => "check the token in HOOKCTL_TOKEN",
+                        (None, Some(_)) => {
+                            "check the profile's token (`hookctl config set token …`), or set HOOKCTL_TOKEN"
+                        }
+                        (None, None) => "check the token (HOOKCTL_TOKEN or `hookctl config set token …`)",
+                    }
+                    .to_string(),
+                );
+            }
         }
         Ok(api)
     }
 
     /// `--sandbox URL`: the provider's dialect of a running sandbox (`URL/<provider>`), with
-    /// `--token` or else the sandbox's default token. The environment's and the profile's
-    /// base URL and token belong to the real provider, so they are not used.
+    /// `--token`, else `HOOKCTL_SANDBOX_TOKEN`, else the sandbox's default token. The
+    /// environment's and the profile's base URL and token belong to the real provider, so they
+    /// are not used.
     fn point_at_sandbox(&self, api: &mut ApiSettings, sandbox: &Sourced<String>) -> Result<()> {
         let s = &self.settings;
-        if sandbox.source == Source::Flag && Sourced::flag(&s.base_url).is_some() {
-            return Err(crate::Error::usage(
-                "--sandbox and --base-url contradict each other; pass one of them",
-            ));
-        }
         let url = sandbox.value.trim().trim_end_matches('/');
         if !url.starts_with("http://") && !url.starts_with("https://") {
             return Err(crate::Error::usage(format!(
@@ -276,10 +343,49 @@ impl Ctx {
         if let Some(preset) = api.provider.as_deref().and_then(crate::providers::preset) {
             api.base_url = Some(format!("{url}/{}", preset.name));
         }
-        api.token = Some(
-            Sourced::flag(&s.token).cloned().unwrap_or_else(|| Secret::new(crate::providers::sandbox::TOKEN)),
-        );
+        let (token, hint) = match (Sourced::flag(&s.token), &s.sandbox_token) {
+            (Some(t), _) => {
+                (t.clone(), "check --token: it must be the sandbox's (`hookctl sandbox --token`)")
+            }
+            (None, Some(t)) => (
+                t.clone(),
+                "check HOOKCTL_SANDBOX_TOKEN: it must be the sandbox's (`hookctl sandbox --token`)",
+            ),
+            (None, None) => (
+                Secret::new(crate::providers::sandbox::TOKEN),
+                "this sandbox was started with its own --token: set HOOKCTL_SANDBOX_TOKEN to it",
+            ),
+        };
+        api.token = Some(token);
+        api.auth_hint = Some(hint.to_string());
+        api.sandbox = true;
         Ok(())
+    }
+
+    /// The options a printed command needs to reach the same API as this one, so a hint
+    /// works when pasted: ` --provider P`, then ` --sandbox URL` or a base URL given on the
+    /// command line, and ` --profile NAME` when one was named. Empty for commands without a
+    /// provider.
+    pub fn command_context(&self) -> String {
+        let Ok(api) = self.api_settings() else { return String::new() };
+        let mut out = String::new();
+        if let Some(p) = api.provider.as_deref().and_then(crate::providers::preset) {
+            out.push_str(&format!(" --provider {}", p.name));
+        }
+        if let Some(sb) = self.sandbox() {
+            out.push_str(&format!(" --sandbox {}", crate::output::secret::redact_url(sb)));
+        } else if let Some(b) = Sourced::flag(&self.settings.base_url) {
+            out.push_str(&format!(" --base-url {}", crate::output::secret::redact_url(b)));
+        }
+        if let Some(p) = self.requested_profile() {
+            out.push_str(&format!(" --profile {p}"));
+        }
+        out
+    }
+
+    /// The sandbox in use, when it wins over a base URL (see [`Settings::sandbox_target`]).
+    pub fn sandbox(&self) -> Option<&str> {
+        self.settings.sandbox_target().ok().flatten().map(|s| s.value.as_str())
     }
 
     /// The API client, built on first use from the resolved settings.

@@ -22,6 +22,8 @@ const SENSITIVE_HEADERS: &[&str] = &["set-cookie", "authorization", "x-api-key",
 
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a request may go unanswered before a terminal is told what is awaited.
+pub const PROGRESS_AFTER: Duration = Duration::from_secs(2);
 
 /// Everything the client needs, already resolved (flag > env > profile > preset).
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub struct ClientConfig {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub retry: RetryPolicy,
+    /// What to say on a 401: where the token in use comes from (a sandbox's differs).
+    pub auth_hint: Option<String>,
 }
 
 impl ClientConfig {
@@ -52,6 +56,7 @@ impl ClientConfig {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             retry: RetryPolicy::default(),
+            auth_hint: None,
         }
     }
 }
@@ -115,7 +120,39 @@ impl Client {
     }
 
     /// Sends a named route and returns the decoded JSON body (`Null` when empty, e.g. 204).
+    /// On a terminal, a request still unanswered after [`PROGRESS_AFTER`] says what it waits
+    /// for, so a hanging API is not a silent prompt for minutes.
     pub async fn call(
+        &self,
+        route_name: &str,
+        path_params: &[(&str, &str)],
+        query: &[(&str, String)],
+        body: Option<Value>,
+    ) -> Result<Value, ApiError> {
+        let work = self.call_quietly(route_name, path_params, query, body);
+        if !self.printer.show_progress() || self.printer.is_json() {
+            return work.await;
+        }
+        tokio::pin!(work);
+        tokio::select! {
+            r = &mut work => return r,
+            _ = tokio::time::sleep(PROGRESS_AFTER) => {}
+        }
+        let what = match self.route(route_name) {
+            Ok(r) => {
+                format!("{} {}{}", r.method, crate::output::secret::redact_url(&self.cfg.base_url), r.path)
+            }
+            Err(_) => route_name.to_string(),
+        };
+        self.printer.info(&format!(
+            "waiting for {} to answer {what}… (up to {} per attempt; --request-timeout changes it)",
+            self.cfg.preset.name,
+            humantime::format_duration(self.cfg.request_timeout)
+        ));
+        work.await
+    }
+
+    async fn call_quietly(
         &self,
         route_name: &str,
         path_params: &[(&str, &str)],
@@ -138,6 +175,8 @@ impl Client {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
+            // The answer was the API's own error document (not a wrong path's default page).
+            let mut own_error = false;
             let started = Instant::now();
             let result = self.attempt(route.method, &url, body.as_ref()).await;
             let elapsed = started.elapsed();
@@ -153,13 +192,17 @@ impl Client {
                         self.answered.store(true, Ordering::Relaxed);
                         return parse_success(status, &bytes);
                     }
-                    let err = ApiError::from_response(
+                    let mut err = ApiError::from_response(
                         self.cfg.preset.name,
                         self.cfg.preset.dialect,
                         status,
                         &bytes,
                         retry_after,
                     );
+                    if let ApiError::Auth { status: 401, hint, .. } = &mut err {
+                        hint.clone_from(&self.cfg.auth_hint);
+                    }
+                    own_error = super::error::is_own_error(self.cfg.preset.dialect, &bytes);
                     (Attempt::Status { status, retry_after }, err)
                 }
                 Err((what, err)) => {
@@ -178,6 +221,9 @@ impl Client {
                 }
                 None => {
                     let err = with_attempts(outcome, attempt, idempotent, what);
+                    if own_error {
+                        return Err(err);
+                    }
                     return Err(self.hint_base_url(err, &route.path));
                 }
             }

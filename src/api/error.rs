@@ -13,9 +13,9 @@ pub enum ApiError {
     /// The chosen provider has no such operation, or a request cannot be built: exit 2.
     #[error("{message}")]
     Unsupported { message: String, hint: Option<String> },
-    /// 401/403: exit 3.
+    /// 401/403: exit 3. `hint` names what sets the token in use (it differs for a sandbox).
     #[error("{message}")]
-    Auth { status: u16, message: String, details: Vec<String> },
+    Auth { status: u16, message: String, details: Vec<String>, hint: Option<String> },
     /// Other 4xx: exit 4.
     #[error("{message}")]
     Rejected {
@@ -78,6 +78,7 @@ impl ApiError {
             ApiError::Auth { status: 403, .. } => {
                 Some("the token is valid but lacks permission for this operation (scope or role)".into())
             }
+            ApiError::Auth { hint: Some(h), .. } => Some(h.clone()),
             ApiError::Auth { .. } => {
                 Some("check the token (HOOKCTL_TOKEN or `hookctl config set token …`)".into())
             }
@@ -141,7 +142,7 @@ impl ApiError {
             None => format!("{provider} answered {status}{reason}"),
         };
         match status {
-            401 | 403 => ApiError::Auth { status, message, details },
+            401 | 403 => ApiError::Auth { status, message, details, hint: None },
             500..=599 => ApiError::Server { status, message, details, retry_after },
             _ => ApiError::Rejected { status, message, details, retry_after, hint: None },
         }
@@ -167,6 +168,21 @@ pub fn decode(dialect: ErrorDialect, body: &[u8]) -> (Option<String>, Vec<String
     } else {
         (Some("unexpected error body".into()), vec![raw])
     }
+}
+
+/// The body is the dialect's own error document (the API itself refused), not a framework's
+/// or gateway's default page for a path it does not know (`{"detail":"Not Found"}`, Spring's
+/// `{"status":404,"error":"Not Found","path":…}`, an empty or HTML body).
+pub fn is_own_error(dialect: ErrorDialect, body: &[u8]) -> bool {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else { return false };
+    let Some((summary, _)) = decode_as(dialect, &v) else { return false };
+    let generic = summary.is_none_or(|s| {
+        let s = s.trim().to_ascii_lowercase();
+        s == "not found" || s.contains("no such route")
+    });
+    // Spring's default error page has the partner shape, plus the `path` that was not found.
+    let spring_default = dialect == ErrorDialect::Partner && v.get("path").is_some();
+    !(generic || spring_default)
 }
 
 fn decode_as(dialect: ErrorDialect, v: &Value) -> Option<(Option<String>, Vec<String>)> {

@@ -154,8 +154,9 @@ fn aliases_and_the_shared_body_flags_parse() {
         let err = parse(args).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue, "{args:?}");
     }
-    // --request-timeout belongs to the capture replay only.
-    assert!(parse(&["hookctl", "replay", "d_1", "--request-timeout", "5s"]).is_err());
+    // --request-timeout is on every provider command (issue 16.22), provider replay included.
+    assert!(parse(&["hookctl", "replay", "d_1", "--request-timeout", "5s"]).is_ok());
+    assert!(parse(&["hookctl", "endpoints", "list", "--request-timeout", "5s"]).is_ok());
 }
 
 /// Every flag parsed by [`crate::duration::parse`] says its format in its help (a test, since

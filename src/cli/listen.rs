@@ -58,8 +58,8 @@ pub struct ListenArgs {
     /// it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", value_parser = super::duration::parse)]
     pub timeout: Option<Duration>,
-    /// Largest accepted body in bytes (larger: 413)
-    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    /// Largest accepted body (larger: 413): bytes, or with a unit (512KiB, 10MB, 1MiB)
+    #[arg(long, value_name = "SIZE", default_value = "1MiB", value_parser = super::size::parse_body)]
     pub max_body: usize,
     /// Do not print requests (capture and forward still work)
     #[arg(long)]
@@ -96,8 +96,9 @@ pub struct ListenArgs {
     /// Event type the temporary endpoint subscribes to; repeatable (default: all the provider's)
     #[arg(long = "event", value_name = "EVENT", requires = "register", value_parser = EventName, hide_possible_values = true)]
     pub events: Vec<String>,
-    /// Allow --tunnel without a signing secret (anyone who finds the URL reaches your app)
-    #[arg(long, requires = "tunnel")]
+    /// Allow a public listener (--tunnel, --public-url, a non-loopback --host) without a signing
+    /// secret (anyone who finds the URL reaches your app)
+    #[arg(long)]
     pub allow_unverified: bool,
 
     #[command(flatten)]

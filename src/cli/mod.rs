@@ -22,6 +22,7 @@ pub mod replay;
 pub mod sandbox;
 pub mod send;
 pub mod sign;
+pub mod size;
 pub mod subscriptions;
 pub mod test;
 pub mod verify;
@@ -162,6 +163,7 @@ impl Cli {
             flags.base_url = c.base_url.clone();
             flags.token = c.token.clone();
             flags.sandbox = c.sandbox.clone();
+            flags.request_timeout = c.request_timeout;
         }
         flags
     }
@@ -191,6 +193,8 @@ impl Command {
 }
 
 #[derive(Debug, Subcommand)]
+// Built once per run from the command line: boxing the large variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Manage webhook endpoints (partner: subscriptions)
     Endpoints(endpoints::EndpointsArgs),

@@ -32,6 +32,11 @@ pub struct ConnectionOpts {
     /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
     #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = crate::providers::sandbox::DEFAULT_URL)]
     pub sandbox: Option<String>,
+
+    /// How long each API request may take (30s, 2m, 500ms; a bare number is seconds)
+    /// [default: 30s] [env: HOOKCTL_HTTP_TIMEOUT]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub request_timeout: Option<std::time::Duration>,
 }
 
 /// The options of every command that calls a provider's API.

@@ -54,9 +54,6 @@ pub struct ReplayArgs {
     /// every matching record
     #[arg(long = "match", value_name = "EXPR", requires = "from", value_parser = super::matcher::parse)]
     pub matches: Vec<crate::matcher::Matcher>,
-    /// How long each replayed request may take (30s, 2m, 500ms; a bare number is seconds)
-    #[arg(long, value_name = "DURATION", requires = "from", default_value = "30s", value_parser = super::duration::parse)]
-    pub request_timeout: Duration,
     /// Re-sign with a fresh id and timestamp (old timestamps fail the 5-minute tolerance)
     #[arg(long, requires = "from")]
     pub resign: bool,

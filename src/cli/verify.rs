@@ -58,9 +58,9 @@ pub struct VerifyArgs {
     /// Pretend the current time is this Unix timestamp
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub at: Option<i64>,
-    /// Allowed clock difference in seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
-    pub tolerance: u64,
+    /// Allowed clock difference, both ways (30s, 2m, 500ms; a bare number is seconds)
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = super::duration::parse)]
+    pub tolerance: std::time::Duration,
 
     #[command(flatten)]
     pub profile: super::ProfileOpt,

@@ -97,6 +97,14 @@ async fn create(
 ) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.create"])?;
     let shape = preset.endpoints;
+    // A profile holds a real provider's settings: a sandbox endpoint's secret does not belong
+    // there (listen would verify the real provider's webhooks with it). Refused before creating.
+    if save_secret && ctx.sandbox().is_some() {
+        return Err(Error::usage_hint(
+            "--save-secret stores the secret in a profile, which is for a real provider, not a sandbox",
+            "drop --save-secret: the secret is printed once; give it to listen with --secret or HOOKCTL_SECRET",
+        ));
+    }
     check_url(ctx, preset, url)?;
     check_events(&ctx.printer, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
@@ -143,13 +151,15 @@ async fn update(
             "pass --url, --event or --description (pause/resume have their own commands)",
         ));
     }
+    if !events.is_empty() {
+        events_mutable(ctx, preset, id, url.as_deref(), |_| events.to_vec()).await?;
+    }
     let mut body = Map::new();
     if let Some(u) = url {
         check_url(ctx, preset, &u)?;
         body.insert(shape.url_field.into(), json!(u));
     }
     if !events.is_empty() {
-        events_mutable(preset, id)?;
         check_events(&ctx.printer, preset, events)?;
         body.insert(shape.events_field.into(), json!(events));
     }
@@ -226,7 +236,7 @@ fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
     })?;
     match parsed.scheme() {
         "https" => Ok(()),
-        "http" if !preset.endpoints.https_only || ctx.settings.sandbox.is_some() => Ok(()),
+        "http" if !preset.endpoints.https_only || ctx.sandbox().is_some() => Ok(()),
         "http" => Err(Error::usage_hint(
             format!("{} accepts HTTPS URLs only: {url}", preset.name),
             "for a local receiver, expose `hookctl listen` through an HTTPS tunnel",
@@ -305,6 +315,14 @@ fn redact_url_password(s: &mut String) {
 /// `--save-secret`, or a prompt on a terminal, stores the secret in the profile; otherwise a
 /// hint says how.
 fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<()> {
+    if ctx.sandbox().is_some() {
+        // Never printed twice: the command names the secret printed above.
+        ctx.printer.hint(
+            "it is shown only once: verify with it by `hookctl listen --secret <secret>` (the secret printed \
+             above) or set HOOKCTL_SECRET",
+        );
+        return Ok(());
+    }
     let profile = ctx
         .profile()
         .ok()
@@ -323,7 +341,7 @@ fn offer_to_store(ctx: &Ctx, api: &Client, secret: &str, save: bool) -> Result<(
     if !store {
         ctx.printer.hint(&format!(
             "it is shown only once: store it with `hookctl config set secret <secret> --profile {profile}` \
-             or pass --save-secret next time"
+             (the secret printed above) or pass --save-secret next time"
         ));
         return Ok(());
     }

@@ -97,8 +97,17 @@ async fn wait_for(
     let printer = &ctx.printer;
     let report = async {
         let start = std::time::Instant::now();
-        // Rows already there when the wait starts never count.
-        let baseline = Baseline::from_rows(&log.snapshot(timeout).await?);
+        // Rows already there when the wait starts never count, except, with --since, those
+        // created at or after it: "trigger, then wait --since" must not race.
+        let existing = log.snapshot(timeout).await?;
+        let baseline = match filter.since.as_deref().map(str::trim) {
+            Some(since) => {
+                let before: Vec<Row> =
+                    existing.into_iter().filter(|r| wait::created_before(r, since)).collect();
+                Baseline::from_rows(&before)
+            }
+            None => Baseline::from_rows(&existing),
+        };
         printer.debug(&format!("{} rows already in the log", baseline.len()));
         // --timeout bounds the whole command, snapshot included.
         let timeout = timeout.saturating_sub(start.elapsed());

@@ -25,6 +25,12 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
         other => other,
     };
     // Everything the wait needs is checked before anything is fired.
+    if args.wait && args.timeout.is_zero() {
+        return Err(Error::usage_hint(
+            "--timeout must be longer than 0s: nothing could be waited for (nothing was fired)",
+            "give the wait time to see the delivery, e.g. --timeout 30s",
+        ));
+    }
     let log = if args.wait {
         let filter = LogFilter { command: "fire", case_id: Some(case.to_string()), ..LogFilter::default() };
         Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)

@@ -37,6 +37,9 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
     } else {
         DisplayMode::Human
     };
+    if args.expect == Some(0) {
+        return Err(Error::usage("--expect must be at least 1 (0 would pass before anything arrived)"));
+    }
     let timeout = args.timeout.or(args.expect.map(|_| DEFAULT_EXPECT_TIMEOUT));
     if timeout == Some(Duration::ZERO) {
         return Err(Error::usage("--timeout must be longer than 0s"));
@@ -65,6 +68,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         timeout,
         max_body: args.max_body,
         display,
+        json_status: ctx.printer.is_json() || !ctx.printer.stdout_is_tty(),
         header_timeout: args.header_timeout,
         body_timeout: args.body_timeout,
         ui: args.ui.then_some(listen::ui::UiConfig { port: args.ui_port, open: args.open }),
@@ -87,18 +91,38 @@ fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<A
         }),
         None => None,
     };
-    if tunnel.is_some() && secrets.is_empty() && !args.register && !args.allow_unverified {
-        return Err(Error::usage_hint(
-            "refusing to open a public tunnel to a listener without a signing secret: anyone who \
-             finds the URL could send requests to it (and through --forward-to to your app)",
-            "pass --secret (or set HOOKCTL_SECRET), --register (the provider's secret is used), \
-             or --allow-unverified to accept that",
-        ));
-    }
     let public_url = match &args.public_url {
         Some(u) => Some(check_public_url(u)?),
         None => None,
     };
+    let public = if tunnel.is_some() {
+        Some("open a public tunnel to")
+    } else if args.public_url.is_some() {
+        Some("announce a public URL (--public-url) for")
+    } else if !is_loopback_host(&args.host) {
+        Some("listen on a non-loopback address (--host) with")
+    } else {
+        None
+    };
+    match public {
+        Some(what) if secrets.is_empty() && !args.register && !args.allow_unverified => {
+            return Err(Error::usage_hint(
+                format!(
+                    "refusing to {what} a listener without a signing secret: anyone who \
+                     finds the URL could send requests to it (and through --forward-to to your app)"
+                ),
+                "pass --secret (or set HOOKCTL_SECRET), --register (the provider's secret is used), \
+                 or --allow-unverified to accept that",
+            ));
+        }
+        None if args.allow_unverified => {
+            return Err(Error::usage(
+                "--allow-unverified only applies to a public listener (--tunnel, --public-url, or a \
+                 non-loopback --host)",
+            ));
+        }
+        _ => {}
+    }
     let register = if args.register {
         Some(register_plan(args, ctx, tunnel.is_some(), public_url.as_deref())?)
     } else {
@@ -109,6 +133,12 @@ fn exposure(args: &ListenArgs, ctx: &Ctx, secrets: &[Secret]) -> Result<Option<A
     }
     let plan = Plan { tunnel, public_url, register };
     Ok(Some(Arc::new(Expose::new(plan, ctx.printer.clone()))))
+}
+
+/// `127.0.0.1`, `::1`, `localhost`: reachable from this machine only.
+fn is_loopback_host(host: &str) -> bool {
+    let h = host.trim().trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost") || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn check_public_url(u: &str) -> Result<String> {
@@ -155,7 +185,7 @@ fn register_plan(
     }
     let reach = crate::tunnel::register::Reach {
         profile: ctx.requested_profile().map(str::to_string),
-        sandbox: ctx.settings.sandbox.as_ref().map(|s| s.value.clone()),
+        sandbox: ctx.sandbox().map(str::to_string),
     };
     Ok(RegisterPlan { api, events, reach })
 }

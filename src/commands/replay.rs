@@ -71,7 +71,8 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
             ctx.printer.warn("replay --from: --timeout is now --request-timeout (--timeout is for --wait)");
             t
         }
-        None => args.request_timeout,
+        // The provider options' --request-timeout bounds each re-sent request here.
+        None => args.provider.connection.request_timeout.unwrap_or(std::time::Duration::from_secs(30)),
     };
     let content = crate::matcher::Matchers::new(args.matches);
     Ok(ReplayConfig { from, to, select, resign, timeout, content })
@@ -91,6 +92,9 @@ async fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
             "--timeout needs --wait",
             "add --wait to follow the replayed delivery",
         ));
+    }
+    if args.wait && args.timeout.is_some_and(|t| t.is_zero()) {
+        return Err(Error::usage("--timeout must be longer than 0s: nothing could be waited for"));
     }
     if args.wait {
         ctx.require_routes(&["deliveries.get"])?;

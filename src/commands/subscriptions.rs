@@ -73,7 +73,16 @@ async fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
 async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&["endpoints.get", "endpoints.update"])?;
     check_id(preset, id)?;
-    events_mutable(preset, id)?;
+    events_mutable(ctx, preset, id, None, |mut current| {
+        if add {
+            let new: Vec<String> = events.iter().filter(|e| !current.contains(e)).cloned().collect();
+            current.extend(new);
+        } else {
+            current.retain(|e| !events.contains(e));
+        }
+        current
+    })
+    .await?;
     if add {
         check_events(&ctx.printer, preset, events)?;
     }
@@ -100,7 +109,7 @@ async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Out
                     shape.noun,
                     sanitize_line(id)
                 ),
-                format!("delete it instead: `hookctl endpoints delete {id}`"),
+                format!("delete it instead: `hookctl endpoints delete {id} --yes{}`", ctx.command_context()),
             ));
         }
     }

@@ -17,6 +17,9 @@ pub async fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
         ctx.printer.warn("test --data KEY=VALUE is now --field KEY=VALUE (--data means a body elsewhere)");
         args.fields.append(&mut args.old_data);
     }
+    if args.wait && args.timeout.is_zero() {
+        return Err(Error::usage("--timeout must be longer than 0s: nothing could be waited for"));
+    }
     let preset = ctx.require_routes(&["test"])?;
     match preset.test {
         Some(TestStyle::Ping) => ping(args, ctx).await,

@@ -12,7 +12,7 @@ pub fn exec(args: VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     // The scheme the headers show decides what a valid secret is (auto: detected here once).
     let scheme = args.scheme.0.or_else(|| sign::detect(&headers));
     let secrets = super::secret::require(ctx, &args.secrets, scheme, KeyUse::Verify)?;
-    let opts = VerifyOptions { now: args.at.unwrap_or_else(unix_now), tolerance: args.tolerance };
+    let opts = VerifyOptions { now: args.at.unwrap_or_else(unix_now), tolerance: args.tolerance.as_secs() };
     let verdict = sign::verify(args.scheme.0, &secrets, &headers, &body, opts);
     ctx.printer.debug(&format!(
         "verify: {} header(s), {} body byte(s), {} secret(s) {}, now {}",

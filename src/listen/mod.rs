@@ -46,6 +46,9 @@ pub struct Config {
     pub timeout: Option<Duration>,
     pub max_body: usize,
     pub display: DisplayMode,
+    /// stdout carries JSON Lines (`--json`, or piped): the `ready` and `summary` lines are
+    /// printed there even when `--no-display` drops the per-request lines.
+    pub json_status: bool,
     /// Time allowed for reading the request head (and for idle keep-alive connections).
     pub header_timeout: Duration,
     /// Time allowed for reading a request body.
@@ -78,6 +81,7 @@ impl Config {
             timeout: None,
             max_body: 1024 * 1024,
             display: DisplayMode::Off,
+            json_status: false,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             ui: None,

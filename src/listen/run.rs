@@ -243,6 +243,7 @@ pub(crate) async fn start_on(listener: TcpListener, mut cfg: Config, printer: &P
             forward_timeout: cfg.forward_timeout,
             listen_base: crate::net::base_url(&cfg.host, addr.port()),
             header_timeout: cfg.header_timeout,
+            routes: cfg.routes.clone(),
         };
         let ui = Arc::new(Ui::new(&bound, settings));
         let task = ui.serve(bound);
@@ -354,7 +355,7 @@ fn local_url(cfg: &Config, addr: SocketAddr) -> String {
 /// comes first, so it is known once the ready line is seen.
 fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exposed, ui: Option<&Ui>) {
     let ui_url = ui.map(Ui::url);
-    if printer.is_json() || cfg.display == DisplayMode::Json {
+    if printer.is_json() || cfg.json_status || cfg.display == DisplayMode::Json {
         let mut ready = json!({"type": "ready", "url": url, "port": port});
         if let Some(p) = &exposed.public_url {
             ready["public_url"] = json!(p);
@@ -398,7 +399,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
         ));
     }
     printer.info(&text);
-    if cfg.display == DisplayMode::Json {
+    if cfg.json_status || cfg.display == DisplayMode::Json {
         printer.json_line(&json!({"type": "summary", "data": {
             "stop": match stop {
                 Stop::Signal => "signal",

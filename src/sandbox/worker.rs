@@ -285,7 +285,14 @@ async fn send(app: &App, d: &Delivery, timeout: Duration) -> Answer {
         Err(e) if e.is_timeout() => {
             return error(format!("timed out after {}", humantime::format_duration(timeout)))
         }
-        Err(e) if e.is_connect() => return error(format!("connection failed: {}", root_cause(&e))),
+        // The URL is named: "nothing listens at http://127.0.0.1:8787/" is the usual cause.
+        Err(e) if e.is_connect() => {
+            return error(format!(
+                "connection to {} failed: {}",
+                crate::output::secret::redact_url(&d.url),
+                root_cause(&e)
+            ))
+        }
         Err(e) => return error(root_cause(&e)),
     };
     let code = resp.status().as_u16();

@@ -51,6 +51,10 @@ pub struct ApiSettings {
     pub profile_name: Option<String>,
     /// Per-request timeout; `None` is [`client::DEFAULT_REQUEST_TIMEOUT`].
     pub request_timeout: Option<std::time::Duration>,
+    /// What a 401 hint names (where the token in use comes from).
+    pub auth_hint: Option<String>,
+    /// Talking to a `hookctl sandbox` (`--sandbox`, `HOOKCTL_SANDBOX`), not the provider.
+    pub sandbox: bool,
 }
 
 impl ApiSettings {
@@ -114,6 +118,7 @@ impl ApiSettings {
         if let Some(t) = self.request_timeout {
             cfg.request_timeout = t;
         }
+        cfg.auth_hint.clone_from(&self.auth_hint);
         Ok(cfg)
     }
 }

@@ -12,8 +12,13 @@ use crate::secret::redact_url;
 use crate::secret::Secret;
 use crate::{Error, Result};
 
-/// Description sent with the endpoint, so a leftover is recognisable in the provider's UI.
+/// Description sent with the endpoint, so a leftover is recognisable in the provider's UI;
+/// the run's mark follows it, so cleanup can find an endpoint whose id was never recorded.
 const DESCRIPTION: &str = "hookctl listen --register (temporary, deleted when the run ends)";
+
+fn description(run: &str) -> String {
+    format!("{DESCRIPTION} run {run}")
+}
 
 /// An endpoint that exists at the provider for this run.
 #[derive(Debug)]
@@ -44,8 +49,35 @@ pub async fn create(
     printer: &Printer,
 ) -> Result<Registration> {
     let shape = api.preset().endpoints;
-    let body = shape.create_body(url, events, Some(DESCRIPTION), true);
-    let created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
+    // The intent is recorded first: a kill between the provider's create and its answer
+    // leaves a record that cleanup resolves through the description's run mark.
+    let mut entry = Entry {
+        provider: api.preset().name.to_string(),
+        base_url: redact_url(api.base_url()).into_owned(),
+        run: format!("r{:016x}", rand::random::<u64>()),
+        url: redact_url(url).into_owned(),
+        created_at: now_rfc3339(),
+        pid: std::process::id(),
+        id: String::new(),
+    };
+    let (mut held, unrecorded) = match leftovers::dir() {
+        Some(dir) => match leftovers::record(&dir, &entry) {
+            Ok(h) => (Some(h), None),
+            Err(e) => (None, Some(format!("cannot record the registration in {} ({e})", dir.display()))),
+        },
+        None => (None, None),
+    };
+    let body = shape.create_body(url, events, Some(&description(&entry.run)), true);
+    let created = match api.call("endpoints.create", &[], &[], Some(body)).await {
+        Ok(v) => api.unwrap(v),
+        Err(e) => {
+            // Nothing was made (or, if the answer was lost, cleanup finds it by description).
+            if let Some(h) = held.filter(|_| e.status().is_some_and(|s| s < 500)) {
+                h.release();
+            }
+            return Err(e.into());
+        }
+    };
     let id = match created.get("id") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -57,30 +89,24 @@ pub async fn create(
             )))
         }
     };
-    let entry = Entry {
-        provider: api.preset().name.to_string(),
-        base_url: redact_url(api.base_url()).into_owned(),
-        id: id.clone(),
-        url: redact_url(url).into_owned(),
-        created_at: now_rfc3339(),
-        pid: std::process::id(),
-    };
-    let held = match leftovers::dir() {
-        Some(dir) => match leftovers::record(&dir, &entry) {
-            Ok(h) => Some(h),
-            Err(e) => {
-                // Still deleted at the end of a normal run; only a killed run would lose track.
-                printer.warn(&format!(
-                    "cannot record the registration in {} ({e}): if this run is killed, delete {} {} yourself",
-                    dir.display(),
-                    shape.noun,
-                    sanitize_line(&id)
-                ));
-                None
-            }
-        },
-        None => None,
-    };
+    entry.id = id.clone();
+    if let Some(why) = unrecorded {
+        // Still deleted at the end of a normal run; only a killed run would lose track.
+        printer.warn(&format!(
+            "{why}: if this run is killed, delete {} {} yourself",
+            shape.noun,
+            sanitize_line(&id)
+        ));
+    }
+    if let Some(h) = &mut held {
+        if let Err(e) = h.update(&entry) {
+            printer.warn(&format!(
+                "cannot complete the registration record ({e}): if this run is killed, delete {} {} yourself",
+                shape.noun,
+                sanitize_line(&id)
+            ));
+        }
+    }
     Ok(Registration {
         id,
         secret: crate::providers::find_secret(&created).map(Secret::new),
@@ -197,28 +223,83 @@ pub async fn cleanup(api: &Client, printer: &Printer) -> Result<Cleanup> {
     let found = leftovers::find(&dir)
         .map_err(|e| Error::io(format!("cannot read the registration records in {}", dir.display()), e))?;
     for left in found {
-        let e = left.entry.clone();
+        let mut e = left.entry.clone();
         if e.provider != api.preset().name || e.base_url != redact_url(api.base_url()) {
             report.skipped.push(e);
             continue;
         }
         let noun = api.preset().endpoints.noun;
-        match delete(api, &e.id).await {
-            Ok(()) => {
-                left.release();
-                report.deleted.push(e);
+        // A record without an id is an intent whose create answer never arrived: the
+        // endpoint, if it was made, carries the run's mark in its description.
+        let ids = if e.id.is_empty() {
+            match find_unrecorded(api, &e).await {
+                Ok(ids) => ids,
+                Err(err) => {
+                    printer.warn(&format!(
+                        "cannot look for the {noun} of an interrupted registration (run {}): {err}",
+                        sanitize_line(&e.run)
+                    ));
+                    report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
+                    continue;
+                }
             }
-            Err(err) => {
-                printer.warn(&format!(
-                    "could not delete leftover {noun} {}: {err}; delete it with `{}`",
-                    sanitize_line(&e.id),
-                    delete_command(&e.provider, &e.base_url, &Reach::default(), &e.id)
-                ));
-                report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() });
+        } else {
+            vec![e.id.clone()]
+        };
+        let mut failure = None;
+        let mut deleted = Vec::new();
+        for id in ids {
+            match delete(api, &id).await {
+                Ok(()) => deleted.push(id),
+                Err(err) => {
+                    printer.warn(&format!(
+                        "could not delete leftover {noun} {}: {err}; delete it with `{}`",
+                        sanitize_line(&id),
+                        delete_command(&e.provider, &e.base_url, &Reach::default(), &id)
+                    ));
+                    e.id = id;
+                    failure = Some(err);
+                }
             }
+        }
+        for id in deleted {
+            report.deleted.push(Entry { id, ..e.clone() });
+        }
+        match failure {
+            Some(err) => report.failed.push(Failed { entry: e, error: err.to_string(), exit: err.exit() }),
+            // Deleted, or the create never made one: either way nothing is left to track.
+            None => left.release(),
         }
     }
     Ok(report)
+}
+
+/// The endpoints an interrupted registration may have made: its run mark in the description
+/// (or, in a record without one, the register description and the same URL; for a provider
+/// without descriptions, the same URL).
+async fn find_unrecorded(api: &Client, e: &Entry) -> std::result::Result<Vec<String>, ApiError> {
+    let shape = api.preset().endpoints;
+    let list = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
+    let mark = format!("run {}", e.run);
+    let found = crate::api::list_items(&list)
+        .into_iter()
+        .flatten()
+        .filter(|item| {
+            let url = item.get(shape.url_field).and_then(Value::as_str).map(redact_url);
+            let same_url = url.as_deref() == Some(e.url.as_str());
+            match shape.description_field.map(|f| item.get(f).and_then(Value::as_str).unwrap_or_default()) {
+                Some(d) if !e.run.is_empty() => d.starts_with(DESCRIPTION) && d.ends_with(&mark),
+                Some(d) => d.starts_with(DESCRIPTION) && same_url,
+                None => same_url,
+            }
+        })
+        .filter_map(|item| match item.get("id") {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    Ok(found)
 }
 
 fn now_rfc3339() -> String {

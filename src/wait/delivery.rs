@@ -71,9 +71,14 @@ pub(crate) async fn delivery_result(
             Outcome::Success
         }
         DeliveryState::DeadLetter | DeliveryState::Failed => {
-            let hint = (state == DeliveryState::Failed)
-                .then_some("the provider retries failed deliveries; --wait follows it until it settles");
-            p.failed(&format!("delivery failed: {status}{code}"), &[], hint);
+            let hint = match (&id, state) {
+                (_, DeliveryState::Failed) => Some(
+                    "the provider retries failed deliveries; --wait follows it until it settles".to_string(),
+                ),
+                (Some(id), _) => Some(replay_hint(ctx, id)),
+                (None, _) => None,
+            };
+            p.failed(&format!("delivery failed: {status}{code}"), &[], hint.as_deref());
             Outcome::NotDelivered
         }
         DeliveryState::Pending | DeliveryState::RateLimited => {
@@ -87,6 +92,15 @@ pub(crate) async fn delivery_result(
     })
 }
 
+/// How to send a dead-lettered delivery again, as a command that works when pasted.
+fn replay_hint(ctx: &Ctx, id: &str) -> String {
+    format!(
+        "a dead_letter delivery can be replayed: `hookctl replay {}{}`",
+        sanitize_line(id),
+        ctx.command_context()
+    )
+}
+
 fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
     let report = WaitReport {
         outcome: if delivered { WaitOutcome::Delivered } else { WaitOutcome::Failed },
@@ -97,7 +111,9 @@ fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
         last_error: None,
         near_misses: Default::default(),
     };
-    report.print(&ctx.printer, "deliveries");
+    let id = body.get("delivery_id").or_else(|| body.get("id")).and_then(Value::as_str);
+    let hint = id.filter(|_| !delivered).map(|id| replay_hint(ctx, id));
+    report.print_hinted(&ctx.printer, "deliveries", hint.as_deref());
     report.outcome()
 }
 
@@ -152,8 +168,7 @@ pub(crate) async fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) ->
         }
     })
     .await?;
-    let replay = format!("a dead_letter delivery can be replayed: `hookctl replay {id}`");
-    report.print_hinted(&ctx.printer, "deliveries", Some(&replay));
+    report.print_hinted(&ctx.printer, "deliveries", Some(&replay_hint(ctx, id)));
     Ok(report.outcome())
 }
 

@@ -199,6 +199,17 @@ impl<'a> EventLog<'a> {
     }
 }
 
+/// The row was created before `since` (both RFC 3339). A row without a readable creation
+/// time is not: the provider already filtered the list by `since`.
+pub(crate) fn created_before(row: &Row, since: &str) -> bool {
+    let parse =
+        |s: &str| time::OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339).ok();
+    match (row.created_at.as_deref().and_then(parse), parse(since)) {
+        (Some(created), Some(since)) => created < since,
+        _ => false,
+    }
+}
+
 /// `--since` must be ISO-8601 (RFC 3339), which is what the partner log takes.
 fn check_timestamp(s: &str) -> Result<()> {
     time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).map(|_| ()).map_err(|_| {

@@ -145,6 +145,20 @@ impl WaitReport {
                         s
                     })
                     .collect();
+                // What each failed attempt hit, and for a local target, what to run there.
+                let errors: Vec<&str> = self
+                    .deciding()
+                    .iter()
+                    .filter(|r| r.state == RowState::Failed)
+                    .filter_map(|r| r.error.as_deref())
+                    .collect();
+                let details: Vec<String> = errors.iter().map(|e| format!("last error: {e}")).collect();
+                let listen = errors.iter().find_map(|e| loopback_target(e)).map(|url| {
+                    format!(
+                        "nothing answered at {url}: start a receiver there, e.g. `hookctl listen --port {}`",
+                        url.port_or_known_default().unwrap_or(80)
+                    )
+                });
                 printer.failed(
                     &format!(
                         "delivery failed: {} of {} {what} failed: {}",
@@ -152,8 +166,8 @@ impl WaitReport {
                         self.expected,
                         failed.join(", ")
                     ),
-                    &[],
-                    failure_hint,
+                    &details,
+                    failure_hint.into_iter().chain(listen.as_deref()),
                 );
             }
             WaitOutcome::TimedOut => {
@@ -182,6 +196,20 @@ impl WaitReport {
             ),
         }
     }
+}
+
+/// A loopback `http://` URL named in a connection failure (`connection to URL failed: …`).
+fn loopback_target(error: &str) -> Option<reqwest::Url> {
+    if !error.contains("refused") && !error.contains("connect") {
+        return None;
+    }
+    error.split_whitespace().find_map(|word| {
+        let url = reqwest::Url::parse(word.trim_end_matches([':', ',', ';', ')'])).ok()?;
+        let host = url.host_str()?.trim_start_matches('[').trim_end_matches(']');
+        let local = host.eq_ignore_ascii_case("localhost")
+            || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+        (local && url.scheme() == "http").then_some(url)
+    })
 }
 
 /// `2s`, `2.4s`: tenths only when they say something.

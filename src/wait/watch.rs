@@ -18,7 +18,7 @@ use crate::Result;
 // Real-time wait with the printer
 // ---------------------------------------------------------------------------------------------
 
-/// [`wait`] on the wall clock, ended early by Ctrl-C (→ [`WaitOutcome::Interrupted`], exit
+/// [`wait`] on the wall clock, ended early by Ctrl-C or SIGTERM (→ [`WaitOutcome::Interrupted`], exit
 /// 130). Human output: one line per row on stdout as it appears or settles, a spinner on
 /// stderr when a person watches; `--json` prints nothing until [`WaitReport::print`].
 pub async fn watch<P, Fut>(printer: &Printer, spec: &WaitSpec, poll: P) -> Result<WaitReport>
@@ -27,12 +27,9 @@ where
     Fut: Future<Output = std::result::Result<Vec<Row>, PollError>>,
 {
     let mut observer = PrinterObserver::new(printer, spec.expected);
-    let interrupt = async {
-        // If the handler cannot be installed, Ctrl-C keeps its default (kill) behaviour.
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+    // Ctrl-C or SIGTERM (a CI runner cancelling the step): the same message, document and
+    // exit code 130, instead of a silent kill.
+    let interrupt = crate::net::wait_for_signal();
     let report = wait(spec, &RealClock::new(), &mut Schedule::new(), poll, &mut observer, interrupt).await;
     observer.finish();
     report

@@ -193,7 +193,8 @@ fn knobs_beyond_their_bounds_are_a_400() {
     let s = Sandbox::start(&env, &[]);
     for body in [
         json!({"lag": 18446744073709551615u64}),
-        json!({"lag": 86_400_001}),
+        // A bare number is seconds (issue 16.24): one second past 24 h.
+        json!({"lag": 86_401}),
         json!({"lag": "25h"}),
         json!({"retry_schedule": vec!["1s"; 101]}),
     ] {
@@ -201,7 +202,7 @@ fn knobs_beyond_their_bounds_are_a_400() {
         assert_eq!(st, 400, "{body}: {v}");
         assert!(v["error"]["message"].is_string(), "{v}");
     }
-    let (st, v) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"lag": 86_400_000})));
+    let (st, v) = s.call("PATCH", "/_sandbox/knobs", Some(json!({"lag": 86_400})));
     assert_eq!(st, 200, "24 h is the bound itself: {v}");
     for body in [
         json!({"url": "http://127.0.0.1:9/x", "delay_ms": 18446744073709551615u64}),

@@ -204,7 +204,7 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
             }
         },
     };
-    let to = match forward::check_url(&to) {
+    let to = match forward::check_url(&unredact(&ui.settings.routes, &to)) {
         Ok(t) => t,
         Err(why) => return refuse(StatusCode::BAD_REQUEST, &why),
     };
@@ -237,7 +237,7 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
             Forwarded::TimedOut => (None, None, None, Some("timed out".to_string())),
         };
     Json(json!({
-        "url": to,
+        "url": crate::output::secret::redact_url(&to),
         "status": status,
         "content_type": content_type,
         "body": answer,
@@ -245,6 +245,20 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
         "resigned": scheme.map(|s| s.name()),
     }))
     .into_response()
+}
+
+/// The page knows forward targets only as shown, `user:***@`: a URL that starts like a
+/// route's shown URL is sent to the route's real one (with the password), the rest kept.
+fn unredact(routes: &[forward::Route], to: &str) -> String {
+    for r in routes {
+        let shown = crate::output::secret::redact_url(&r.url);
+        if shown != r.url.as_str() {
+            if let Some(rest) = to.strip_prefix(shown.as_ref()) {
+                return format!("{}{rest}", r.url);
+            }
+        }
+    }
+    to.to_string()
 }
 
 /// Server-Sent Events: `request` events (the list line, `id:` its sequence number), live. A

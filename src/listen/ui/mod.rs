@@ -47,6 +47,9 @@ pub(crate) struct Settings {
     pub listen_base: String,
     /// `--header-timeout`: the inspector's sockets are bounded like the listener's.
     pub header_timeout: Duration,
+    /// The forward routes with their real URLs: what the page shows is redacted, a replay to
+    /// the forward target must still send the password.
+    pub routes: Vec<crate::listen::forward::Route>,
 }
 
 /// The inspector's shared state: the window of requests, the live feed, the per-run token.

@@ -14,8 +14,9 @@ use crate::sign;
 
 /// At most this many requests are kept…
 pub(crate) const MAX_ENTRIES: usize = 10_000;
-/// …and at most this many bytes of bodies.
-const MAX_BYTES: usize = 64 << 20;
+/// …and at most this many bytes, counting everything an entry keeps (headers, path, query
+/// and texts too, not only the body: refused requests with huge headers cost as much).
+pub(crate) const MAX_BYTES: usize = 64 << 20;
 /// The forward target's answer is kept up to this size.
 pub(crate) const MAX_ANSWER: usize = 64 << 10;
 
@@ -168,8 +169,17 @@ impl Entry {
         r
     }
 
+    /// What this entry holds in memory: every buffer it owns plus its own size.
     fn bytes(&self) -> usize {
-        self.size + self.answer.as_ref().map_or(0, |a| a.body.len()) + 512
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        std::mem::size_of::<Entry>()
+            + self.text.buf.len()
+            + self.headers.buf.capacity()
+            + self.headers.ends.capacity() * std::mem::size_of::<(u32, u32)>()
+            + self.body.len()
+            + opt(&self.forwarded_to)
+            + opt(&self.forward_error)
+            + self.answer.as_ref().map_or(0, |a| a.body.len() + a.content_type.len())
     }
 
     /// The line in the list (and in the live stream).
@@ -429,5 +439,32 @@ mod tests {
             b.push(entry(&i.to_string(), Verdict::Valid, None, &big));
         }
         assert!(b.page(&Filter::default(), None, 1).total <= 64);
+    }
+
+    /// Issue 16.13: headers count too (refused requests with 380 KB of headers and no body
+    /// took the inspector to 800 MB).
+    #[test]
+    fn headers_and_paths_count_toward_the_byte_cap() {
+        let mut s = Store::default();
+        let value = vec![b'v'; 380_000];
+        let path = "/p".repeat(1000);
+        for i in 0..1000 {
+            let mut e = entry(&i.to_string(), Verdict::Rejected, None, "");
+            e.headers = RawHeaders::new([("x-pad", value.as_slice())].into_iter());
+            e.text = Texts::new(&Parts {
+                id: "r",
+                received_at: "",
+                method: "GET",
+                path: &path,
+                query: None,
+                event_type: None,
+                reason: None,
+            });
+            s.push(e);
+        }
+        let kept = s.page(&Filter::default(), None, 1).total;
+        assert!(kept * 380_000 <= MAX_BYTES, "{kept} kept");
+        assert!(kept * 383_000 > MAX_BYTES / 2, "{kept} kept: the cap is far below its budget");
+        assert!(s.bytes <= MAX_BYTES);
     }
 }

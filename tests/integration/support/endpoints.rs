@@ -26,6 +26,9 @@ pub struct Endpoints {
     pub creates_started: std::sync::atomic::AtomicU32,
     /// The create answer carries no signing secret.
     pub no_secret: AtomicBool,
+    /// While set, a create makes the endpoint, then holds its answer (`creates_done` counts).
+    pub hold_answers: AtomicBool,
+    pub creates_done: std::sync::atomic::AtomicU32,
     next: Mutex<u32>,
 }
 
@@ -60,6 +63,15 @@ impl Provider {
     /// Holds creates (the request arrived, no answer yet) until called with `false`.
     pub fn hold_creates(&self, hold: bool) {
         self.state.hold_creates.store(hold, Ordering::SeqCst);
+    }
+
+    /// Creates endpoints but holds the answers until called with `false`.
+    pub fn hold_answers(&self, hold: bool) {
+        self.state.hold_answers.store(hold, Ordering::SeqCst);
+    }
+
+    pub fn creates_done(&self) -> u32 {
+        self.state.creates_done.load(Ordering::SeqCst)
     }
 
     pub fn answer_without_secret(&self, on: bool) {
@@ -105,6 +117,10 @@ async fn create(State(s): State<Arc<Endpoints>>, body: axum::Json<Value>) -> axu
         e.as_object_mut().unwrap().remove("secret");
     }
     s.live.lock().unwrap().insert(id, e.clone());
+    s.creates_done.fetch_add(1, Ordering::SeqCst);
+    while s.hold_answers.load(Ordering::SeqCst) {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     json(201, json!({ "data": e }))
 }
 
