@@ -86,7 +86,12 @@ pub(crate) fn status_text(shape: &EndpointShape, e: &Value) -> String {
             Some(false) => "paused".into(),
             None => "?".into(),
         },
-        StatusStyle::Text { field, .. } => field_text(e, field),
+        // One word for every provider: personio's ENABLED/DISABLED read as active/paused.
+        StatusStyle::Text { field, active, paused } => match e.get(field).and_then(Value::as_str) {
+            Some(s) if s == active => "active".into(),
+            Some(s) if s == paused => "paused".into(),
+            _ => field_text(e, field),
+        },
     }
 }
 

@@ -70,10 +70,54 @@ fn render_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
         buf.extend_from_slice(roff_line(line.strip_prefix("  ").unwrap_or(line)).as_bytes());
     }
     buf.extend_from_slice(b".fi\n");
+    for (title, lines) in [("ENVIRONMENT", ENVIRONMENT), ("FILES", FILES)] {
+        buf.extend_from_slice(format!(".SH {title}\n").as_bytes());
+        for (name, text) in lines {
+            buf.extend_from_slice(format!(".TP\n\\fB{}\\fR\n", roff_text(name)).as_bytes());
+            buf.extend_from_slice(format!("{}\n", roff_text(text)).as_bytes());
+        }
+    }
     if cmd.get_version().is_some() {
         man.render_version_section(&mut buf)?;
     }
     Ok(buf)
+}
+
+/// The variables every page lists (flag > environment > profile; an empty one counts as unset).
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("HOOKCTL_PROFILE", "The profile to use (--profile wins)."),
+    ("HOOKCTL_PROVIDER", "The provider preset: partner, closient, xpath, personio (--provider wins)."),
+    ("HOOKCTL_BASE_URL", "The provider API's base URL (--base-url wins; --sandbox beats it)."),
+    ("HOOKCTL_TOKEN", "The provider API token (--token wins; never sent to a sandbox)."),
+    ("HOOKCTL_SANDBOX", "A running hookctl sandbox to talk to instead of the provider (like --sandbox URL; --base-url beats it)."),
+    ("HOOKCTL_SANDBOX_TOKEN", "The sandbox's token when it was started with its own --token."),
+    ("HOOKCTL_HTTP_TIMEOUT", "How long each API request may take (30s, 2m; default 30s; --request-timeout wins)."),
+    ("HOOKCTL_SECRET", "A webhook signing secret for listen, verify, sign, send and replay --resign."),
+    ("HOOKCTL_TUNNEL_SECRET", "The bore server's secret for listen --tunnel."),
+    ("HOOKCTL_CONFIG", "The config file instead of the default path."),
+    ("NO_COLOR, CLICOLOR_FORCE", "Colour policy when --color is auto."),
+];
+
+/// The files hookctl reads and writes.
+const FILES: &[(&str, &str)] = &[
+    (
+        "$XDG_CONFIG_HOME/hookctl/config.toml",
+        "Profiles (written with mode 0600); HOOKCTL_CONFIG names another file.",
+    ),
+    (
+        "$XDG_STATE_HOME/hookctl/registrations/",
+        "Records of listen --register endpoints, for endpoints cleanup.",
+    ),
+    (
+        "$XDG_DATA_HOME/hookctl/sandbox/",
+        "The sandbox's database (sandbox.db) unless --data-dir says otherwise.",
+    ),
+];
+
+/// Text for a filled paragraph: backslashes and hyphens escaped, a leading `.` or `'`
+/// protected.
+fn roff_text(text: &str) -> String {
+    roff_line(text).trim_end_matches('\n').to_string()
 }
 
 /// One line of text for a no-fill block: backslashes and hyphens escaped, and a leading `.`

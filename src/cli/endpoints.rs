@@ -4,12 +4,12 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
-  List the endpoints of the provider in use:
-    hookctl endpoints list
+  List the endpoints of the provider in use (the ids below are `hookctl sandbox`'s):
+    hookctl endpoints list --provider xpath --sandbox
   Register a local receiver for one event type and keep its secret in the profile:
     hookctl endpoints create --url https://example.test/hooks --event cases.created --save-secret
   Pause an endpoint while its handler is down:
-    hookctl endpoints pause ep_123")]
+    hookctl endpoints pause wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW")]
 pub struct EndpointsArgs {
     #[command(subcommand)]
     pub command: EndpointsCommand,
@@ -27,8 +27,8 @@ pub enum EndpointsCommand {
     List,
     /// Show one endpoint
     #[command(after_long_help = "Examples:
-  hookctl endpoints get ep_123
-  hookctl endpoints get ep_123 --json")]
+  hookctl endpoints get wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW
+  hookctl endpoints get wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --json")]
     Get {
         /// Endpoint id
         id: String,
@@ -58,8 +58,8 @@ pub enum EndpointsCommand {
     },
     /// Change an endpoint's URL, events, description or status
     #[command(after_long_help = "Examples:
-  hookctl endpoints update ep_123 --url https://example.test/new-hooks
-  hookctl endpoints update ep_123 --event cases.created --event cases.closed")]
+  hookctl endpoints update wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --url https://example.test/new-hooks
+  hookctl endpoints update wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --event cases.created --event cases.closed")]
     Update {
         /// Endpoint id
         id: String,
@@ -75,8 +75,8 @@ pub enum EndpointsCommand {
     },
     /// Delete an endpoint (asks on a terminal)
     #[command(after_long_help = "Examples:
-  hookctl endpoints delete ep_123
-  hookctl endpoints delete ep_123 --yes")]
+  hookctl endpoints delete wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW
+  hookctl endpoints delete wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --yes")]
     Delete {
         /// Endpoint id
         id: String,
@@ -86,16 +86,16 @@ pub enum EndpointsCommand {
     },
     /// Stop deliveries to an endpoint
     #[command(after_long_help = "Examples:
-  hookctl endpoints pause ep_123
-  hookctl endpoints pause ep_123 --json")]
+  hookctl endpoints pause wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW
+  hookctl endpoints pause wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --json")]
     Pause {
         /// Endpoint id
         id: String,
     },
     /// Resume deliveries to an endpoint
     #[command(after_long_help = "Examples:
-  hookctl endpoints resume ep_123
-  hookctl endpoints resume ep_123 --json")]
+  hookctl endpoints resume wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW
+  hookctl endpoints resume wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW --json")]
     Resume {
         /// Endpoint id
         id: String,

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   The event log of a partner test case:
-    hookctl events list --case c_42
+    hookctl events list --case case_test_full --provider partner --sandbox
   Wait in CI until two new closient deliveries of one type are settled:
-    hookctl events wait --type cases.created --count 2 --timeout 2m")]
+    hookctl events wait --type ping --count 2 --timeout 2m --provider closient --sandbox")]
 pub struct EventsArgs {
     #[command(subcommand)]
     pub command: EventsCommand,
@@ -38,7 +38,7 @@ pub struct EventFilter {
 pub enum EventsCommand {
     /// List rows of the event log
     #[command(after_long_help = "Examples:
-  hookctl events list --case c_42
+  hookctl events list --case case_test_full
   hookctl events list --type cases.created --since 2026-11-28T08:00:00Z")]
     List {
         #[command(flatten)]
@@ -54,9 +54,9 @@ pub enum EventsCommand {
     },
     /// Wait until N new matching rows appear and are terminal
     #[command(after_long_help = concat!("Examples:
-  hookctl events wait --case c_42 --type case.closed
-  hookctl events wait --type 'cases.*' --count 3 --timeout 2m
-  hookctl events wait --endpoint ep_123 --timeout 45
+  hookctl events wait --case case_test_full --type case.closed
+  hookctl events wait --case case_test_full --type 'case.*' --count 3 --timeout 2m
+  hookctl events wait --endpoint SandboxEndpoint2345678 --timeout 45 --provider closient --sandbox
   hookctl events wait --case c_42 --match 'payload.amount=100' --match 'payload.currency~^EU'
 
 On a timeout the error lists the near misses: the new rows that did not count, and why.

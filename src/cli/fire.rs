@@ -7,9 +7,9 @@ use clap::Args;
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   Fire a partner event and wait until every delivery has settled:
-    hookctl fire case.closed --case c_42 --wait
+    hookctl fire case.closed --case case_test_full --wait --provider partner --sandbox
   Fail the CI step when no test subscription received it:
-    hookctl fire case.assigned --case c_42 --wait --require-delivery --timeout 2m")]
+    hookctl fire case.assigned --case case_test_full --wait --require-delivery --timeout 2m")]
 pub struct FireArgs {
     /// Event type: case.assigned, case.updated, case.closed, payment.created, chat.created
     pub event: String,

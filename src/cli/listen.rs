@@ -15,7 +15,7 @@ use super::verify::SchemeArg;
   Forward valid requests to your handler and keep a capture for replay:
     hookctl listen --forward-to http://127.0.0.1:3000/hooks --capture capture.jsonl
   In CI: exit 0 after two valid case.closed deliveries, 6 after 2 minutes:
-    hookctl listen --port 0 --expect 2 --filter case.closed --timeout 2m")]
+    hookctl listen --port 0 --expect 2 --type case.closed --timeout 2m")]
 pub struct ListenArgs {
     /// Address to bind
     #[arg(long, default_value = "127.0.0.1")]
@@ -48,8 +48,9 @@ pub struct ListenArgs {
     /// Exit 0 after N valid deliveries
     #[arg(long, value_name = "N")]
     pub expect: Option<u64>,
-    /// Only count deliveries of this event type toward --expect ('*' wildcards allowed)
-    #[arg(long, value_name = "EVENT_TYPE", requires = "expect")]
+    /// Only count deliveries of this event type toward --expect ('*' wildcards allowed); the
+    /// same name as `events --type` (--filter is its old spelling)
+    #[arg(long = "type", visible_alias = "filter", value_name = "EVENT_TYPE", requires = "expect")]
     pub filter: Option<String>,
     /// Do not fail --expect when an invalid signature arrives
     #[arg(long, requires = "expect")]

@@ -42,7 +42,7 @@ fn top_long_help() -> String {
   Receive and verify webhooks on port 8787:
     hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
   Fire a partner event and wait until it is delivered:
-    hookctl fire case.closed --case c_42 --wait
+    hookctl fire case.closed --case case_test_full --wait --provider partner --sandbox
   Check that your handler rejects forged, tampered and stale deliveries:
     hookctl probe http://127.0.0.1:3000/webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 
@@ -56,6 +56,14 @@ fn top_long_help() -> String {
     name = "hookctl",
     version,
     about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered",
+    long_about = "Test webhooks end to end: sign, verify, listen, fire and wait until delivered.
+
+hookctl signs and verifies webhook signatures offline (Standard Webhooks, Svix, Stripe, GitHub, \
+Shopify, Slack); runs a local receiver that verifies, shows, captures and forwards what \
+arrives (listen); calls a provider's webhook API (endpoints, subscriptions, fire, test, \
+replay, events) and waits, polling with backoff, until its event log shows a delivery; and \
+emulates four provider APIs locally with real signed deliveries (sandbox). Exit codes say \
+what happened, so a CI step can branch on them. `hookctl demo` shows the whole loop offline.",
     after_long_help = top_long_help(),
     propagate_version = true,
     max_term_width = 100

@@ -5,9 +5,9 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   See which event types each endpoint receives:
-    hookctl subscriptions list
+    hookctl subscriptions list --provider xpath --sandbox
   Add an event type to an endpoint:
-    hookctl subscriptions add ep_123 cases.closed")]
+    hookctl subscriptions add wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW cases.closed")]
 pub struct SubscriptionsArgs {
     #[command(subcommand)]
     pub command: SubscriptionsCommand,
@@ -21,7 +21,7 @@ pub enum SubscriptionsCommand {
     /// Event types each endpoint receives (or one endpoint's)
     #[command(after_long_help = "Examples:
   hookctl subscriptions list
-  hookctl subscriptions list ep_123")]
+  hookctl subscriptions list wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW")]
     List {
         /// Only this endpoint
         endpoint: Option<String>,
@@ -33,8 +33,8 @@ pub enum SubscriptionsCommand {
     Types,
     /// Subscribe an endpoint to more event types
     #[command(after_long_help = "Examples:
-  hookctl subscriptions add ep_123 cases.closed
-  hookctl subscriptions add ep_123 cases.created cases.closed")]
+  hookctl subscriptions add wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW cases.closed
+  hookctl subscriptions add wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW cases.created cases.closed")]
     Add {
         /// Endpoint id
         endpoint: String,
@@ -44,8 +44,8 @@ pub enum SubscriptionsCommand {
     },
     /// Unsubscribe an endpoint from event types
     #[command(after_long_help = "Examples:
-  hookctl subscriptions remove ep_123 cases.closed
-  hookctl subscriptions remove ep_123 cases.created cases.closed")]
+  hookctl subscriptions remove wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW cases.closed
+  hookctl subscriptions remove wh_01J1C6ZGQ6FQTH2X6M2VS3P0XW cases.created cases.closed")]
     Remove {
         /// Endpoint id
         endpoint: String,

@@ -7,9 +7,9 @@ use clap::Args;
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   Send closient's test ping and wait until the delivery settles:
-    hookctl test ep_123 --wait
+    hookctl test SandboxEndpoint2345678 --wait --provider closient --sandbox
   Send a personio test event with payload fields:
-    hookctl test wh_123 --event person.updated --field person.id=123")]
+    hookctl test 533e7206-f4a3-11ed-9c8b-436fad0b82d1 --event person.updated --field person.id=123")]
 pub struct TestArgs {
     /// Endpoint (webhook) id
     pub endpoint: String,

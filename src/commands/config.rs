@@ -22,6 +22,13 @@ pub fn exec(args: ConfigArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 fn init(args: ConfigInitArgs, ctx: &Ctx) -> Result<Outcome> {
+    // A profile holds a real provider's settings; `--sandbox` was accepted and ignored here.
+    if args.connection.sandbox.is_some() || args.connection.request_timeout.is_some() {
+        return Err(Error::usage_hint(
+            "config init stores a real provider's settings; --sandbox and --request-timeout are not kept in a profile",
+            "a sandbox needs no profile: pass --sandbox (or set HOOKCTL_SANDBOX) on each command",
+        ));
+    }
     let path = ctx.config_path()?;
     let mut file = ctx.config()?.clone();
     let name = args

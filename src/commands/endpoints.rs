@@ -69,6 +69,9 @@ async fn list(ctx: &Ctx) -> Result<Outcome> {
     ctx.printer.emit(&body, |p| {
         if items.is_empty() {
             p.info(&format!("no {}s", shape.noun));
+        } else {
+            // A header row, as `config list` has.
+            p.line(&p.dim(&format!("{}  {}  {}  {}", "ID", "STATUS", "URL", "EVENTS")));
         }
         for e in &items {
             p.line(&summary_line(ctx, &shape, e));
@@ -247,11 +250,7 @@ fn check_url(ctx: &Ctx, preset: &Preset, url: &str) -> Result<()> {
 
 fn summary_line(ctx: &Ctx, shape: &EndpointShape, e: &Value) -> String {
     let status = status_text(shape, e);
-    let color = if status.eq_ignore_ascii_case("active") || status == "ENABLED" {
-        Color::Green
-    } else {
-        Color::Yellow
-    };
+    let color = if status == "active" { Color::Green } else { Color::Yellow };
     format!(
         "{}  {}  {}  {}",
         ctx.printer.bold(&field_text(e, "id")),

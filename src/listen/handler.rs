@@ -96,6 +96,7 @@ pub(super) async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Fu
 
     let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), rec.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
+        counts.rejected.fetch_add(1, Ordering::Relaxed);
         // Like a refused body below: the 404 must reach a client still sending its body.
         if !parts.headers.contains_key(hyper::header::EXPECT) {
             linger(body);
@@ -108,7 +109,10 @@ pub(super) async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Fu
         Ok(b) => b,
         Err(e) => {
             let (status, reason) = match e {
-                BodyError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body)),
+                BodyError::TooLarge => {
+                    counts.too_large.fetch_add(1, Ordering::Relaxed);
+                    (StatusCode::PAYLOAD_TOO_LARGE, too_large(cfg.max_body))
+                }
                 BodyError::TimedOut => {
                     (StatusCode::REQUEST_TIMEOUT, "request body not received in time".into())
                 }
@@ -116,6 +120,7 @@ pub(super) async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Fu
                     (StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}"))
                 }
             };
+            counts.rejected.fetch_add(1, Ordering::Relaxed);
             if !parts.headers.contains_key(hyper::header::EXPECT) {
                 linger(body);
             }

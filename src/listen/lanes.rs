@@ -24,6 +24,9 @@ pub(super) struct Counts {
     pub invalid: AtomicU64,
     pub unverified: AtomicU64,
     pub captured: AtomicU64,
+    /// Answered before verifying (404, 408, 413, 400), and of those, 413 (too large).
+    pub rejected: AtomicU64,
+    pub too_large: AtomicU64,
 }
 
 /// What one event loop counts. Each loop has its own, on its own cache line: counters shared

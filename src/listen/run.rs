@@ -57,6 +57,8 @@ pub(crate) struct Totals {
     pub invalid: u64,
     pub unverified: u64,
     pub captured: u64,
+    pub rejected: u64,
+    pub too_large: u64,
     /// Deliveries counted toward `--expect`.
     pub counted: u64,
 }
@@ -72,6 +74,8 @@ impl State {
             invalid: sum(|c| &c.invalid),
             unverified: sum(|c| &c.unverified),
             captured: sum(|c| &c.captured),
+            rejected: sum(|c| &c.rejected),
+            too_large: sum(|c| &c.too_large),
             counted: self.counted.load(Ordering::Relaxed),
         }
     }
@@ -388,9 +392,21 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
 
 fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
     let mut text = format!(
-        "stopped: {} requests ({} valid, {} invalid, {} unverified)",
-        c.received, c.valid, c.invalid, c.unverified
+        "stopped: {} ({} valid, {} invalid, {} unverified",
+        crate::output::plural(c.received, "request"),
+        c.valid,
+        c.invalid,
+        c.unverified
     );
+    // Refused before verifying: the sender got an error, which the summary must not hide.
+    match (c.rejected, c.too_large) {
+        (0, _) => text.push(')'),
+        (r, 0) => text.push_str(&format!(", {r} rejected)")),
+        (r, t) => text.push_str(&format!(
+            ", {r} rejected, {t} of them with 413: larger than --max-body {} bytes)",
+            cfg.max_body
+        )),
+    }
     if let Some(path) = &cfg.capture {
         text.push_str(&format!(
             ", {} captured to {}",
@@ -414,6 +430,8 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
             "invalid": c.invalid,
             "unverified": c.unverified,
             "captured": c.captured,
+            "rejected": c.rejected,
+            "too_large": c.too_large,
             "counted": c.counted,
         }}));
     }

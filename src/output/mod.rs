@@ -12,3 +12,12 @@ pub(crate) use printer::{Format, Printer};
 // being split) has moved over.
 pub(crate) use crate::sanitize;
 pub(crate) use crate::secret::{self, Secret};
+
+/// `1 request`, `2 requests`, `0 polls`: counts in messages read as English.
+pub(crate) fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

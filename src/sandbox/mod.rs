@@ -300,7 +300,7 @@ impl Sandbox {
     }
 }
 
-/// Opens the store, seeds it if new, binds, and spawns the server and the worker on the
+/// Binds, opens the store, seeds it if new, and spawns the server and the worker on the
 /// current runtime.
 pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     let exposed = exposes(&cfg.host);
@@ -314,6 +314,8 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
             "give it a token of your own: --token $(openssl rand -hex 16)",
         ));
     }
+    // The port first: a busy port must not leave a created and seeded --data-dir behind.
+    let listener = crate::net::bind(&cfg.host, cfg.port).await?;
     let store = Arc::new(store::Store::open(&cfg.data_dir).map_err(store_error)?);
     if store.is_empty().map_err(store_error)? {
         seed::seed(&store, cfg.seed_url.as_deref().unwrap_or(seed::DEFAULT_URL), false)
@@ -321,7 +323,6 @@ pub async fn start(cfg: Config, printer: Printer) -> Result<Sandbox> {
     } else if let Some(url) = &cfg.seed_url {
         store.retarget_seeded(url).map_err(store_error)?;
     }
-    let listener = crate::net::bind(&cfg.host, cfg.port).await?;
     let addr = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
     let host = if cfg.host.contains(':') { format!("[{}]", cfg.host) } else { cfg.host.clone() };
     let host = if host == "0.0.0.0" || host == "[::]" { "127.0.0.1".to_string() } else { host };

@@ -124,10 +124,10 @@ impl WaitReport {
                 printer.info("nothing was enqueued, so there is nothing to wait for")
             }
             WaitOutcome::Delivered if !printer.is_json() => printer.success(&format!(
-                "{} of {} {what} delivered in {secs} ({} polls)",
+                "{} of {} {what} delivered in {secs} ({})",
                 self.count(RowState::Delivered),
                 self.expected,
-                self.polls
+                crate::output::plural(u64::from(self.polls), "poll")
             )),
             WaitOutcome::NothingEnqueued | WaitOutcome::Delivered => {}
             WaitOutcome::Failed => {
@@ -172,10 +172,10 @@ impl WaitReport {
             }
             WaitOutcome::TimedOut => {
                 let mut details = vec![format!(
-                    "{} delivered, {} pending, {} polls",
+                    "{} delivered, {} pending, {}",
                     self.count(RowState::Delivered),
                     self.count(RowState::Pending),
-                    self.polls
+                    crate::output::plural(u64::from(self.polls), "poll")
                 )];
                 if !self.near_misses.is_empty() {
                     details.push(format!("near misses: {}", self.near_misses.summary(seen)));

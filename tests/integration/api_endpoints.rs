@@ -424,7 +424,8 @@ fn personio_create_sends_enabled_and_a_description_and_lists_read_data() {
     let out = api_cmd(&env, &stub, "personio").args(["endpoints", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stdout(&out).contains("533e7206  ENABLED  https://x.example/h  person.updated"),
+        // One status word for every provider (issue 16.27): ENABLED reads "active".
+        stdout(&out).contains("533e7206  active  https://x.example/h  person.updated"),
         "{}",
         stdout(&out)
     );

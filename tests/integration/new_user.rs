@@ -544,3 +544,71 @@ fn printed_commands_work_when_pasted() {
     assert!(!err.contains("config set"), "{err}");
     assert!(!env.config_path().exists());
 }
+
+/// Item 27: the smaller things a new user noticed.
+#[test]
+fn the_small_things_a_new_user_noticed() {
+    use crate::support::listen::{as_refs, post, signed_headers, unix_now, Listener, SECRET};
+    use crate::support::sandbox::Sandbox;
+    let env = TestEnv::new();
+    // Plurals, and a summary that says requests were refused with 413.
+    let l =
+        Listener::start(&env, &["--secret", SECRET, "--max-body", "100", "--timeout", "5s", "--no-display"]);
+    let small = br#"{"type":"a"}"#;
+    let h = signed_headers(SECRET, "m1", unix_now(), small);
+    assert_eq!(post(l.port, "/", &as_refs(&h), small).status, 200);
+    let big = vec![b'x'; 200];
+    assert_eq!(post(l.port, "/", &[], &big).status, 413);
+    let out = l.stop();
+    assert!(out.stderr.contains("stopped: 2 requests (1 valid"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("1 rejected, 1 of them with 413: larger than --max-body 100 bytes"),
+        "{}",
+        out.stderr
+    );
+    let l = Listener::start(&env, &["--timeout", "5s", "--no-display"]);
+    assert_eq!(post(l.port, "/", &[], small).status, 200);
+    let out = l.stop();
+    assert!(out.stderr.contains("stopped: 1 request ("), "{}", out.stderr);
+    // `listen --type` is the name `events --type` has; `--filter` still works.
+    for flag in ["--type", "--filter"] {
+        let l = Listener::start(&env, &["--expect", "1", flag, "case.*", "--timeout", "5s"]);
+        assert_eq!(post(l.port, "/", &[], br#"{"type":"case.closed"}"#).status, 200);
+        assert_eq!(l.wait().code, Some(0), "{flag}");
+    }
+    // endpoints list has a header row; personio's ENABLED reads "active" like the others.
+    let sb = Sandbox::start(&env, &[]);
+    let out = env
+        .cmd()
+        .args(["endpoints", "list", "--provider", "personio", "--sandbox", &sb.url])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(stdout.lines().next().is_some_and(|l| l.starts_with("ID  STATUS  URL  EVENTS")), "{stdout}");
+    assert!(stdout.contains("  active  ") && !stdout.contains("ENABLED"), "{stdout}");
+    // sandbox with a busy port leaves no data directory behind.
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let dir = env.path("never-made");
+    let out = env.cmd().args(["sandbox", "--port", &port, "--data-dir"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!dir.exists(), "the data dir was created although the port was busy");
+    // config init --sandbox was accepted and ignored: refused now, nothing written.
+    let out = env.cmd().args(["config", "init", "--provider", "xpath", "--sandbox"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!env.config_path().exists());
+    // Man pages: a real DESCRIPTION, ENVIRONMENT and FILES.
+    let out = env.cmd().args(["man"]).output().unwrap();
+    let page = text(&out.stdout);
+    for want in [
+        ".SH ENVIRONMENT",
+        "HOOKCTL_SANDBOX_TOKEN",
+        "HOOKCTL_HTTP_TIMEOUT",
+        ".SH FILES",
+        "config.toml",
+        "emulates four provider APIs",
+    ] {
+        assert!(page.contains(want), "{want} missing from the man page");
+    }
+}
