@@ -24,12 +24,14 @@ pub struct ConnectionOpts {
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN]
+    /// API token; prefer HOOKCTL_TOKEN, command lines end up in shell history [env: HOOKCTL_TOKEN,
+    /// with --sandbox HOOKCTL_SANDBOX_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<crate::secret::Secret>,
 
     /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
-    /// provider: base URL <sandbox>/<provider>, its default token unless --token [env: HOOKCTL_SANDBOX]
+    /// provider: base URL <sandbox>/<provider>, its default token unless --token or
+    /// HOOKCTL_SANDBOX_TOKEN; --base-url beats HOOKCTL_SANDBOX [env: HOOKCTL_SANDBOX]
     #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = crate::providers::sandbox::DEFAULT_URL)]
     pub sandbox: Option<String>,
 
