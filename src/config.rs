@@ -134,6 +134,13 @@ impl Profile {
             "auth_header" | "auth-header" => self.auth_header = opt(value),
             _ => {
                 if let Some(name) = key.strip_prefix("routes.") {
+                    // Checked here too, so a misspelt route is refused when it is set, not
+                    // at the next API call.
+                    let invalid = |e: String| ConfigError::Invalid(format!("{key}: {e}"));
+                    name.parse::<crate::providers::RouteName>().map_err(invalid)?;
+                    if !value.is_empty() {
+                        crate::providers::Route::parse(value).map_err(invalid)?;
+                    }
                     set_map(&mut self.routes, name, value);
                 } else if let Some(name) = key.strip_prefix("fields.") {
                     set_map(&mut self.fields, name, value);

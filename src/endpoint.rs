@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::output::Printer;
+use crate::providers::RouteName;
 use crate::providers::{EndpointShape, Preset, StatusStyle};
 use crate::sanitize::sanitize_line;
 use crate::{Ctx, Error, Result};
@@ -52,7 +53,9 @@ pub(crate) async fn events_mutable(
     }
     let shape = preset.endpoints;
     let current = match ctx.api() {
-        Ok(api) => api.call("endpoints.get", &[("id", id)], &[], None).await.ok().map(|v| api.unwrap(v)),
+        Ok(api) => {
+            api.call(RouteName::EndpointsGet, &[("id", id)], &[], None).await.ok().map(|v| api.unwrap(v))
+        }
         Err(_) => None,
     };
     let url = url

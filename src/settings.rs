@@ -414,7 +414,7 @@ impl Ctx {
 
     /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
     /// of `routes`.
-    pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
+    pub fn require_routes(&self, routes: &[crate::providers::RouteName]) -> Result<&'static Preset> {
         Ok(self.api_settings()?.require_routes(routes)?)
     }
 }

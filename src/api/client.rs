@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::error::{first_bytes, ApiError};
 use super::retry::{self, Attempt, RetryPolicy};
 use crate::output::Printer;
-use crate::providers::{Auth, Method, Preset, Route};
+use crate::providers::{Auth, Method, Preset, Route, RouteName};
 use crate::secret::Secret;
 
 /// Bodies larger than this are refused: no webhook API answers with megabytes.
@@ -33,7 +33,7 @@ pub struct ClientConfig {
     pub token: Secret,
     /// Profile `auth_header`: `Authorization` means Bearer, any other name carries the raw token.
     pub auth_header: Option<String>,
-    pub routes: BTreeMap<String, Route>,
+    pub routes: BTreeMap<RouteName, Route>,
     pub fields: BTreeMap<String, String>,
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
@@ -115,7 +115,7 @@ impl Client {
     }
 
     /// The route to use: the profile's override, else the preset's.
-    pub fn route(&self, name: &str) -> Result<Route, ApiError> {
+    pub fn route(&self, name: RouteName) -> Result<Route, ApiError> {
         resolve_route(self.cfg.preset, &self.cfg.routes, name)
     }
 
@@ -124,7 +124,7 @@ impl Client {
     /// for, so a hanging API is not a silent prompt for minutes.
     pub async fn call(
         &self,
-        route_name: &str,
+        route_name: RouteName,
         path_params: &[(&str, &str)],
         query: &[(&str, String)],
         body: Option<Value>,
@@ -154,7 +154,7 @@ impl Client {
 
     async fn call_quietly(
         &self,
-        route_name: &str,
+        route_name: RouteName,
         path_params: &[(&str, &str)],
         query: &[(&str, String)],
         body: Option<Value>,
@@ -343,10 +343,10 @@ pub fn list_items(v: &Value) -> Option<&Vec<Value>> {
 /// have it.
 pub fn resolve_route(
     preset: &Preset,
-    overrides: &BTreeMap<String, Route>,
-    name: &str,
+    overrides: &BTreeMap<RouteName, Route>,
+    name: RouteName,
 ) -> Result<Route, ApiError> {
-    if let Some(r) = overrides.get(name) {
+    if let Some(r) = overrides.get(&name) {
         return Ok(r.clone());
     }
     preset.route(name).ok_or_else(|| {
@@ -557,13 +557,13 @@ mod tests {
     #[test]
     fn overrides_win_and_missing_routes_name_the_providers() {
         let mut o = BTreeMap::new();
-        o.insert("fire".to_string(), Route::parse("POST /v2/fire").unwrap());
-        assert_eq!(resolve_route(&PARTNER, &o, "fire").unwrap().path, "/v2/fire");
-        let err = resolve_route(&CLOSIENT, &BTreeMap::new(), "fire").unwrap_err();
+        o.insert(RouteName::Fire, Route::parse("POST /v2/fire").unwrap());
+        assert_eq!(resolve_route(&PARTNER, &o, RouteName::Fire).unwrap().path, "/v2/fire");
+        let err = resolve_route(&CLOSIENT, &BTreeMap::new(), RouteName::Fire).unwrap_err();
         assert_eq!(err.exit(), crate::Exit::Usage);
         assert!(err.to_string().contains("partner"), "{err}");
         // A profile can give a preset a route it lacks.
-        assert!(resolve_route(&CLOSIENT, &o, "fire").is_ok());
+        assert!(resolve_route(&CLOSIENT, &o, RouteName::Fire).is_ok());
     }
 
     #[test]

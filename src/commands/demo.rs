@@ -15,6 +15,7 @@ use crate::api::{Client, ClientConfig};
 use crate::cli::demo::DemoArgs;
 use crate::listen::{self, Listening};
 use crate::output::Printer;
+use crate::providers::RouteName;
 use crate::providers::{self, Preset};
 use crate::sandbox::{self, seed, Lag, Sandbox};
 use crate::secret::Secret;
@@ -124,11 +125,11 @@ async fn drive(
 
     // Register the listener as a partner subscription (the seeded one steps aside).
     partner
-        .call("endpoints.update", &[("id", seed::SUB_TEST)], &[], Some(json!({"isActive": false})))
+        .call(RouteName::EndpointsUpdate, &[("id", seed::SUB_TEST)], &[], Some(json!({"isActive": false})))
         .await?;
     let created = partner
         .call(
-            "endpoints.create",
+            RouteName::EndpointsCreate,
             &[],
             &[],
             Some(json!({"url": format!("{listen_url}/partner"), "events": seed::PARTNER_EVENTS, "isTestMode": true})),
@@ -200,14 +201,17 @@ async fn steps(
     // 1. Fire every partner event type, then wait for their event-log rows, as `fire --wait`.
     let format = RowFormat::default();
     let events = || async {
-        let rows = partner.call("events.list", &[], &[("caseId", seed::CASE_TEST.to_string())], None).await?;
+        let rows = partner
+            .call(RouteName::EventsList, &[], &[("caseId", seed::CASE_TEST.to_string())], None)
+            .await?;
         Ok::<_, Error>(format.parse_list(&rows).unwrap_or_default())
     };
     let baseline = Baseline::from_rows(&events().await?);
     let mut fired = Vec::new();
     for event in seed::PARTNER_EVENTS {
-        let answer =
-            partner.call("fire", &[], &[], Some(json!({"caseId": seed::CASE_TEST, "event": event}))).await?;
+        let answer = partner
+            .call(RouteName::Fire, &[], &[], Some(json!({"caseId": seed::CASE_TEST, "event": event})))
+            .await?;
         if answer.get("enqueuedCount").and_then(Value::as_u64) != Some(1) {
             return Err(Error::Internal(format!("the sandbox enqueued {answer} for {event}")));
         }
@@ -222,10 +226,10 @@ async fn steps(
     }
 
     // 2. closient: a synchronous test ping. 3. personio: a test event with payload_data.
-    let ping = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
+    let ping = closient.call(RouteName::Test, &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
     let test_event = personio
         .call(
-            "test",
+            RouteName::Test,
             &[("id", seed::PERSONIO_WEBHOOK)],
             &[],
             Some(json!({"event_name": "person.updated", "payload_data": {"person.id": "42"}})),
@@ -237,19 +241,19 @@ async fn steps(
     let admin =
         Admin { http: reqwest::Client::new(), url: format!("{}/_sandbox", sb.url), token: sb.token.clone() };
     admin.send(reqwest::Method::POST, "/faults", Some(json!({"url": seeded_url, "status": 500}))).await?;
-    let failing = closient.call("test", &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
+    let failing = closient.call(RouteName::Test, &[("id", seed::CLOSIENT_ENDPOINT)], &[], None).await?;
     let failed_id = text(&failing, "delivery_id");
     let format = RowFormat::default().retrying_failures(true);
     let spec =
         WaitSpec { expected: 1, timeout: STEP_TIMEOUT, baseline: Baseline::default(), event_type: None };
     let delivery = || async {
-        let body = closient.call("deliveries.get", &[("id", &failed_id)], &[], None).await?;
+        let body = closient.call(RouteName::DeliveriesGet, &[("id", &failed_id)], &[], None).await?;
         Ok(format.parse(&body).into_iter().collect())
     };
     let report = wait_quietly(&spec, delivery, &mut wait::Silent).await?;
     let dead = report.rows.first().map(|r| r.raw.clone()).unwrap_or(failing);
     admin.send(reqwest::Method::DELETE, "/faults", None).await?;
-    let replayed = closient.call("deliveries.replay", &[("id", &failed_id)], &[], None).await?;
+    let replayed = closient.call(RouteName::DeliveriesReplay, &[("id", &failed_id)], &[], None).await?;
     Ok(Steps { fired, ping, test_event, dead, replayed })
 }
 

@@ -10,6 +10,7 @@ use crate::config::Profile;
 use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text, status_text};
 use crate::output::color::{stderr_is_tty, stdin_is_tty};
 use crate::output::sanitize::sanitize_line;
+use crate::providers::RouteName;
 use crate::providers::{find_secret, EndpointShape, Preset, SECRET_FIELDS};
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -32,7 +33,7 @@ pub async fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
 
 /// Deletes the leftovers of `listen --register` runs for the current provider and API.
 async fn cleanup(ctx: &Ctx) -> Result<Outcome> {
-    ctx.require_routes(&["endpoints.delete"])?;
+    ctx.require_routes(&[RouteName::EndpointsDelete])?;
     let api = ctx.api()?;
     let report = crate::tunnel::register::cleanup(api, &ctx.printer).await?;
     let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
@@ -57,9 +58,9 @@ async fn cleanup(ctx: &Ctx) -> Result<Outcome> {
 }
 
 async fn list(ctx: &Ctx) -> Result<Outcome> {
-    ctx.require_routes(&["endpoints.list"])?;
+    ctx.require_routes(&[RouteName::EndpointsList])?;
     let api = ctx.api()?;
-    let mut body = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
+    let mut body = api.unwrap(api.call(RouteName::EndpointsList, &[], &[], None).await?);
     mask_secrets(&mut body);
     let shape = api.preset().endpoints;
     let items = list_items(&body).cloned().unwrap_or_default();
@@ -81,10 +82,10 @@ async fn list(ctx: &Ctx) -> Result<Outcome> {
 }
 
 async fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.get"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsGet])?;
     check_id(preset, id)?;
     let api = ctx.api()?;
-    let mut body = api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?);
+    let mut body = api.unwrap(api.call(RouteName::EndpointsGet, &[("id", id)], &[], None).await?);
     mask_secrets(&mut body);
     ctx.printer.emit(&body, |_| print_details(ctx, &preset.endpoints, &body));
     Ok(Outcome::Success)
@@ -98,7 +99,7 @@ async fn create(
     paused: bool,
     save_secret: bool,
 ) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.create"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsCreate])?;
     let shape = preset.endpoints;
     // A profile holds a real provider's settings: a sandbox endpoint's secret does not belong
     // there (listen would verify the real provider's webhooks with it). Refused before creating.
@@ -112,7 +113,7 @@ async fn create(
     check_events(&ctx.printer, preset, events)?;
     let body = shape.create_body(url, events, description.as_deref(), !paused);
     let api = ctx.api()?;
-    let mut created = api.unwrap(api.call("endpoints.create", &[], &[], Some(body)).await?);
+    let mut created = api.unwrap(api.call(RouteName::EndpointsCreate, &[], &[], Some(body)).await?);
     let secret = find_secret(&created);
     redact_url_passwords(&mut created);
     // The secret is returned only now: it goes to stdout as data, once.
@@ -145,7 +146,7 @@ async fn update(
     events: &[String],
     description: Option<String>,
 ) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.update"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsUpdate])?;
     let shape = preset.endpoints;
     check_id(preset, id)?;
     if url.is_none() && events.is_empty() && description.is_none() {
@@ -176,7 +177,7 @@ async fn update(
 }
 
 async fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.update"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsUpdate])?;
     check_id(preset, id)?;
     let (k, v) = preset.endpoints.status_value(active);
     let mut body = Map::new();
@@ -187,8 +188,8 @@ async fn set_active(ctx: &Ctx, id: &str, active: bool) -> Result<Outcome> {
 async fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Result<Outcome> {
     let api = ctx.api()?;
     let shape = api.preset().endpoints;
-    let mut updated =
-        api.unwrap(api.call("endpoints.update", &[("id", id)], &[], Some(Value::Object(body))).await?);
+    let mut updated = api
+        .unwrap(api.call(RouteName::EndpointsUpdate, &[("id", id)], &[], Some(Value::Object(body))).await?);
     mask_secrets(&mut updated);
     ctx.printer.emit(&updated, |p| {
         p.success(&format!("{} {} {done}", shape.noun, sanitize_line(id)));
@@ -200,7 +201,7 @@ async fn patch(ctx: &Ctx, id: &str, body: Map<String, Value>, done: &str) -> Res
 }
 
 async fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.delete"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsDelete])?;
     check_id(preset, id)?;
     let noun = preset.endpoints.noun;
     if !yes {
@@ -221,7 +222,7 @@ async fn delete(ctx: &Ctx, id: &str, yes: bool) -> Result<Outcome> {
         }
     }
     let api = ctx.api()?;
-    let answer = api.unwrap(api.call("endpoints.delete", &[("id", id)], &[], None).await?);
+    let answer = api.unwrap(api.call(RouteName::EndpointsDelete, &[("id", id)], &[], None).await?);
     let doc = if answer.is_null() { json!({"id": id, "deleted": true}) } else { answer };
     ctx.printer.emit(&doc, |p| p.success(&format!("{noun} {} deleted", sanitize_line(id))));
     Ok(Outcome::Success)

@@ -8,11 +8,12 @@ use serde_json::{json, Value};
 
 use crate::cli::fire::FireArgs;
 use crate::output::sanitize::sanitize_line;
+use crate::providers::RouteName;
 use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["fire"])?;
+    let preset = ctx.require_routes(&[RouteName::Fire])?;
     if let Some(w) = preset.check_event(&args.event).map_err(Error::usage)? {
         ctx.printer.warn(&w);
     }
@@ -59,7 +60,7 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
             None => Baseline::default(),
         };
         let snapshot_took = snapshot_started.elapsed();
-        let answer = api.call("fire", &[], &[], Some(body)).await?;
+        let answer = api.call(RouteName::Fire, &[], &[], Some(body)).await?;
         let enqueued = enqueued_count(&answer);
         let Some(log) = &log else {
             return Ok(report_fire(ctx, &args, case, &answer, enqueued));

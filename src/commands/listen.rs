@@ -7,6 +7,7 @@ use std::time::Duration;
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
 use crate::output::Secret;
+use crate::providers::RouteName;
 use crate::sign::{self, KeyUse, Scheme};
 use crate::tunnel::{bore, Expose, Plan, RegisterPlan, TunnelPlan};
 use crate::{Ctx, Error, Outcome, Result};
@@ -160,7 +161,7 @@ fn register_plan(
     tunnel: bool,
     public_url: Option<&str>,
 ) -> Result<RegisterPlan> {
-    let preset = ctx.require_routes(&["endpoints.create", "endpoints.delete"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsCreate, RouteName::EndpointsDelete])?;
     let events: Vec<String> = match (args.events.is_empty(), preset.events.is_empty()) {
         (false, _) => args.events.clone(),
         (true, false) => preset.events.iter().map(|e| e.name.to_string()).collect(),

@@ -3,6 +3,7 @@
 
 use crate::cli::replay::ReplayArgs;
 use crate::listen::replay::{ReplayConfig, Resign, Selection};
+use crate::providers::RouteName;
 use crate::sign::KeyUse;
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -81,7 +82,7 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
 /// Replays a provider delivery (closient: dead_letter deliveries only). The answer is the
 /// first attempt's result, like `test`; `--wait` follows the delivery until it settles.
 async fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
-    ctx.require_routes(&["deliveries.replay"])?;
+    ctx.require_routes(&[RouteName::DeliveriesReplay])?;
     let id = args.delivery_id.as_deref().unwrap_or_default();
     if id.trim().is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("the delivery id is empty or contains control characters"));
@@ -97,16 +98,17 @@ async fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
         return Err(Error::usage("--timeout must be longer than 0s: nothing could be waited for"));
     }
     if args.wait {
-        ctx.require_routes(&["deliveries.get"])?;
+        ctx.require_routes(&[RouteName::DeliveriesGet])?;
     }
     let api = ctx.api()?;
-    let body =
-        api.call("deliveries.replay", &[("id", id)], &[], None).await.map_err(|e| match e.status() {
-            Some(400 | 409 | 422) => e.with_hint(
-                "only dead_letter deliveries can be replayed; check its status with `hookctl events get ID`",
-            ),
-            Some(404) => e.with_hint("no such delivery: `hookctl events list` shows the deliveries"),
-            _ => e,
-        })?;
+    let body = api.call(RouteName::DeliveriesReplay, &[("id", id)], &[], None).await.map_err(|e| match e
+        .status()
+    {
+        Some(400 | 409 | 422) => e.with_hint(
+            "only dead_letter deliveries can be replayed; check its status with `hookctl events get ID`",
+        ),
+        Some(404) => e.with_hint("no such delivery: `hookctl events list` shows the deliveries"),
+        _ => e,
+    })?;
     crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT)).await
 }

@@ -8,6 +8,7 @@ use crate::api::list_items;
 use crate::cli::subscriptions::{SubscriptionsArgs, SubscriptionsCommand};
 use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text};
 use crate::output::sanitize::sanitize_line;
+use crate::providers::RouteName;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: SubscriptionsArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -43,15 +44,15 @@ fn types(ctx: &Ctx) -> Result<Outcome> {
 async fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
     let rows: Vec<Value> = match endpoint {
         Some(id) => {
-            let preset = ctx.require_routes(&["endpoints.get"])?;
+            let preset = ctx.require_routes(&[RouteName::EndpointsGet])?;
             check_id(preset, id)?;
             let api = ctx.api()?;
-            vec![api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?)]
+            vec![api.unwrap(api.call(RouteName::EndpointsGet, &[("id", id)], &[], None).await?)]
         }
         None => {
-            ctx.require_routes(&["endpoints.list"])?;
+            ctx.require_routes(&[RouteName::EndpointsList])?;
             let api = ctx.api()?;
-            let body = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
+            let body = api.unwrap(api.call(RouteName::EndpointsList, &[], &[], None).await?);
             list_items(&body).cloned().unwrap_or_default()
         }
     };
@@ -71,7 +72,7 @@ async fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
 }
 
 async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> {
-    let preset = ctx.require_routes(&["endpoints.get", "endpoints.update"])?;
+    let preset = ctx.require_routes(&[RouteName::EndpointsGet, RouteName::EndpointsUpdate])?;
     check_id(preset, id)?;
     events_mutable(ctx, preset, id, None, |mut current| {
         if add {
@@ -88,7 +89,7 @@ async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Out
     }
     let shape = preset.endpoints;
     let api = ctx.api()?;
-    let current = api.unwrap(api.call("endpoints.get", &[("id", id)], &[], None).await?);
+    let current = api.unwrap(api.call(RouteName::EndpointsGet, &[("id", id)], &[], None).await?);
     let before = events_of(&shape, &current);
     let mut after = before.clone();
     if add {
@@ -119,7 +120,7 @@ async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Out
         return Ok(Outcome::Success);
     }
     let body = json!({ shape.events_field: after });
-    let updated = api.unwrap(api.call("endpoints.update", &[("id", id)], &[], Some(body)).await?);
+    let updated = api.unwrap(api.call(RouteName::EndpointsUpdate, &[("id", id)], &[], Some(body)).await?);
     // Trust the provider's answer when it echoes the object; otherwise what we sent.
     let now = if updated.get(shape.events_field).is_some() { events_of(&shape, &updated) } else { after };
     ctx.printer.emit(&doc(&now), |p| {

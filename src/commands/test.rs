@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use crate::cli::test::TestArgs;
 use crate::endpoint::check_id;
 use crate::output::sanitize::sanitize_line;
+use crate::providers::RouteName;
 use crate::providers::{personio_required_fields, TestStyle};
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -20,7 +21,7 @@ pub async fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     if args.wait && args.timeout.is_zero() {
         return Err(Error::usage("--timeout must be longer than 0s: nothing could be waited for"));
     }
-    let preset = ctx.require_routes(&["test"])?;
+    let preset = ctx.require_routes(&[RouteName::Test])?;
     match preset.test {
         Some(TestStyle::Ping) => ping(args, ctx).await,
         Some(TestStyle::EventWithPayload) => test_event(args, ctx).await,
@@ -39,7 +40,7 @@ async fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     check_id(preset, &args.endpoint)?;
     let api = ctx.api()?;
-    let body = api.call("test", &[("id", &args.endpoint)], &[], None).await?;
+    let body = api.call(RouteName::Test, &[("id", &args.endpoint)], &[], None).await?;
     crate::wait::delivery_result(ctx, &body, args.wait, args.timeout).await
 }
 
@@ -72,7 +73,7 @@ async fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let body = json!({"event_name": event, "payload_data": data});
     let api = ctx.api()?;
-    let answer = api.call("test", &[("id", &args.endpoint)], &[], Some(body)).await?;
+    let answer = api.call(RouteName::Test, &[("id", &args.endpoint)], &[], Some(body)).await?;
     let delivered = answer.get("is_delivered").and_then(Value::as_bool);
     let code = answer.get("status_code").and_then(Value::as_u64);
     let attempts = answer.get("attempts").and_then(Value::as_u64);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::api::client::{self, ClientConfig};
 use crate::api::ApiError;
 use crate::config::{ConfigError, Profile};
-use crate::providers::{self, Preset, Route, PRESET_NAMES};
+use crate::providers::{self, Preset, Route, RouteName, PRESET_NAMES};
 use crate::secret::Secret;
 
 /// Why provider settings cannot become a client: each case keeps its exit code.
@@ -82,11 +82,11 @@ impl ApiSettings {
 
     /// Fails with a usage error (exit 2) when the preset, after profile overrides, lacks one
     /// of `routes`.
-    pub fn require_routes(&self, routes: &[&str]) -> Result<&'static Preset> {
+    pub fn require_routes(&self, routes: &[RouteName]) -> Result<&'static Preset> {
         let preset = self.preset()?;
         let overrides = route_overrides(&self.profile)?;
         for r in routes {
-            client::resolve_route(preset, &overrides, r)?;
+            client::resolve_route(preset, &overrides, *r)?;
         }
         Ok(preset)
     }
@@ -138,14 +138,16 @@ fn check_header_value(token: &Secret) -> Result<()> {
     Ok(())
 }
 
-fn route_overrides(profile: &Profile) -> Result<BTreeMap<String, Route>> {
+/// The profile's `routes.<name>` overrides, parsed once: an unknown name or a malformed route
+/// is a configuration error naming the key, not an override silently never used.
+fn route_overrides(profile: &Profile) -> Result<BTreeMap<RouteName, Route>> {
     profile
         .routes
         .iter()
         .map(|(name, spec)| {
-            Route::parse(spec)
-                .map(|r| (name.clone(), r))
-                .map_err(|e| ConfigError::Invalid(format!("profile routes.{name}: {e}")).into())
+            let invalid = |e: String| ConfigError::Invalid(format!("profile routes.{name}: {e}"));
+            let route = name.parse::<RouteName>().map_err(invalid)?;
+            Ok((route, Route::parse(spec).map_err(invalid)?))
         })
         .collect()
 }

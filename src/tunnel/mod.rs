@@ -14,6 +14,7 @@ use tokio::task::JoinHandle;
 use crate::api::Client;
 use crate::listen::{Exposed, Exposure, HookFuture};
 use crate::output::Printer;
+use crate::providers::RouteName;
 use crate::sanitize::sanitize_line;
 use crate::secret::redact_url;
 use crate::secret::Secret;
@@ -124,7 +125,7 @@ impl Expose {
             )),
         }
         exposed.endpoint_id = Some(reg.id.clone());
-        if let (Some(t), true) = (&running.tunnel, r.api.route("endpoints.update").is_ok()) {
+        if let (Some(t), true) = (&running.tunnel, r.api.route(RouteName::EndpointsUpdate).is_ok()) {
             running.follower = Some(tokio::spawn(follow(
                 t.watch(),
                 t.spec().clone(),
@@ -203,7 +204,7 @@ async fn follow(
         last = Some(p);
         let url = format!("{}{path}", spec.base_url(p));
         let body = json!({ api.preset().endpoints.url_field: url });
-        match api.call("endpoints.update", &[("id", &id)], &[], Some(body)).await {
+        match api.call(RouteName::EndpointsUpdate, &[("id", &id)], &[], Some(body)).await {
             Ok(_) => printer.info(&format!("temporary endpoint {} now points at {url}", sanitize_line(&id))),
             Err(e) => printer.warn(&format!(
                 "could not point temporary endpoint {} at the new URL {url}: {e}",

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::leftovers::{self, Entry, Held};
 use crate::api::{ApiError, Client};
 use crate::output::Printer;
+use crate::providers::RouteName;
 use crate::sanitize::sanitize_line;
 use crate::secret::redact_url;
 use crate::secret::Secret;
@@ -68,7 +69,7 @@ pub async fn create(
         None => (None, None),
     };
     let body = shape.create_body(url, events, Some(&description(&entry.run)), true);
-    let created = match api.call("endpoints.create", &[], &[], Some(body)).await {
+    let created = match api.call(RouteName::EndpointsCreate, &[], &[], Some(body)).await {
         Ok(v) => api.unwrap(v),
         Err(e) => {
             // Nothing was made (or, if the answer was lost, cleanup finds it by description).
@@ -133,7 +134,7 @@ impl Registration {
 
 /// DELETE, where "already gone" (404) counts as deleted.
 async fn delete(api: &Client, id: &str) -> std::result::Result<(), ApiError> {
-    match api.call("endpoints.delete", &[("id", id)], &[], None).await {
+    match api.call(RouteName::EndpointsDelete, &[("id", id)], &[], None).await {
         Ok(_) => Ok(()),
         Err(e) if e.status() == Some(404) => Ok(()),
         Err(e) => Err(e),
@@ -279,7 +280,7 @@ pub async fn cleanup(api: &Client, printer: &Printer) -> Result<Cleanup> {
 /// without descriptions, the same URL).
 async fn find_unrecorded(api: &Client, e: &Entry) -> std::result::Result<Vec<String>, ApiError> {
     let shape = api.preset().endpoints;
-    let list = api.unwrap(api.call("endpoints.list", &[], &[], None).await?);
+    let list = api.unwrap(api.call(RouteName::EndpointsList, &[], &[], None).await?);
     let mark = format!("run {}", e.run);
     let found = crate::api::list_items(&list)
         .into_iter()

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{Baseline, PollError, RowFormat, WaitOutcome, WaitReport, WaitSpec};
 use crate::output::sanitize::sanitize_line;
+use crate::providers::RouteName;
 use crate::{Ctx, Outcome, Result};
 
 /// Closient delivery states (test and replay answers, deliveries list).
@@ -153,12 +154,12 @@ fn print_delivery(ctx: &Ctx, body: &Value, final_doc: bool) {
 /// dead-lettered, the timeout passes, or Ctrl-C. `failed` is mid-retry for closient, so it
 /// keeps waiting. The delivery id is known, so no snapshot is needed.
 pub(crate) async fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Result<Outcome> {
-    ctx.require_routes(&["deliveries.get"])?;
+    ctx.require_routes(&[RouteName::DeliveriesGet])?;
     let api = ctx.api()?;
     let format = RowFormat::default().with_overrides(api.fields())?.retrying_failures(true);
     let spec = WaitSpec { expected: 1, timeout, baseline: Baseline::default(), event_type: None };
     let report = super::watch(&ctx.printer, &spec, || async {
-        match api.call("deliveries.get", &[("id", id)], &[], None).await {
+        match api.call(RouteName::DeliveriesGet, &[("id", id)], &[], None).await {
             Ok(body) => Ok(format.parse(&body).into_iter().collect()),
             // Rate limits and server trouble pass; a 404 or 401 will not get better.
             Err(e) if e.status() == Some(429) || e.exit() == crate::Exit::Network => {

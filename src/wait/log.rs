@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{Row, RowFormat};
 use crate::api::{ApiError, Client};
+use crate::providers::RouteName;
 use crate::{Ctx, Error, Result};
 
 /// Which rows to read; the same filter serves `events list`, `events wait` and `fire --wait`.
@@ -30,17 +31,17 @@ pub(crate) enum LogKind {
 }
 
 impl LogKind {
-    pub(crate) fn list_route(self) -> &'static str {
+    pub(crate) fn list_route(self) -> RouteName {
         match self {
-            LogKind::Events => "events.list",
-            LogKind::Deliveries => "deliveries.list",
+            LogKind::Events => RouteName::EventsList,
+            LogKind::Deliveries => RouteName::DeliveriesList,
         }
     }
 
-    pub(crate) fn get_route(self) -> &'static str {
+    pub(crate) fn get_route(self) -> RouteName {
         match self {
-            LogKind::Events => "events.get",
-            LogKind::Deliveries => "deliveries.get",
+            LogKind::Events => RouteName::EventsGet,
+            LogKind::Deliveries => RouteName::DeliveriesGet,
         }
     }
 
@@ -63,7 +64,7 @@ impl LogKind {
     pub(crate) fn of(ctx: &Ctx, need_get: bool) -> Result<LogKind> {
         let mut preset_name = String::new();
         for kind in [LogKind::Events, LogKind::Deliveries] {
-            let routes: &[&str] =
+            let routes: &[RouteName] =
                 if need_get { &[kind.list_route(), kind.get_route()] } else { &[kind.list_route()] };
             match ctx.require_routes(routes) {
                 Ok(_) => return Ok(kind),

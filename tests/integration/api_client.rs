@@ -100,6 +100,28 @@ fn profile_route_override_is_used() {
     assert!(stderr(&out).contains("routes.endpoints.list"), "{}", stderr(&out));
 }
 
+/// A misspelt route name in a profile used to be an override that was silently never used.
+#[test]
+fn a_profile_naming_an_unknown_route_is_a_clear_error() {
+    let env = TestEnv::new();
+    let mut stub = xpath_list_stub();
+    stub.may_go_unused();
+    let cfg = env.write("cfg.toml", "[profiles.default.routes]\n\"endpoint.list\" = \"GET /v9/hooks\"\n");
+    api_run(&env, &stub, "xpath")
+        .env("HOOKCTL_CONFIG", &cfg)
+        .args(["endpoints", "list"])
+        .code(Exit::Config)
+        .stderr_has("profile routes.endpoint.list: unknown route 'endpoint.list' (known: endpoints.list,");
+    // `config set` refuses it before it reaches the file.
+    env.run()
+        .args(["config", "set", "routes.endpoint.list", "GET /v9/hooks"])
+        .code(Exit::Usage)
+        .stderr_has("unknown route 'endpoint.list'");
+    env.run().args(["config", "set", "routes.endpoints.list", "FETCH /v9/hooks"]).code(Exit::Usage);
+    env.run().args(["config", "set", "routes.endpoints.list", "GET /v9/hooks"]).code(Exit::Ok);
+    assert!(stub.requests().is_empty());
+}
+
 #[test]
 fn missing_token_base_url_or_provider_are_config_errors_with_hints() {
     let env = TestEnv::new();
