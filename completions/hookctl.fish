@@ -406,7 +406,7 @@ json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l wait -d 'Wait until the event log shows every enqueued delivery'
+complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l wait -d 'Wait until the deliveries it started are terminal (delivered or failed)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l require-delivery -d 'Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand fire" -s q -l quiet -d 'Print only results and errors'
@@ -468,7 +468,7 @@ json\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l color -d 'When to use colours (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l wait -d 'Wait until the delivery is terminal'
+complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l wait -d 'Wait until the deliveries it started are terminal (delivered or failed)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -l json -d 'Same as --output json'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s q -l quiet -d 'Print only results and errors'
 complete -c hookctl -n "__fish_hookctl_using_subcommand test" -s v -l verbose -d 'Trace requests on stderr (secrets redacted); repeat for more'

@@ -1,7 +1,5 @@
 //! Arguments of `hookctl fire`.
 
-use std::time::Duration;
-
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -19,18 +17,8 @@ pub struct FireArgs {
     /// Fire only to this test subscription
     #[arg(long, value_name = "ID")]
     pub subscription: Option<String>,
-    /// Wait until the event log shows every enqueued delivery
-    #[arg(long)]
-    pub wait: bool,
-    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
-    #[arg(
-        long,
-        value_name = "DURATION",
-        default_value = "30s",
-        value_parser = super::duration::parse,
-        requires = "wait"
-    )]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub wait: super::wait::WaitOpts,
     /// Exit 6 when nothing was enqueued (no matching test subscription), with or without --wait
     #[arg(long)]
     pub require_delivery: bool,

@@ -26,6 +26,7 @@ pub mod size;
 pub mod subscriptions;
 pub mod test;
 pub mod verify;
+pub mod wait;
 
 pub use provider::{ConnectionOpts, ProfileOpt, ProviderOpts};
 

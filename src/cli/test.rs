@@ -1,7 +1,5 @@
 //! Arguments of `hookctl test`.
 
-use std::time::Duration;
-
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -22,18 +20,8 @@ pub struct TestArgs {
     /// The old name of --field (before --data meant a body everywhere); warns when used
     #[arg(long = "data", value_name = "KEY=VALUE", hide = true)]
     pub old_data: Vec<String>,
-    /// Wait until the delivery is terminal
-    #[arg(long)]
-    pub wait: bool,
-    /// With --wait: how long to wait for the outcome (30s, 2m, 500ms; a bare number is seconds)
-    #[arg(
-        long,
-        value_name = "DURATION",
-        default_value = "30s",
-        value_parser = super::duration::parse,
-        requires = "wait"
-    )]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub wait: super::wait::WaitOpts,
 
     #[command(flatten)]
     pub provider: super::ProviderOpts,

@@ -26,13 +26,13 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
         other => other,
     };
     // Everything the wait needs is checked before anything is fired.
-    if args.wait && args.timeout.is_zero() {
+    if args.wait.enabled && args.wait.timeout.is_zero() {
         return Err(Error::usage_hint(
             "--timeout must be longer than 0s: nothing could be waited for (nothing was fired)",
             "give the wait time to see the delivery, e.g. --timeout 30s",
         ));
     }
-    let log = if args.wait {
+    let log = if args.wait.enabled {
         let filter = LogFilter { command: "fire", case_id: Some(case.to_string()), ..LogFilter::default() };
         Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)
     } else {
@@ -51,7 +51,7 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
             Some(log) => {
                 // Fired only after the snapshot: a failure here means nothing happened yet.
                 let rows = log
-                    .snapshot(args.timeout)
+                    .snapshot(args.wait.timeout)
                     .await
                     .map_err(|e| e.context("nothing was fired: the event log could not be read first"))?;
                 printer.debug(&format!("{} rows already in the event log of case {case}", rows.len()));
@@ -82,11 +82,11 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
                 sanitize_line(&args.event),
                 sanitize_line(case),
                 if expected == 1 { "delivery" } else { "deliveries" },
-                humantime::format_duration(args.timeout)
+                humantime::format_duration(args.wait.timeout)
             ));
         }
         // --timeout bounds the snapshot and the wait together (the fire request has its own).
-        let timeout = args.timeout.saturating_sub(snapshot_took);
+        let timeout = args.wait.timeout.saturating_sub(snapshot_took);
         let spec = WaitSpec { expected, timeout, baseline, event_type: Some(args.event.clone()) };
         // The case's rows of other types are the near misses a timeout reports.
         let near = std::sync::Mutex::new(wait::NearMissLog::default());

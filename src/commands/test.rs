@@ -18,7 +18,7 @@ pub async fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
         ctx.printer.warn("test --data KEY=VALUE is now --field KEY=VALUE (--data means a body elsewhere)");
         args.fields.append(&mut args.old_data);
     }
-    if args.wait && args.timeout.is_zero() {
+    if args.wait.enabled && args.wait.timeout.is_zero() {
         return Err(Error::usage("--timeout must be longer than 0s: nothing could be waited for"));
     }
     let preset = ctx.require_routes(&[RouteName::Test])?;
@@ -41,7 +41,7 @@ async fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     check_id(preset, &args.endpoint)?;
     let api = ctx.api()?;
     let body = api.call(RouteName::Test, &[("id", &args.endpoint)], &[], None).await?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout).await
+    crate::wait::delivery_result(ctx, &body, args.wait.enabled, args.wait.timeout).await
 }
 
 async fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -68,7 +68,7 @@ async fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
             ),
         ));
     }
-    if args.wait {
+    if args.wait.enabled {
         ctx.printer.debug("personio's test-event is synchronous: the answer already says whether it arrived");
     }
     let body = json!({"event_name": event, "payload_data": data});
