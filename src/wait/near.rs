@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::*;
+use super::rows::Row;
+use super::spec::WaitSpec;
 use crate::matcher::{Matchers, NearMisses, Subject};
 
 /// Filters each poll's rows by the wait's type and `--match` expressions, remembering why
