@@ -13,10 +13,12 @@ use axum::routing::{get, patch, post};
 use axum::Router;
 use serde_json::{json, Value};
 
+use super::app::App;
 use super::http::{self, body_json, Answer, Dialect, Problem};
+use super::knobs::{parse_schedule, Fault, Lag};
 use super::model::{self, Case, Chat, Delivery, EventRow, Lifecycle, Payment, Provider, Status, SELF};
+use super::seed;
 use super::store::Store;
-use super::{parse_schedule, seed, App, Fault, Lag};
 
 pub(crate) fn router(app: Arc<App>) -> Router {
     // Full paths rather than a nest: a nested "/" would not match `/_sandbox/`.
@@ -34,7 +36,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/_sandbox/attempts", get(attempts))
         .route("/_sandbox/events", get(events))
         .route("/_sandbox/xpath/events", post(emit_xpath));
-    super::guarded(app, Dialect::Admin, routes)
+    super::http::guarded(app, Dialect::Admin, routes)
 }
 
 /// Most faults at once (each is kept in memory for the life of the sandbox).

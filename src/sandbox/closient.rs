@@ -28,7 +28,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(&format!("{PREFIX}/deliveries/"), get(deliveries))
         .route(&format!("{PREFIX}/deliveries/{{id}}/"), get(delivery))
         .route(&format!("{PREFIX}/deliveries/{{id}}/replay/"), post(replay));
-    super::guarded(app, Dialect::Closient, routes)
+    super::http::guarded(app, Dialect::Closient, routes)
 }
 
 /// The synthetic ping a test sends.

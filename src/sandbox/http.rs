@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 
+use super::app::App;
 use super::model;
-use super::App;
 
 /// Largest request body the sandbox accepts; larger ones get 413.
 pub(crate) const MAX_BODY: usize = 1024 * 1024;
@@ -380,4 +380,47 @@ pub(crate) fn valid_url(url: &str) -> bool {
         return false;
     }
     reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+}
+
+/// The endpoint helpers of the dialect routers, answering in the dialect's error shape.
+impl App {
+    /// Reads an endpoint (`missing` when there is none), applies `change`, stores it.
+    pub(crate) fn change_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> Problem,
+        change: impl FnOnce(&mut model::Endpoint) -> std::result::Result<(), Problem>,
+    ) -> std::result::Result<model::Endpoint, Problem> {
+        let mut e = self.store.endpoint(provider, id)?.ok_or_else(missing)?;
+        change(&mut e)?;
+        e.updated_at = model::now();
+        self.store.update_endpoint(&e)?;
+        Ok(e)
+    }
+
+    /// Deletes an endpoint: 204, or `missing`.
+    pub(crate) fn delete_endpoint(
+        &self,
+        provider: model::Provider,
+        id: &str,
+        missing: fn() -> Problem,
+    ) -> Answer {
+        use axum::response::IntoResponse;
+        if !self.store.delete_endpoint(provider, id)? {
+            return Err(missing());
+        }
+        Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+    }
+}
+
+/// A dialect router with the shared guard in front of it.
+pub(crate) fn guarded(app: Arc<App>, dialect: Dialect, router: axum::Router<Arc<App>>) -> axum::Router {
+    let guard_app = app.clone();
+    router
+        // Its own fallback, so unknown paths under the dialect get the guard (token, and a 404
+        // in the dialect's shape) instead of the outer fallback.
+        .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
+        .layer(axum::middleware::from_fn(move |req, next| guard(guard_app.clone(), dialect, req, next)))
+        .with_state(app)
 }

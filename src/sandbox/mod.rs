@@ -10,10 +10,12 @@
 //! [`run`] is the command: start, print the ready line, stop on Ctrl-C/SIGTERM.
 
 mod admin;
+mod app;
 mod attempt_log;
 mod closient;
 mod error;
 mod http;
+mod knobs;
 pub(crate) mod model;
 mod origin;
 mod partner;
@@ -36,109 +38,11 @@ use tokio::sync::{watch, Notify};
 use crate::output::{Printer, Secret};
 use crate::{Error, Outcome, Result};
 
+pub(crate) use app::App;
 pub(crate) use error::SandboxError;
+pub(crate) use knobs::Knobs;
+pub use knobs::{parse_schedule, Lag};
 pub use store::SCHEMA_VERSION;
-
-/// The event-log lag: each row appears a random time in `min..=max` after its attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Lag {
-    pub min: Duration,
-    pub max: Duration,
-}
-
-impl Lag {
-    /// `0`, `2s`, `500ms..3s`.
-    pub fn parse(s: &str) -> std::result::Result<Lag, String> {
-        let one = crate::duration::parse;
-        let lag = match s.split_once("..") {
-            Some((a, b)) => Lag { min: one(a)?, max: one(b)? },
-            None => {
-                let d = one(s)?;
-                Lag { min: d, max: d }
-            }
-        };
-        if lag.min > lag.max {
-            return Err(format!("'{s}': the minimum is larger than the maximum"));
-        }
-        if lag.max > MAX_LAG {
-            return Err(format!("'{s}' is too long (at most 24h)"));
-        }
-        Ok(lag)
-    }
-
-    pub(crate) fn sample(self) -> Duration {
-        if self.min == self.max {
-            return self.min;
-        }
-        use rand::Rng;
-        let (a, b) = (model::ms(self.min), model::ms(self.max));
-        Duration::from_millis(rand::thread_rng().gen_range(a..=b) as u64)
-    }
-
-    fn describe(self) -> String {
-        if self.min == self.max {
-            format!("{}", humantime::format_duration(self.min))
-        } else {
-            format!("{}..{}", humantime::format_duration(self.min), humantime::format_duration(self.max))
-        }
-    }
-}
-
-/// The longest event-log lag (and so the furthest a row's visibility lies ahead).
-pub(crate) const MAX_LAG: Duration = Duration::from_secs(24 * 60 * 60);
-/// Most retries a schedule may list.
-pub(crate) const MAX_RETRIES: usize = 100;
-
-/// Parses `--retry-schedule`: `1s,2s,5s` (delays before retry 1, 2, 3, each at most 24h, at
-/// most [`MAX_RETRIES`] of them), or `none`.
-pub fn parse_schedule(s: &str) -> std::result::Result<Vec<Duration>, String> {
-    let s = s.trim();
-    if s.is_empty() || s.eq_ignore_ascii_case("none") {
-        return Ok(Vec::new());
-    }
-    if s.split(',').count() > MAX_RETRIES {
-        return Err(format!("a retry schedule lists at most {MAX_RETRIES} pauses"));
-    }
-    s.split(',').map(crate::duration::parse).collect()
-}
-
-/// A fault injected for one endpoint URL (admin `POST /_sandbox/faults`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Fault {
-    /// Answer every attempt to this URL as if the endpoint returned this status (no request
-    /// is sent).
-    pub status: Option<u16>,
-    /// Wait this long before each attempt.
-    pub delay: Option<Duration>,
-}
-
-/// The knobs a running sandbox can change (flags at start, admin routes later).
-#[derive(Debug, Clone)]
-pub(crate) struct Knobs {
-    pub lag: Lag,
-    pub fail_rate: f64,
-    pub retry_schedule: Vec<Duration>,
-    pub faults: HashMap<String, Fault>,
-    /// How long one attempt may take (10 s; an endpoint slower than this has failed).
-    pub attempt_timeout: Duration,
-}
-
-impl Knobs {
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "lag": self.lag.describe(),
-            "lag_ms": [model::ms(self.lag.min), model::ms(self.lag.max)],
-            "fail_rate": self.fail_rate,
-            "attempt_timeout": humantime::format_duration(self.attempt_timeout).to_string(),
-            "retry_schedule": self.retry_schedule.iter().map(|d| humantime::format_duration(*d).to_string()).collect::<Vec<_>>(),
-            "faults": self.faults.iter().map(|(url, f)| json!({
-                "url": url,
-                "status": f.status,
-                "delay_ms": f.delay.map(model::ms),
-            })).collect::<Vec<_>>(),
-        })
-    }
-}
 
 /// Everything `sandbox` needs, resolved by the command layer.
 #[derive(Debug, Clone)]
@@ -176,82 +80,6 @@ impl Config {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
         }
-    }
-}
-
-/// Shared state of a running sandbox.
-pub(crate) struct App {
-    pub store: Arc<store::Store>,
-    /// Writes attempt outcomes, many per transaction.
-    pub recorder: recorder::Recorder,
-    pub token: Secret,
-    pub knobs: RwLock<Knobs>,
-    /// Wakes the worker when something was enqueued.
-    pub wake: Notify,
-    /// Deliveries being attempted right now (so the worker does not start them twice).
-    pub inflight: Mutex<HashSet<String>>,
-    /// Delivers through the environment's proxies (`HTTPS_PROXY`…); `direct` never does, for
-    /// loopback endpoints.
-    pub http: reqwest::Client,
-    pub direct: reqwest::Client,
-    pub printer: Printer,
-    /// Where attempt lines go (`None`: not shown); never blocks.
-    pub attempt_log: Option<attempt_log::AttemptLog>,
-    pub seed_url: String,
-    /// The `--host` the sandbox is bound to, and whether it reaches beyond this machine (then
-    /// any `Host` is accepted: it has its own token).
-    pub host: String,
-    pub exposed: bool,
-    pub body_timeout: Duration,
-}
-
-impl App {
-    pub(crate) fn knobs(&self) -> Knobs {
-        self.knobs.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
-    pub(crate) fn set_knobs(&self, f: impl FnOnce(&mut Knobs)) -> Knobs {
-        let mut k = self.knobs.write().unwrap_or_else(|p| p.into_inner());
-        f(&mut k);
-        k.clone()
-    }
-
-    /// Marks a delivery as being attempted; false when it already is.
-    pub(crate) fn claim(&self, id: &str) -> bool {
-        self.inflight.lock().unwrap_or_else(|p| p.into_inner()).insert(id.to_string())
-    }
-
-    pub(crate) fn release(&self, id: &str) {
-        self.inflight.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
-    }
-
-    /// Reads an endpoint (`missing` when there is none), applies `change`, stores it.
-    pub(crate) fn change_endpoint(
-        &self,
-        provider: model::Provider,
-        id: &str,
-        missing: fn() -> http::Problem,
-        change: impl FnOnce(&mut model::Endpoint) -> std::result::Result<(), http::Problem>,
-    ) -> std::result::Result<model::Endpoint, http::Problem> {
-        let mut e = self.store.endpoint(provider, id)?.ok_or_else(missing)?;
-        change(&mut e)?;
-        e.updated_at = model::now();
-        self.store.update_endpoint(&e)?;
-        Ok(e)
-    }
-
-    /// Deletes an endpoint: 204, or `missing`.
-    pub(crate) fn delete_endpoint(
-        &self,
-        provider: model::Provider,
-        id: &str,
-        missing: fn() -> http::Problem,
-    ) -> http::Answer {
-        use axum::response::IntoResponse;
-        if !self.store.delete_endpoint(provider, id)? {
-            return Err(missing());
-        }
-        Ok(axum::http::StatusCode::NO_CONTENT.into_response())
     }
 }
 
@@ -392,17 +220,6 @@ fn routes(app: Arc<App>) -> Router {
             )
         })
         .layer(axum::middleware::from_fn(move |req, next| origin::guard(origin_app.clone(), req, next)))
-}
-
-/// A dialect router with the shared guard in front of it.
-pub(crate) fn guarded(app: Arc<App>, dialect: http::Dialect, router: Router<Arc<App>>) -> Router {
-    let guard_app = app.clone();
-    router
-        // Its own fallback, so unknown paths under the dialect get the guard (token, and a 404
-        // in the dialect's shape) instead of the outer fallback.
-        .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
-        .layer(axum::middleware::from_fn(move |req, next| http::guard(guard_app.clone(), dialect, req, next)))
-        .with_state(app)
 }
 
 /// A database that cannot be used stops the sandbox (exit 3): one line naming the file and

@@ -27,7 +27,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/webhooks/events/{id}", get(event))
         .route("/webhooks", get(list).post(create))
         .route("/webhooks/{id}", get(read).patch(update).delete(remove));
-    super::guarded(app, Dialect::Partner, routes)
+    super::http::guarded(app, Dialect::Partner, routes)
 }
 
 fn bad(code: &'static str, message: impl Into<String>) -> Problem {

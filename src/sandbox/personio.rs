@@ -21,7 +21,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/v2/webhooks", get(list).post(create))
         .route("/v2/webhooks/{id}", get(read).patch(update).delete(remove))
         .route("/v2/webhooks/{id}/test-event", post(test_event));
-    super::guarded(app, Dialect::Personio, routes)
+    super::http::guarded(app, Dialect::Personio, routes)
 }
 
 fn not_found() -> Problem {

@@ -22,7 +22,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
     let routes = Router::new()
         .route("/v2.3/webhooks/endpoints", get(list).post(create))
         .route("/v2.3/webhooks/endpoints/{id}", get(read).patch(update).delete(remove));
-    super::guarded(app, D, routes)
+    super::http::guarded(app, D, routes)
 }
 
 fn render(e: &Endpoint, with_secret: bool) -> Value {

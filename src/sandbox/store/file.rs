@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use super::error::{StoreError, StoreResult};
 use super::rows::{DELIVERY_COLUMNS, ENDPOINT_COLUMNS, EVENT_COLUMNS};
-use super::{StoreError, StoreResult};
 
 /// The schema this build writes. A file with a larger `user_version` was written by a newer
 /// hookctl: refused, never downgraded.
@@ -76,7 +76,7 @@ pub(super) fn open(dir: &Path) -> StoreResult<(Connection, PathBuf, std::fs::Fil
     // Reading the header is the first thing that fails on a file that is not SQLite.
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(corrupt)?;
     if version > SCHEMA_VERSION {
-        return Err(StoreError::Newer { path, found: version });
+        return Err(StoreError::Newer { path, found: version, known: SCHEMA_VERSION });
     }
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(corrupt)?;
     if check != "ok" {

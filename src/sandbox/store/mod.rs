@@ -2,6 +2,7 @@
 //! attempt and the partner event log. Each state change is one transaction, so a `kill -9`
 //! leaves either the old or the new state, never half of one.
 
+mod error;
 mod file;
 mod rows;
 
@@ -16,34 +17,8 @@ use rows::{
     case_row, delivery_row, endpoint_row, event_row, named, DELIVERY_COLUMNS, ENDPOINT_COLUMNS, EVENT_COLUMNS,
 };
 
+pub(crate) use error::{StoreError, StoreResult};
 pub use file::SCHEMA_VERSION;
-
-/// Why the database cannot be used. Each names the file: the user must be able to find it.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum StoreError {
-    #[error("cannot create the sandbox data directory {path}: {source}")]
-    Dir { path: PathBuf, source: std::io::Error },
-    #[error("cannot lock {path} (one sandbox per data directory): {source}")]
-    Lock { path: PathBuf, source: std::io::Error },
-    #[error("the sandbox database {path} cannot be used: {message}")]
-    Corrupt { path: PathBuf, message: String },
-    #[error(
-        "the sandbox database {path} has schema version {found}, newer than this hookctl knows ({SCHEMA_VERSION})"
-    )]
-    Newer { path: PathBuf, found: i64 },
-    #[error(
-        "another sandbox is already running on the data directory {dir} (it holds {lock}); both would deliver the same queue"
-    )]
-    Busy { dir: PathBuf, lock: PathBuf },
-    #[error("the sandbox database {path} is read-only: {message}")]
-    ReadOnly { path: PathBuf, message: String },
-    #[error("the sandbox database {path} does not have the tables this hookctl expects: {message}")]
-    Schema { path: PathBuf, message: String },
-    #[error("sandbox database error: {0}")]
-    Sql(#[from] rusqlite::Error),
-}
-
-pub(crate) type StoreResult<T> = Result<T, StoreError>;
 
 /// The database, shared by the routers and the worker. One connection behind a mutex: every
 /// statement is short, and one writer is what SQLite allows anyway.
