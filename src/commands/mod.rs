@@ -34,7 +34,7 @@ pub fn without_runtime(command: &Command) -> bool {
     )
 }
 
-/// Runs a command on the runtime (`lib` owns it); the others through [`exec_sync`].
+/// Runs a command on the runtime (`runtime.rs` owns it); the others through [`exec_sync`].
 pub async fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
         Command::Endpoints(args) => endpoints::exec(args, ctx).await,

@@ -40,7 +40,7 @@ pub(super) struct State {
     pub seen: Mutex<Dedup>,
     pub counted_ids: Mutex<HashSet<String>>,
     pub lanes: [LaneCounts; 2],
-    /// How many event loops run ([`event_loops`]).
+    /// How many event loops run ([`super::lanes::event_loops`]).
     pub loops: u64,
     /// Deliveries counted toward `--expect` (both loops).
     pub counted: AtomicU64,

@@ -70,14 +70,16 @@ impl Lanes {
             let (tx, rx) = mpsc::unbounded_channel::<std::net::TcpStream>();
             let lane = Arc::new(Lane { state: state.clone(), index: 1 });
             let (alive, done) = (alive_tx.clone(), done_rx.clone());
-            threads.push(crate::event_loop("hookctl-listen-2", move || serve_handed(lane, rx, alive, done))?);
+            threads.push(crate::runtime::event_loop("hookctl-listen-2", move || {
+                serve_handed(lane, rx, alive, done)
+            })?);
             Some(tx)
         } else {
             None
         };
         let lane = Arc::new(Lane { state, index: 0 });
         let (registered_tx, registered) = oneshot::channel();
-        threads.push(crate::event_loop("hookctl-listen-1", move || async move {
+        threads.push(crate::runtime::event_loop("hookctl-listen-1", move || async move {
             // The socket joins this loop's reactor: accepting costs no cross-thread wake-up.
             match TcpListener::from_std(listener) {
                 Ok(listener) => {

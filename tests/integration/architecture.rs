@@ -686,7 +686,6 @@ fn the_foundation_imports_nothing_above_it() {
 }
 
 #[test]
-#[ignore = "on once listen/server.rs is split"]
 fn no_source_file_is_over_800_lines() {
     let mut paths = Vec::new();
     for dir in ["src", "tests", "benches", "examples"] {
@@ -703,7 +702,6 @@ fn no_source_file_is_over_800_lines() {
 }
 
 #[test]
-#[ignore = "on once the printer stops exiting on a closed stdout"]
 fn only_main_and_lib_end_the_process() {
     let found: Vec<&str> = tree()
         .files_using("process::exit")

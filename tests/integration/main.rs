@@ -16,6 +16,7 @@ mod fire;
 mod generate;
 mod install_action;
 mod listen;
+mod listen_limits;
 mod listen_trust;
 mod matching;
 mod new_user;
