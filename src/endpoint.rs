@@ -3,11 +3,12 @@
 
 use serde_json::Value;
 
+use crate::api::Client;
 use crate::output::Printer;
 use crate::providers::RouteName;
 use crate::providers::{EndpointShape, Preset, StatusStyle};
 use crate::sanitize::sanitize_line;
-use crate::{Ctx, Error, Result};
+use crate::{Error, Result};
 
 /// The id is non-empty and has the preset's documented pattern.
 pub(crate) fn check_id(preset: &Preset, id: &str) -> Result<()> {
@@ -40,9 +41,11 @@ pub(crate) fn check_events(printer: &Printer, preset: &Preset, events: &[String]
 
 /// Partner: events cannot change after creation; say so and how to recreate, with commands
 /// that work when pasted: the endpoint's URL and the wanted events (`wanted` maps its current
-/// events to them) read from the provider, and the options that reach this API.
+/// events to them) read from the provider through `api` when there is one, and `context`, the
+/// options that reach this API (`Ctx::command_context`).
 pub(crate) async fn events_mutable(
-    ctx: &Ctx,
+    api: Option<&Client>,
+    context: &str,
     preset: &Preset,
     id: &str,
     url: Option<&str>,
@@ -52,11 +55,11 @@ pub(crate) async fn events_mutable(
         return Ok(());
     }
     let shape = preset.endpoints;
-    let current = match ctx.api() {
-        Ok(api) => {
+    let current = match api {
+        Some(api) => {
             api.call(RouteName::EndpointsGet, &[("id", id)], &[], None).await.ok().map(|v| api.unwrap(v))
         }
-        Err(_) => None,
+        None => None,
     };
     let url = url
         .map(str::to_string)
@@ -68,7 +71,6 @@ pub(crate) async fn events_mutable(
     if events.is_empty() {
         events.push("EVENT".into());
     }
-    let context = ctx.command_context();
     let flags: String = events.iter().map(|e| format!(" --event {}", sanitize_line(e))).collect();
     Err(Error::usage_hint(
         format!("{} cannot change the events of a {} after creation", preset.name, shape.noun),

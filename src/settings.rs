@@ -15,6 +15,7 @@ use crate::output::color::ColorEnv;
 use crate::output::{ColorChoice, Format, Printer};
 use crate::providers::Preset;
 use crate::secret::Secret;
+use crate::wait::{EventLog, LogFilter, LogKind, LogQuery};
 use crate::Result;
 
 /// The `HOOKCTL_*` variables, read once at start-up.
@@ -416,6 +417,19 @@ impl Ctx {
     /// of `routes`.
     pub fn require_routes(&self, routes: &[crate::providers::RouteName]) -> Result<&'static Preset> {
         Ok(self.api_settings()?.require_routes(routes)?)
+    }
+
+    /// Which log the preset offers (`need_get`: and reads single rows), known without a token.
+    pub fn log_kind(&self, need_get: bool) -> Result<LogKind> {
+        LogKind::of(&self.api_settings()?, need_get)
+    }
+
+    /// The provider's event log read with `filter`: the filter is checked against the log
+    /// before credentials are needed, then read through the API client.
+    pub fn event_log(&self, filter: &LogFilter) -> Result<EventLog<'_>> {
+        let settings = self.api_settings()?;
+        let query = LogQuery::new(LogKind::of(&settings, false)?, filter, settings.preset()?)?;
+        EventLog::new(self.api()?, query)
     }
 }
 

@@ -156,7 +156,10 @@ async fn update(
         ));
     }
     if !events.is_empty() {
-        events_mutable(ctx, preset, id, url.as_deref(), |_| events.to_vec()).await?;
+        events_mutable(ctx.api().ok(), &ctx.command_context(), preset, id, url.as_deref(), |_| {
+            events.to_vec()
+        })
+        .await?;
     }
     let mut body = Map::new();
     if let Some(u) = url {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::cli::events::{EventFilter, EventsArgs, EventsCommand};
 use crate::matcher::Matchers;
 use crate::output::sanitize::sanitize;
-use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, NearMissLog, Row, RowFormat, WaitSpec};
+use crate::wait::{self, Baseline, LogFilter, LogKind, NearMissLog, Row, RowFormat, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -23,8 +23,8 @@ pub async fn exec(args: EventsArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 async fn list(ctx: &Ctx, filter: &EventFilter) -> Result<Outcome> {
-    let kind = LogKind::of(ctx, false)?;
-    let log = EventLog::new(ctx, kind, &log_filter("events list", filter))?;
+    let log = ctx.event_log(&log_filter("events list", filter))?;
+    let kind = log.kind;
     let rows = log.fetch().await?;
     let raw: Vec<Value> = rows.iter().map(|(v, _)| v.clone()).collect();
     ctx.printer.emit(&Value::Array(raw), |p| {
@@ -61,7 +61,7 @@ async fn get(ctx: &Ctx, id: &str) -> Result<Outcome> {
     if id.trim().is_empty() || id.chars().any(char::is_control) {
         return Err(Error::usage("the id is empty or contains control characters"));
     }
-    let kind = LogKind::of(ctx, true)?;
+    let kind = ctx.log_kind(true)?;
     let api = ctx.api()?;
     let format =
         RowFormat::default().with_overrides(api.fields())?.retrying_failures(kind == LogKind::Deliveries);
@@ -87,13 +87,13 @@ async fn wait_for(
     if count == 0 {
         return Err(Error::usage("--count must be at least 1"));
     }
-    let kind = LogKind::of(ctx, false)?;
+    let kind = ctx.log_kind(false)?;
     if filter.event_type.as_deref().is_some_and(|t| t.trim().is_empty()) {
         return Err(Error::usage("--type must not be empty"));
     }
     // The wait applies --type itself, so rows of other types reach it as near misses.
     let all_types = EventFilter { event_type: None, ..filter.clone() };
-    let log = EventLog::new(ctx, kind, &log_filter("events wait", &all_types))?;
+    let log = ctx.event_log(&log_filter("events wait", &all_types))?;
     let printer = &ctx.printer;
     let report = async {
         let start = std::time::Instant::now();

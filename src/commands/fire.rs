@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use crate::cli::fire::FireArgs;
 use crate::output::sanitize::sanitize_line;
 use crate::providers::RouteName;
-use crate::wait::{self, Baseline, EventLog, LogFilter, LogKind, WaitReport, WaitSpec};
+use crate::wait::{self, Baseline, LogFilter, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -34,7 +34,7 @@ pub async fn exec(args: FireArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let log = if args.wait.enabled {
         let filter = LogFilter { command: "fire", case_id: Some(case.to_string()), ..LogFilter::default() };
-        Some(EventLog::new(ctx, LogKind::of(ctx, false)?, &filter)?)
+        Some(ctx.event_log(&filter)?)
     } else {
         None
     };

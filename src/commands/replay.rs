@@ -110,5 +110,6 @@ async fn provider(args: ReplayArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(404) => e.with_hint("no such delivery: `hookctl events list` shows the deliveries"),
         _ => e,
     })?;
-    crate::wait::delivery_result(ctx, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT)).await
+    let follow = crate::wait::Follow { api, printer: &ctx.printer, context: ctx.command_context() };
+    crate::wait::delivery_result(&follow, &body, args.wait, args.timeout.unwrap_or(DEFAULT_WAIT)).await
 }

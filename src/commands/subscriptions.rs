@@ -74,7 +74,7 @@ async fn list(ctx: &Ctx, endpoint: Option<&str>) -> Result<Outcome> {
 async fn change(ctx: &Ctx, id: &str, events: &[String], add: bool) -> Result<Outcome> {
     let preset = ctx.require_routes(&[RouteName::EndpointsGet, RouteName::EndpointsUpdate])?;
     check_id(preset, id)?;
-    events_mutable(ctx, preset, id, None, |mut current| {
+    events_mutable(ctx.api().ok(), &ctx.command_context(), preset, id, None, |mut current| {
         if add {
             let new: Vec<String> = events.iter().filter(|e| !current.contains(e)).cloned().collect();
             current.extend(new);

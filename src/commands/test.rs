@@ -41,7 +41,8 @@ async fn ping(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {
     check_id(preset, &args.endpoint)?;
     let api = ctx.api()?;
     let body = api.call(RouteName::Test, &[("id", &args.endpoint)], &[], None).await?;
-    crate::wait::delivery_result(ctx, &body, args.wait.enabled, args.wait.timeout).await
+    let follow = crate::wait::Follow { api, printer: &ctx.printer, context: ctx.command_context() };
+    crate::wait::delivery_result(&follow, &body, args.wait.enabled, args.wait.timeout).await
 }
 
 async fn test_event(args: TestArgs, ctx: &Ctx) -> Result<Outcome> {

@@ -7,9 +7,11 @@ use colored::Color;
 use serde_json::Value;
 
 use super::{Baseline, PollError, RowFormat, WaitOutcome, WaitReport, WaitSpec};
+use crate::api::Client;
 use crate::output::sanitize::sanitize_line;
+use crate::output::Printer;
 use crate::providers::RouteName;
-use crate::{Ctx, Outcome, Result};
+use crate::{Outcome, Result};
 
 /// Closient delivery states (test and replay answers, deliveries list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,34 +39,43 @@ impl DeliveryState {
     }
 }
 
+/// What following a delivery needs: the client to poll with, the printer, and the options a
+/// printed `hookctl replay` needs to reach the same API (`Ctx::command_context`).
+pub(crate) struct Follow<'a> {
+    pub api: &'a Client,
+    pub printer: &'a Printer,
+    pub context: String,
+}
+
 /// Prints a closient delivery answer and turns it into an outcome: delivered → 0,
 /// failed/dead_letter → 7; with `--wait`, pending/rate_limited/failed keep polling the
 /// delivery until it is terminal.
 pub(crate) async fn delivery_result(
-    ctx: &Ctx,
+    f: &Follow<'_>,
     body: &Value,
     wait: bool,
     timeout: Duration,
 ) -> Result<Outcome> {
+    let printer = f.printer;
     let status = body.get("status").and_then(Value::as_str).unwrap_or("");
     let state = DeliveryState::parse(status);
     let id = body.get("delivery_id").or_else(|| body.get("id")).and_then(Value::as_str).map(str::to_string);
     let settled = matches!(state, DeliveryState::Delivered | DeliveryState::DeadLetter);
     if wait && !settled && state != DeliveryState::Unknown {
         if let Some(id) = &id {
-            print_delivery(ctx, body, false);
-            return wait_for_delivery(ctx, id, timeout).await;
+            print_delivery(printer, body, false);
+            return wait_for_delivery(f, id, timeout).await;
         }
-        ctx.printer.warn("the answer carries no delivery_id; cannot wait for it");
+        printer.warn("the answer carries no delivery_id; cannot wait for it");
     }
     if wait && settled {
         // Already terminal: still answer with the wait document, so a script that passes
         // --wait --json always parses the same shape.
-        print_delivery(ctx, body, false);
-        return Ok(settled_report(ctx, body, state == DeliveryState::Delivered));
+        print_delivery(printer, body, false);
+        return Ok(settled_report(printer, &f.context, body, state == DeliveryState::Delivered));
     }
-    print_delivery(ctx, body, true);
-    let p = &ctx.printer;
+    print_delivery(printer, body, true);
+    let p = printer;
     let code = http_code(body);
     Ok(match state {
         DeliveryState::Delivered => {
@@ -76,7 +87,7 @@ pub(crate) async fn delivery_result(
                 (_, DeliveryState::Failed) => Some(
                     "the provider retries failed deliveries; --wait follows it until it settles".to_string(),
                 ),
-                (Some(id), _) => Some(replay_hint(ctx, id)),
+                (Some(id), _) => Some(replay_hint(&f.context, id)),
                 (None, _) => None,
             };
             p.failed(&format!("delivery failed: {status}{code}"), &[], hint.as_deref());
@@ -93,16 +104,13 @@ pub(crate) async fn delivery_result(
     })
 }
 
-/// How to send a dead-lettered delivery again, as a command that works when pasted.
-fn replay_hint(ctx: &Ctx, id: &str) -> String {
-    format!(
-        "a dead_letter delivery can be replayed: `hookctl replay {}{}`",
-        sanitize_line(id),
-        ctx.command_context()
-    )
+/// How to send a dead-lettered delivery again, as a command that works when pasted
+/// (`context`: the options that reach the same API, `Ctx::command_context`).
+fn replay_hint(context: &str, id: &str) -> String {
+    format!("a dead_letter delivery can be replayed: `hookctl replay {}{context}`", sanitize_line(id))
 }
 
-fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
+fn settled_report(printer: &Printer, context: &str, body: &Value, delivered: bool) -> Outcome {
     let report = WaitReport {
         outcome: if delivered { WaitOutcome::Delivered } else { WaitOutcome::Failed },
         expected: 1,
@@ -113,8 +121,8 @@ fn settled_report(ctx: &Ctx, body: &Value, delivered: bool) -> Outcome {
         near_misses: Default::default(),
     };
     let id = body.get("delivery_id").or_else(|| body.get("id")).and_then(Value::as_str);
-    let hint = id.filter(|_| !delivered).map(|id| replay_hint(ctx, id));
-    report.print_hinted(&ctx.printer, "deliveries", hint.as_deref());
+    let hint = id.filter(|_| !delivered).map(|id| replay_hint(context, id));
+    report.print_hinted(printer, "deliveries", hint.as_deref());
     report.outcome()
 }
 
@@ -123,8 +131,7 @@ fn http_code(body: &Value) -> String {
 }
 
 /// One line on stdout (or the provider's object with `--json` when `final_doc`).
-fn print_delivery(ctx: &Ctx, body: &Value, final_doc: bool) {
-    let p = &ctx.printer;
+fn print_delivery(p: &Printer, body: &Value, final_doc: bool) {
     if p.is_json() {
         if final_doc {
             p.json(body);
@@ -153,12 +160,12 @@ fn print_delivery(ctx: &Ctx, body: &Value, final_doc: bool) {
 /// Polls the delivery (`deliveries.get`) with the shared waiter until it is delivered or
 /// dead-lettered, the timeout passes, or Ctrl-C. `failed` is mid-retry for closient, so it
 /// keeps waiting. The delivery id is known, so no snapshot is needed.
-pub(crate) async fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) -> Result<Outcome> {
-    ctx.require_routes(&[RouteName::DeliveriesGet])?;
-    let api = ctx.api()?;
+pub(crate) async fn wait_for_delivery(f: &Follow<'_>, id: &str, timeout: Duration) -> Result<Outcome> {
+    let (api, printer) = (f.api, f.printer);
+    api.route(RouteName::DeliveriesGet)?;
     let format = RowFormat::default().with_overrides(api.fields())?.retrying_failures(true);
     let spec = WaitSpec { expected: 1, timeout, baseline: Baseline::default(), event_type: None };
-    let report = super::watch(&ctx.printer, &spec, || async {
+    let report = super::watch(printer, &spec, || async {
         match api.call(RouteName::DeliveriesGet, &[("id", id)], &[], None).await {
             Ok(body) => Ok(format.parse(&body).into_iter().collect()),
             // Rate limits and server trouble pass; a 404 or 401 will not get better.
@@ -169,7 +176,7 @@ pub(crate) async fn wait_for_delivery(ctx: &Ctx, id: &str, timeout: Duration) ->
         }
     })
     .await?;
-    report.print_hinted(&ctx.printer, "deliveries", Some(&replay_hint(ctx, id)));
+    report.print_hinted(printer, "deliveries", Some(&replay_hint(&f.context, id)));
     Ok(report.outcome())
 }
 

@@ -7,8 +7,10 @@ use serde_json::Value;
 
 use super::{Row, RowFormat};
 use crate::api::{ApiError, Client};
+use crate::providers::Preset;
 use crate::providers::RouteName;
-use crate::{Ctx, Error, Result};
+use crate::settings::ApiSettings;
+use crate::{Error, Result};
 
 /// Which rows to read; the same filter serves `events list`, `events wait` and `fire --wait`.
 #[derive(Debug, Clone, Default)]
@@ -59,17 +61,18 @@ impl LogKind {
         }
     }
 
-    /// Finds the log the preset (or the profile's routes) offers. Configuration errors
-    /// surface as they are; only "no such route" moves on to the next kind.
-    pub(crate) fn of(ctx: &Ctx, need_get: bool) -> Result<LogKind> {
+    /// Finds the log the preset (or the profile's routes) offers; no token is needed to know.
+    /// Configuration errors surface as they are; only "no such route" moves on to the next
+    /// kind.
+    pub(crate) fn of(api: &ApiSettings, need_get: bool) -> Result<LogKind> {
         let mut preset_name = String::new();
         for kind in [LogKind::Events, LogKind::Deliveries] {
             let routes: &[RouteName] =
                 if need_get { &[kind.list_route(), kind.get_route()] } else { &[kind.list_route()] };
-            match ctx.require_routes(routes) {
+            match api.require_routes(routes).map_err(Error::from) {
                 Ok(_) => return Ok(kind),
                 Err(Error::Api(ApiError::Unsupported { .. })) => {
-                    preset_name = ctx.api_preset().map(|p| p.name.to_string()).unwrap_or_default();
+                    preset_name = api.preset().map(|p| p.name.to_string()).unwrap_or_default();
                 }
                 Err(e) => return Err(e),
             }
@@ -82,6 +85,14 @@ impl LogKind {
     }
 }
 
+/// A checked filter: the query the log is read with. Built before the API client, so a bad
+/// filter is reported before a missing token.
+pub(crate) struct LogQuery {
+    kind: LogKind,
+    query: Vec<(&'static str, String)>,
+    event_type: Option<String>,
+}
+
 /// A filtered view of the event log: the request to send and the row format to read it with.
 pub(crate) struct EventLog<'a> {
     pub api: &'a Client,
@@ -91,9 +102,10 @@ pub(crate) struct EventLog<'a> {
     event_type: Option<String>,
 }
 
-impl<'a> EventLog<'a> {
-    /// Checks the filter against what the log supports (partner: `--case` is required).
-    pub(crate) fn new(ctx: &'a Ctx, kind: LogKind, filter: &LogFilter) -> Result<EventLog<'a>> {
+impl LogQuery {
+    /// Checks the filter against what the log supports (partner: `--case` is required, a
+    /// closient endpoint id must fit the preset's pattern).
+    pub(crate) fn new(kind: LogKind, filter: &LogFilter, preset: &Preset) -> Result<LogQuery> {
         let mut query = Vec::new();
         let nonblank = |flag: &str, v: &Option<String>| -> Result<Option<String>> {
             match v.as_deref().map(str::trim) {
@@ -137,16 +149,22 @@ impl<'a> EventLog<'a> {
                     return Err(Error::usage("--since is supported by the partner event log only"));
                 }
                 if let Some(e) = endpoint {
-                    let preset = ctx.api_preset()?;
                     preset.check_endpoint_id(&e).map_err(Error::usage)?;
                     query.push(("endpoint_id", e));
                 }
             }
         }
-        let api = ctx.api()?;
-        let format =
-            RowFormat::default().with_overrides(api.fields())?.retrying_failures(kind == LogKind::Deliveries);
-        Ok(EventLog { api, kind, format, query, event_type })
+        Ok(LogQuery { kind, query, event_type })
+    }
+}
+
+impl<'a> EventLog<'a> {
+    /// The log read through `api`, with the profile's row fields.
+    pub(crate) fn new(api: &'a Client, q: LogQuery) -> Result<EventLog<'a>> {
+        let format = RowFormat::default()
+            .with_overrides(api.fields())?
+            .retrying_failures(q.kind == LogKind::Deliveries);
+        Ok(EventLog { api, kind: q.kind, format, query: q.query, event_type: q.event_type })
     }
 
     /// One read of the log: the provider's rows (filtered by `--type`) and hookctl's reading.

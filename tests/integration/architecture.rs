@@ -22,6 +22,11 @@ const FOUNDATION: &[&str] = &["exit", "duration", "sanitize", "secret", "pattern
 
 const MAX_LINES: usize = 800;
 
+/// Folders whose files still import each other in loops, being untied: a loop entirely inside
+/// one of them is reported as a known debt, not a failure. Anything else fails. Remove a folder
+/// here when its loops are gone; the list only shrinks.
+const KNOWN_LOOPS: &[&str] = &["src/listen/"];
+
 type ModPath = Vec<String>;
 
 struct File {
@@ -620,12 +625,15 @@ fn tree() -> &'static Tree {
 }
 
 #[test]
-#[ignore = "on once the listener split and the runtime owner have landed"]
+#[ignore = "on once listen/lanes.rs stops reaching lib.rs for its event-loop threads (runtime.rs)"]
 fn no_two_files_import_each_other_in_a_loop() {
     let t = tree();
+    let known =
+        |comp: &Vec<ModPath>| KNOWN_LOOPS.iter().any(|dir| comp.iter().all(|m| t.name(m).starts_with(dir)));
     let report: Vec<String> = t
         .cycles()
         .iter()
+        .filter(|comp| !known(comp))
         .map(|comp| {
             let members: BTreeSet<&ModPath> = comp.iter().collect();
             let lines: Vec<String> = comp
@@ -726,4 +734,33 @@ fn the_checker_resolves_re_exports_and_ignores_tests() {
     assert!(!edges("src/duration.rs").iter().any(|p| p.starts_with("src/cli/")));
     // A `#[cfg(test)] mod tests;` file is not part of the graph.
     assert!(!t.files.values().any(|f| f.path == "src/wait/tests.rs"));
+}
+
+/// One runtime owner: the file that builds the tokio runtime (`fn runtime`) is the only one
+/// that blocks on it; everything else is `async` and runs on it.
+#[test]
+fn only_the_runtime_owner_blocks_on_a_future() {
+    let t = tree();
+    let owners = t.files_using("fn runtime(");
+    assert_eq!(owners.len(), 1, "exactly one file builds the runtime: {owners:?}");
+    let outside: Vec<&str> = t.files_using("block_on").into_iter().filter(|p| *p != owners[0]).collect();
+    assert!(outside.is_empty(), "block_on outside the runtime owner {}: {outside:?}", owners[0]);
+}
+
+/// `Ctx` (settings.rs) is the command layer's: library code takes the client, printer or
+/// settings it needs, so it can run without a command line (tests, `demo`, other commands).
+#[test]
+fn only_the_command_layer_uses_the_command_context() {
+    let t = tree();
+    let settings: ModPath = vec!["settings".to_string()];
+    let bad: Vec<String> = t
+        .files
+        .iter()
+        .filter(|(_, f)| {
+            !MAY_IMPORT_CLI.iter().any(|a| f.path == *a || a.ends_with('/') && f.path.starts_with(a))
+        })
+        .filter(|(m, _)| t.edges[*m].contains(&settings))
+        .map(|(_, f)| f.path.clone())
+        .collect();
+    assert!(bad.is_empty(), "library files that import settings.rs (Ctx): {bad:?}");
 }
