@@ -27,6 +27,7 @@ cd "$root"
 profiles=${BENCH_PROFILES:-release dist}
 keep=${BENCH_DIR:+1}
 dir=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hookctl-build-bench.XXXXXX")}
+mkdir -p "$dir"
 [ -n "$keep" ] || trap 'rm -rf "$dir"' EXIT
 jobs=()
 [ -n "${BENCH_JOBS:-}" ] && jobs=(-j "$BENCH_JOBS")

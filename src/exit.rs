@@ -79,9 +79,19 @@ pub enum Outcome {
     NotDelivered,
     InvalidSignature,
     Interrupted,
+    /// `sandbox -- CMD`, `listen -- CMD`: the command's own exit code, passed on.
+    Command(u8),
 }
 
 impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Command(code) => code,
+            other => other.exit().code(),
+        }
+    }
+
     pub fn exit(self) -> Exit {
         match self {
             Outcome::Success => Exit::Ok,
@@ -89,6 +99,9 @@ impl Outcome {
             Outcome::NotDelivered => Exit::NotDelivered,
             Outcome::InvalidSignature => Exit::InvalidSignature,
             Outcome::Interrupted => Exit::Interrupted,
+            // Not one of ours: the nearest documented meaning, for callers that need an `Exit`.
+            Outcome::Command(0) => Exit::Ok,
+            Outcome::Command(_) => Exit::Internal,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! else lives in the library so it can be tested in-process.
 
 pub(crate) mod api;
+pub(crate) mod child;
 pub(crate) mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
@@ -143,7 +144,7 @@ fn run(cli: cli::Cli) -> u8 {
         return Exit::Ok.code();
     }
     match result {
-        Ok(outcome) => outcome.exit().code(),
+        Ok(outcome) => outcome.code(),
         Err(err) => {
             ctx.printer.error(&err);
             err.exit().code()

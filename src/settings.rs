@@ -172,6 +172,14 @@ impl Settings {
 
     /// Flag > environment for every value; the profile comes later (see [`Ctx::api_settings`]).
     pub fn resolve(flags: Flags, env: Env) -> Settings {
+        // `--sandbox` without a URL: the sandbox HOOKCTL_SANDBOX names (`sandbox -- CMD` sets
+        // it to its free port), else the default address.
+        let sandbox_flag = match flags.sandbox.as_deref() {
+            Some("") => {
+                Some(env.sandbox.clone().unwrap_or_else(|| crate::providers::sandbox::DEFAULT_URL.into()))
+            }
+            _ => flags.sandbox.clone(),
+        };
         Settings {
             format: flags.format,
             color: flags.color,
@@ -182,7 +190,7 @@ impl Settings {
             provider: Sourced::pick(&flags.provider, &env.provider),
             base_url: Sourced::pick(&flags.base_url, &env.base_url),
             token: Sourced::pick(&flags.token, &env.token),
-            sandbox: Sourced::pick(&flags.sandbox, &env.sandbox),
+            sandbox: Sourced::pick(&sandbox_flag, &env.sandbox),
             sandbox_token: env.sandbox_token,
             secret: env.secret,
             tunnel_secret: env.tunnel_secret,

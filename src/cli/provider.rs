@@ -29,10 +29,10 @@ pub struct ConnectionOpts {
     #[arg(long, global = true, value_name = "TOKEN")]
     pub token: Option<crate::secret::Secret>,
 
-    /// Talk to a running `hookctl sandbox` (default http://127.0.0.1:8788) instead of the
-    /// provider: base URL <sandbox>/<provider>, its default token unless --token or
+    /// Talk to a running `hookctl sandbox` instead of the provider (without URL: HOOKCTL_SANDBOX's,
+    /// else http://127.0.0.1:8788): base URL <sandbox>/<provider>, its default token unless --token or
     /// HOOKCTL_SANDBOX_TOKEN; --base-url beats HOOKCTL_SANDBOX [env: HOOKCTL_SANDBOX]
-    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = crate::providers::sandbox::DEFAULT_URL)]
+    #[arg(long, global = true, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub sandbox: Option<String>,
 
     /// How long each API request may take (30s, 2m, 500ms; a bare number is seconds)

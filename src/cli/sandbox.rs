@@ -12,6 +12,9 @@ Examples:
     hookctl sandbox
   For a test or CI job: a free port, a throw-away database, no event-log lag, fast retries:
     hookctl sandbox --port 0 --json --data-dir /tmp/sbx --lag 0 --retry-schedule 100ms,100ms
+  Run a command against a fresh sandbox (free port, temporary database), exit with its code:
+    hookctl sandbox --lag 0 -- ./integration-tests.sh
+    hookctl sandbox -- hookctl listen --register --expect 1 --timeout 60s -- hookctl test '$HOOKCTL_ENDPOINT_ID'
   Meet a slow, flaky provider:
     hookctl sandbox --lag 5s..20s --fail-rate 0.3
   Point any provider command at a running sandbox (URL default http://127.0.0.1:8788):
@@ -57,11 +60,11 @@ pub struct SandboxArgs {
     /// Address to bind (0.0.0.0 exposes the sandbox to the network: a warning says so)
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
-    /// Port to bind; 0 picks a free one
-    #[arg(long, short = 'p', default_value_t = 8788)]
-    pub port: u16,
+    /// Port to bind; 0 picks a free one [default: 8788; with -- CMD: a free one]
+    #[arg(long, short = 'p')]
+    pub port: Option<u16>,
     /// Directory of the database, used by one sandbox at a time [default: the user's data dir, e.g.
-    /// ~/.local/share/hookctl/sandbox]
+    /// ~/.local/share/hookctl/sandbox; with -- CMD: a fresh temporary one, removed at the end]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// How long after its attempt a partner event-log row appears: a duration or MIN..MAX (30s,
@@ -87,6 +90,11 @@ pub struct SandboxArgs {
     /// Time a client has to send the request body (slower: 408) (30s, 2m, 500ms; a bare number is seconds)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = super::duration::parse)]
     pub body_timeout: std::time::Duration,
+    /// Run CMD against the sandbox, then stop it, and exit with CMD's code. CMD gets
+    /// HOOKCTL_SANDBOX (the URL: provider commands use it, `--sandbox` needs no value),
+    /// HOOKCTL_SANDBOX_TOKEN and HOOKCTL_SANDBOX_SECRET (the seeded endpoints' signing secret)
+    #[arg(last = true, value_name = "CMD", num_args = 1.., value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub command: Vec<std::ffi::OsString>,
 }
 
 /// The parsed `--retry-schedule` (a newtype so clap does not read it as a repeated flag).

@@ -27,6 +27,7 @@ mod sandbox_conformance;
 mod sandbox_delivery;
 mod sandbox_durability;
 mod sandbox_e2e;
+mod sandbox_exec;
 mod sandbox_hostile;
 mod sandbox_ops;
 mod secrets;
