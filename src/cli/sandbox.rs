@@ -12,11 +12,9 @@ Examples:
     hookctl sandbox
   For a test or CI job: a free port, a throw-away database, no event-log lag, fast retries:
     hookctl sandbox --port 0 --json --data-dir /tmp/sbx --lag 0 --retry-schedule 100ms,100ms
-  Run a command against a fresh sandbox (free port, temporary database), exit with its code:
-    hookctl sandbox --lag 0 -- ./integration-tests.sh
-    hookctl sandbox -- hookctl listen --register --expect 1 --timeout 60s -- hookctl test '$HOOKCTL_ENDPOINT_ID'
-  Meet a slow, flaky provider:
-    hookctl sandbox --lag 5s..20s --fail-rate 0.3
+  Run your tests against a fresh, slow and flaky sandbox (free port, temporary database);
+  the sandbox stops when they end and their exit code is hookctl's:
+    hookctl sandbox --lag 5s..20s --fail-rate 0.3 -- ./integration-tests.sh
   Point any provider command at a running sandbox (URL default http://127.0.0.1:8788):
     hookctl endpoints list --provider xpath --sandbox
 
