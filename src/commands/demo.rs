@@ -265,7 +265,8 @@ where
     Fut: std::future::Future<Output = std::result::Result<Vec<Row>, PollError>>,
 {
     let never = std::future::pending::<()>();
-    wait::wait(spec, &RealClock::new(), &mut Schedule::new(), poll, observer, never).await
+    // Its sandbox is in this process and polled by nobody else: the backoff starts and caps sooner.
+    wait::wait(spec, &RealClock::new(), &mut Schedule::local(), poll, observer, never).await
 }
 
 fn text(v: &Value, field: &str) -> String {

@@ -21,6 +21,8 @@ const RETRY_AFTER_MIN: Duration = Duration::from_millis(1);
 #[derive(Debug, Clone)]
 pub struct Schedule<R = StdRng> {
     next: Duration,
+    /// The cap: [`MAX_DELAY`], or sooner for a provider on this machine ([`Schedule::local`]).
+    max: Duration,
     rng: R,
 }
 
@@ -28,6 +30,14 @@ impl Schedule<StdRng> {
     /// A schedule seeded from the OS.
     pub fn new() -> Self {
         Schedule::with_rng(StdRng::from_entropy())
+    }
+
+    /// The same backoff started and capped sooner (50 ms, at most 250 ms), for a provider on
+    /// this machine that nobody else polls: `demo`'s in-process sandbox.
+    pub fn local() -> Self {
+        let mut s = Schedule::new();
+        (s.next, s.max) = (FIRST_DELAY / 4, MAX_DELAY / 4);
+        s
     }
 
     /// A reproducible schedule (tests, benchmarks).
@@ -44,7 +54,7 @@ impl Default for Schedule<StdRng> {
 
 impl<R: Rng> Schedule<R> {
     pub(crate) fn with_rng(rng: R) -> Self {
-        Schedule { next: FIRST_DELAY, rng }
+        Schedule { next: FIRST_DELAY, max: MAX_DELAY, rng }
     }
 
     /// The pause before the next poll. A provider's `Retry-After` replaces the backoff for
@@ -53,9 +63,8 @@ impl<R: Rng> Schedule<R> {
     pub fn next_delay(&mut self, retry_after: Option<Duration>) -> Duration {
         let base = self.next;
         let grown = base.mul_f64(self.rng.gen_range(GROWTH));
-        self.next = grown.min(MAX_DELAY);
-        let backoff =
-            if base >= MAX_DELAY { MAX_DELAY.mul_f64(self.rng.gen_range(CAP_JITTER)) } else { base };
+        self.next = grown.min(self.max);
+        let backoff = if base >= self.max { self.max.mul_f64(self.rng.gen_range(CAP_JITTER)) } else { base };
         match retry_after {
             Some(ra) if ra >= RETRY_AFTER_MIN => ra,
             _ => backoff,
