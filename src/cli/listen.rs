@@ -104,4 +104,9 @@ pub struct ListenArgs {
 
     #[command(flatten)]
     pub provider: super::ProviderOpts,
+    /// Run CMD once listening, with HOOKCTL_LISTEN_URL, HOOKCTL_PUBLIC_URL and HOOKCTL_ENDPOINT_ID
+    /// (when they exist); exit with CMD's code if it failed, else the verdict; without --expect,
+    /// stop when CMD ends
+    #[arg(last = true, value_name = "CMD", num_args = 1.., value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub command: Vec<std::ffi::OsString>,
 }

@@ -15,10 +15,55 @@ use crate::{Ctx, Error, Outcome, Result};
 /// How long `--expect` waits when no `--timeout` is given: CI must never hang forever.
 const DEFAULT_EXPECT_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub async fn exec(args: ListenArgs, ctx: &Ctx) -> Result<Outcome> {
+pub async fn exec(mut args: ListenArgs, ctx: &Ctx) -> Result<Outcome> {
+    let command = std::mem::take(&mut args.command);
+    let expect = args.expect.is_some();
     let cfg = config(args, ctx)?;
     let listening = listen::start(cfg, &ctx.printer).await?;
-    listening.finish().await?.outcome()
+    if command.is_empty() {
+        return listening.finish().await?.outcome();
+    }
+    with_command(listening, &command, expect).await
+}
+
+/// `listen -- CMD`: CMD runs once the listener is ready (registered, tunnelled); a CMD that
+/// fails decides (the trigger broke), else the listener's verdict does. When the listener
+/// stops first (`--expect` met, `--timeout`, a bad signature) CMD is still waited for.
+async fn with_command(
+    listening: listen::Listening,
+    argv: &[std::ffi::OsString],
+    expect: bool,
+) -> Result<Outcome> {
+    let mut env = vec![("HOOKCTL_LISTEN_URL", listening.local_url().to_string())];
+    if let Some(url) = listening.public_url() {
+        env.push(("HOOKCTL_PUBLIC_URL", url.to_string()));
+    }
+    if let Some(id) = listening.endpoint_id() {
+        env.push(("HOOKCTL_ENDPOINT_ID", id.to_string()));
+    }
+    let ran = match crate::child::spawn(argv, &env) {
+        Ok(mut child) => child.wait().await,
+        Err(e) => Err(e),
+    };
+    match ran {
+        Ok(0) => {
+            if !expect {
+                listening.stop();
+            }
+            listening.finish().await?.outcome()
+        }
+        Ok(code) => {
+            listening.stop();
+            let _ = listening.finish().await;
+            Ok(Outcome::Command(code))
+        }
+        Err(e) => {
+            // The registered endpoint is deleted and the capture flushed on this way out too.
+            listening.stop();
+            let _ = listening.finish().await;
+            Err(e)
+        }
+    }
 }
 
 fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {

@@ -122,3 +122,56 @@ fn sigterm_and_ctrl_c_are_passed_to_the_command_and_stop_both() {
     let (code, _) = signal_while_running(&looping(""), &["INT", "INT"]);
     assert_eq!(code, Some(137));
 }
+
+/// `listen -- CMD`: CMD gets the listener's URL; CMD's failure decides, else the verdict.
+#[test]
+fn listen_runs_the_command_once_ready_and_its_failure_or_the_verdict_is_the_exit_code() {
+    let env = TestEnv::new();
+    let listen = |expect: &[&str], script: &str| {
+        let out = env
+            .cmd()
+            .env("HOOKCTL_BIN", bin())
+            .args(["listen", "--port", "0", "--json"])
+            .args(expect)
+            .args(["--", "sh", "-c", script])
+            .output()
+            .unwrap();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let send = r#"case "$HOOKCTL_LISTEN_URL" in http://127.0.0.1:*) ;; *) exit 9 ;; esac
+        [ -z "$HOOKCTL_ENDPOINT_ID" ] || exit 10
+        "$HOOKCTL_BIN" send "$HOOKCTL_LISTEN_URL" --event case.closed > /dev/null 2>&1"#;
+    // The command triggers the delivery; the expectation is met: 0.
+    let (code, stdout, stderr) = listen(&["--expect", "1", "--timeout", "20s"], send);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("\"type\":\"request\""), "{stdout}");
+    // The command fails (the trigger broke): its code, whatever the listener saw.
+    let (code, ..) = listen(&["--expect", "1", "--timeout", "20s"], "exit 3");
+    assert_eq!(code, Some(3));
+    let (code, ..) = listen(&[], "kill -9 $$");
+    assert_eq!(code, Some(137), "killed by a signal: 128 + 9");
+    // The command succeeds but nothing arrives: the verdict, 6.
+    let (code, ..) = listen(&["--expect", "1", "--timeout", "1s"], "true");
+    assert_eq!(code, Some(6));
+    // Without --expect the listener stops when the command ends.
+    let started = Instant::now();
+    let (code, ..) = listen(&[], "true");
+    assert_eq!(code, Some(0));
+    assert!(started.elapsed() < Duration::from_secs(15));
+}
+
+/// The CI recipe in one line: a sandbox, a registered listener, a trigger, the verdict.
+#[test]
+fn the_one_line_ci_recipe_passes_against_the_sandbox() {
+    let env = TestEnv::new();
+    let trigger = r#""$HOOKCTL_BIN" test "$HOOKCTL_ENDPOINT_ID""#;
+    let out = env
+        .cmd()
+        .env("HOOKCTL_BIN", bin())
+        .env("HOOKCTL_PROVIDER", "closient")
+        .args(["sandbox", "--", &bin(), "listen", "--port", "0", "--register", "--expect", "1"])
+        .args(["--timeout", "60s", "--", "sh", "-c", trigger])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+}
