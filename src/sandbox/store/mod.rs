@@ -569,4 +569,18 @@ mod tests {
         let v: i64 = s.lock().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, SCHEMA_VERSION);
     }
+
+    #[test]
+    fn an_unknown_state_word_in_the_file_is_an_error_not_a_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        crate::sandbox::seed::seed(&s, "http://127.0.0.1:9/", false).unwrap();
+        let dead = crate::sandbox::seed::CLOSIENT_DEAD_LETTER;
+        assert!(s.delivery(dead).unwrap().is_some());
+        s.lock().execute("UPDATE deliveries SET status = 'exploded' WHERE id = ?1", [dead]).unwrap();
+        let err = s.delivery(dead).unwrap_err().to_string();
+        assert!(err.contains("exploded"), "{err}");
+        s.lock().execute("UPDATE cases SET lifecycle = 'Limbo'", []).unwrap();
+        assert!(s.cases().unwrap_err().to_string().contains("Limbo"));
+    }
 }
