@@ -612,3 +612,32 @@ fn the_small_things_a_new_user_noticed() {
         assert!(page.contains(want), "{want} missing from the man page");
     }
 }
+
+/// Item 20, the real-provider side: the "store it with `hookctl config set secret …`" hint runs
+/// as printed once `<secret>` is replaced by the secret printed above it (hookctl never prints
+/// a secret twice), and the profile then verifies with it.
+#[test]
+fn the_store_the_secret_hint_runs_as_printed() {
+    use crate::support::endpoints::{Provider, ENDPOINT_SECRET};
+    let provider = Provider::start();
+    let env = TestEnv::new();
+    let out = provider
+        .cmd(&env)
+        .args(["endpoints", "create", "--url", "https://hooks.example.test/", "--event", "cases.created"])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches(ENDPOINT_SECRET).count(), 0, "the secret is printed once, on stdout: {err}");
+    assert!(text(&out.stdout).contains(ENDPOINT_SECRET));
+    let cmds = printed_commands(&err);
+    assert_eq!(cmds.len(), 1, "{err}");
+    let cmd: Vec<String> = cmds[0]
+        .iter()
+        .map(|a| if a == "<secret>" { ENDPOINT_SECRET.to_string() } else { a.clone() })
+        .collect();
+    let o = env.cmd().args(&cmd).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{cmd:?}: {}", text(&o.stderr));
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(config.contains(ENDPOINT_SECRET), "{config}");
+}
