@@ -8,7 +8,7 @@ use http_body_util::BodyExt;
 use hyper::body::{Body, Incoming};
 use hyper::header::CONTENT_LENGTH;
 
-use super::Config;
+use super::config::Config;
 
 /// Why a body was not read.
 pub(super) enum BodyError {

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
 use super::record::Received;
-use super::Verdict;
+use super::verdict::Verdict;
 use crate::sign::{Decimal, HeaderPair};
 
 /// One captured request, exactly as stored in the file.
@@ -115,32 +115,6 @@ impl<'de> Deserialize<'de> for Header {
             _ => return Err(D::Error::custom("a header is [name, value] or [name, base64, \"base64\"]")),
         };
         Ok(Header { name, value, base64 })
-    }
-}
-
-/// One request header as the listener sees it: `value` is the text (lossy only when `raw` is
-/// not UTF-8, for verification and display), `raw` the exact bytes for capture and forwarding.
-pub struct HeaderRef<'a> {
-    pub name: &'a str,
-    pub value: Cow<'a, str>,
-    pub raw: &'a [u8],
-}
-
-impl<'a> HeaderRef<'a> {
-    pub fn new(name: &'a str, raw: &'a [u8]) -> Self {
-        HeaderRef { name, value: String::from_utf8_lossy(raw), raw }
-    }
-}
-
-impl HeaderPair for HeaderRef<'_> {
-    fn name(&self) -> &str {
-        self.name
-    }
-    fn value(&self) -> &str {
-        &self.value
-    }
-    fn bytes(&self) -> Cow<'_, [u8]> {
-        Cow::Borrowed(self.raw)
     }
 }
 
@@ -484,7 +458,7 @@ fn poisoned() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listen::record::{Answer, Stamp};
+    use crate::listen::record::{Answer, HeaderRef, Stamp};
 
     fn record(id: &str, body: &[u8]) -> Record {
         let mut r = Record {

@@ -16,8 +16,9 @@ use colored::Color;
 use serde_json::Value;
 
 use super::capture::push_json_str;
+use super::config::DisplayMode;
 use super::record::Received;
-use super::{DisplayMode, Verdict};
+use super::verdict::Verdict;
 use crate::output::Printer;
 use crate::sanitize::{sanitize, sanitize_line};
 use crate::sign::Decimal;

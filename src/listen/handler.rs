@@ -1,88 +1,26 @@
 //! The request pipeline: read the body, verify, forward (or answer 401/200), capture, count
 //! toward `--expect`, display, answer. [`State`] is what every handler shares.
 
-use std::collections::{HashSet, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::{Request, Response, StatusCode};
-use tokio::sync::watch;
 
 use super::body::{linger, read_body, too_large, BodyError};
-use super::capture::Capture;
-use super::display::{DisplayHandle, Shown};
-use super::forward::{self, Forwarded, Forwarder};
-use super::lanes::{Lane, LaneCounts};
+use super::display::Shown;
+use super::forward::{self, Forwarded};
 use super::record::{Answer, Received, Stamp};
-use super::run::{request_stop, Stop};
-use super::ui::Ui;
-use super::{Config, Verdict};
-use crate::output::Printer;
+use super::request::{delivery_id, event_type, strip_prefix};
+use super::state::{Lane, State};
+use super::stop::Stop;
+use super::verdict::Verdict;
 use crate::sign;
 
-/// How many delivery ids are remembered for duplicate detection.
-const DEDUP_WINDOW: usize = 10_000;
 /// Signature timestamp tolerance (DESIGN §4).
 pub(super) const TOLERANCE_SECS: u64 = 300;
-
-/// What every handler of a running listener shares.
-pub(super) struct State {
-    pub cfg: Config,
-    pub capture: Option<Capture>,
-    pub forwarder: Option<Forwarder>,
-    pub display: Option<DisplayHandle>,
-    /// `--ui`: the inspector, fed by every request.
-    pub ui: Option<Arc<Ui>>,
-    pub printer: Printer,
-    pub seen: Mutex<Dedup>,
-    pub counted_ids: Mutex<HashSet<String>>,
-    pub lanes: [LaneCounts; 2],
-    /// How many event loops run ([`super::lanes::event_loops`]).
-    pub loops: u64,
-    /// Deliveries counted toward `--expect` (both loops).
-    pub counted: AtomicU64,
-    /// The first "no secret can verify this" reason, for the error that ends the run.
-    pub unusable: Mutex<Option<String>>,
-    pub run_tag: String,
-    pub stop: watch::Sender<Option<Stop>>,
-}
-
-/// Recently seen delivery ids, oldest forgotten first. Kept as 64-bit keyed hashes (no copy
-/// of each id): a false "duplicate" needs a collision among 10,000 ids, about 1 in 10^15.
-#[derive(Default)]
-pub(super) struct Dedup {
-    hasher: std::hash::RandomState,
-    set: HashSet<u64>,
-    order: VecDeque<u64>,
-}
-
-impl Dedup {
-    /// True when `id` was seen before.
-    fn check(&mut self, id: &str) -> bool {
-        use std::hash::BuildHasher;
-        let h = self.hasher.hash_one(id);
-        if self.set.contains(&h) {
-            return true;
-        }
-        if self.order.len() >= DEDUP_WINDOW {
-            if let Some(old) = self.order.pop_front() {
-                self.set.remove(&old);
-            }
-        }
-        self.set.insert(h);
-        self.order.push_back(h);
-        false
-    }
-}
-
-impl State {
-    pub(super) fn request_stop(&self, why: Stop) {
-        request_stop(&self.stop, why);
-    }
-}
 
 /// The request's steps: read, verify, forward (or answer 401/200), capture, count toward
 /// `--expect`, show, answer. Each step fills in the one [`Received`] record the views render.
@@ -94,7 +32,7 @@ pub(super) async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Fu
     let mut rec = Received::arrived(st.next_id(ln.index), Stamp::now(), &parts);
     counts.received.fetch_add(1, Ordering::Relaxed);
 
-    let Some(suffix) = super::strip_prefix(cfg.path.as_deref(), rec.path) else {
+    let Some(suffix) = strip_prefix(cfg.path.as_deref(), rec.path) else {
         let prefix = cfg.path.clone().unwrap_or_default();
         counts.rejected.fetch_add(1, Ordering::Relaxed);
         // Like a refused body below: the 404 must reach a client still sending its body.
@@ -135,8 +73,8 @@ pub(super) async fn handle(ln: Arc<Lane>, req: Request<Incoming>) -> Response<Fu
         _ => &counts.unverified,
     }
     .fetch_add(1, Ordering::Relaxed);
-    rec.event_type = super::event_type(&rec.headers, &rec.body);
-    let delivery = super::delivery_id(&rec.headers);
+    rec.event_type = event_type(&rec.headers, &rec.body);
+    let delivery = delivery_id(&rec.headers);
     rec.duplicate = match delivery {
         Some(d) => st.seen.lock().map(|mut s| s.check(d)).unwrap_or(false),
         None => false,
@@ -319,21 +257,5 @@ impl State {
         };
         d.show(Shown::from(Received::malformed(Stamp::now(), status, format!("malformed request: {e}"))))
             .await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dedup_flags_repeats_and_forgets_the_oldest() {
-        let mut d = Dedup::default();
-        assert!(!d.check("msg_1"));
-        assert!(d.check("msg_1"));
-        for i in 0..DEDUP_WINDOW {
-            d.check(&format!("other_{i}"));
-        }
-        assert!(!d.check("msg_1"), "forgotten after {DEDUP_WINDOW} newer ids");
     }
 }

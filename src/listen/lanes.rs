@@ -13,39 +13,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, oneshot, watch};
 
-use super::handler::{handle, State};
+use super::handler::handle;
+use super::state::{Lane, State};
 use crate::{Error, Result};
-
-/// What one lane counts.
-#[derive(Default)]
-pub(super) struct Counts {
-    pub received: AtomicU64,
-    pub valid: AtomicU64,
-    pub invalid: AtomicU64,
-    pub unverified: AtomicU64,
-    pub captured: AtomicU64,
-    /// Answered before verifying (404, 408, 413, 400), and of those, 413 (too large).
-    pub rejected: AtomicU64,
-    pub too_large: AtomicU64,
-}
-
-/// What one event loop counts. Each loop has its own, on its own cache line: counters shared
-/// by both loops' threads made every request move cache lines between cores.
-#[derive(Default)]
-#[repr(align(128))]
-pub(super) struct LaneCounts {
-    pub counts: Counts,
-    pub seq: AtomicU64,
-    /// Open connections, for spreading new ones over the loops.
-    pub open: AtomicU64,
-}
-
-/// A handler's view: the shared state and its event loop. Each loop clones its own `Arc`, so
-/// the per-request reference count stays on one core too.
-pub(super) struct Lane {
-    pub state: Arc<State>,
-    pub index: usize,
-}
 
 /// One event loop per core, at most two (measured: more loops than cores only add switches).
 pub(super) fn event_loops() -> usize {

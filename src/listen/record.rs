@@ -11,11 +11,36 @@ use http_body_util::Full;
 use hyper::header::{HeaderValue, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
 
-use super::capture::HeaderRef;
-use super::Verdict;
-use crate::sign;
+use super::verdict::Verdict;
+use crate::sign::{self, HeaderPair};
 
 const TEXT: &str = "text/plain; charset=utf-8";
+
+/// One request header as the listener sees it: `value` is the text (lossy only when `raw` is
+/// not UTF-8, for verification and display), `raw` the exact bytes for capture and forwarding.
+pub struct HeaderRef<'a> {
+    pub name: &'a str,
+    pub value: Cow<'a, str>,
+    pub raw: &'a [u8],
+}
+
+impl<'a> HeaderRef<'a> {
+    pub fn new(name: &'a str, raw: &'a [u8]) -> Self {
+        HeaderRef { name, value: String::from_utf8_lossy(raw), raw }
+    }
+}
+
+impl HeaderPair for HeaderRef<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn value(&self) -> &str {
+        &self.value
+    }
+    fn bytes(&self) -> Cow<'_, [u8]> {
+        Cow::Borrowed(self.raw)
+    }
+}
 
 /// One request: as it arrived, what verifying and forwarding found, and what was answered.
 pub(crate) struct Received<'a> {

@@ -9,6 +9,7 @@ use colored::Color;
 use serde_json::json;
 
 use super::capture::{Header, Record};
+use super::error::ListenError;
 use super::forward::{self, Forwarded, Forwarder};
 use crate::api::ApiError;
 use crate::output::Printer;
@@ -52,7 +53,7 @@ impl Resign {
                 sign::check_secret(Some(scheme), sign::KeyUse::Sign, &self.secret)
             {
                 let problem = format!("{problem} (record {} is re-signed with {scheme})", rec.id);
-                return Err(super::ListenError::UnusableSecret { which: self.which.clone(), problem }.into());
+                return Err(ListenError::UnusableSecret { which: self.which.clone(), problem }.into());
             }
         }
         Ok(())
@@ -97,7 +98,7 @@ pub fn select(records: Vec<Record>, sel: &Selection) -> std::result::Result<Vec<
         Selection::Id(id) => {
             let found: Vec<Record> = records
                 .into_iter()
-                .filter(|r| r.id == *id || super::delivery_id(&r.headers) == Some(id.as_str()))
+                .filter(|r| r.id == *id || super::request::delivery_id(&r.headers) == Some(id.as_str()))
                 .collect();
             if found.is_empty() {
                 Err(format!("no record with id '{id}'"))

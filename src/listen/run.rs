@@ -14,40 +14,18 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use super::capture;
+use super::config::{Config, DisplayMode};
 use super::display::Display;
+use super::error::ListenError;
+use super::exposure::{Exposed, Exposure};
 use super::forward::Forwarder;
-use super::handler::{State, TOLERANCE_SECS};
-use super::lanes::{event_loops, Counts, Lanes};
+use super::handler::TOLERANCE_SECS;
+use super::lanes::{event_loops, Lanes};
+use super::state::{Counts, State};
+use super::stop::{request_stop, Stop};
 use super::ui::{self, Ui};
-use super::{Config, DisplayMode, Exposed, Exposure};
 use crate::output::Printer;
 use crate::{Error, Outcome, Result};
-
-/// Why a run stopped; the first reason wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stop {
-    /// Ctrl-C or SIGTERM.
-    Signal,
-    ExpectReached,
-    Invalid,
-    /// A request arrived that no configured secret can verify (see [`crate::sign::Reason::Unusable`]).
-    UnusableSecret,
-    Timeout,
-    /// [`Listening::stop`]: the program that started the listener is done with it.
-    Requested,
-}
-
-/// The first reason wins.
-pub(super) fn request_stop(stop: &watch::Sender<Option<Stop>>, why: Stop) {
-    stop.send_if_modified(|s| {
-        if s.is_none() {
-            *s = Some(why);
-            true
-        } else {
-            false
-        }
-    });
-}
 
 /// What a run counted, summed over the event loops.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -170,9 +148,7 @@ impl Ended {
             Stop::UnusableSecret => {
                 let problem =
                     self.unusable.unwrap_or_else(|| "no signing secret can verify the requests".into());
-                return Err(
-                    super::ListenError::UnusableSecret { which: "a signing secret".into(), problem }.into()
-                );
+                return Err(ListenError::UnusableSecret { which: "a signing secret".into(), problem }.into());
             }
             Stop::Timeout if self.expect.is_some() => Outcome::TimedOut,
             // An unmet --expect must not look like success to CI.

@@ -17,8 +17,8 @@ use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::explain;
+use super::inspector::Ui;
 use super::store::{Entry, Filter, MAX_ENTRIES};
-use super::Ui;
 use crate::listen::forward::{self, Forwarded, Forwarder};
 use crate::listen::replay::{prepare, Resign};
 

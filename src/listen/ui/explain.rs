@@ -5,10 +5,10 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde_json::{json, Value};
 
+use super::inspector::Settings;
 use super::store::Entry;
-use super::Settings;
 use crate::listen::capture::Record;
-use crate::listen::Verdict;
+use crate::listen::verdict::Verdict;
 use crate::sign::{self, HeaderPair};
 
 /// Binary bodies are shown as hex up to this size.

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use serde_json::{json, Value};
 
 use super::super::capture::{Header, Record};
-use super::super::Verdict;
+use super::super::verdict::Verdict;
 use crate::pattern;
 use crate::sign;
 
@@ -331,7 +331,7 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listen::Verdict;
+    use crate::listen::verdict::Verdict;
 
     pub(crate) fn entry(id: &str, verdict: Verdict, event: Option<&str>, body: &str) -> Entry {
         Entry {
