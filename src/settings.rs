@@ -382,9 +382,9 @@ impl Ctx {
             out.push_str(&format!(" --provider {}", p.name));
         }
         if let Some(sb) = self.sandbox() {
-            out.push_str(&format!(" --sandbox {}", crate::output::secret::redact_url(sb)));
+            out.push_str(&format!(" --sandbox {}", crate::secret::redact_url(sb)));
         } else if let Some(b) = Sourced::flag(&self.settings.base_url) {
-            out.push_str(&format!(" --base-url {}", crate::output::secret::redact_url(b)));
+            out.push_str(&format!(" --base-url {}", crate::secret::redact_url(b)));
         }
         if let Some(p) = self.requested_profile() {
             out.push_str(&format!(" --profile {p}"));

@@ -140,7 +140,7 @@ impl Client {
         }
         let what = match self.route(route_name) {
             Ok(r) => {
-                format!("{} {}{}", r.method, crate::output::secret::redact_url(&self.cfg.base_url), r.path)
+                format!("{} {}{}", r.method, crate::secret::redact_url(&self.cfg.base_url), r.path)
             }
             Err(_) => route_name.to_string(),
         };

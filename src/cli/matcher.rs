@@ -21,5 +21,5 @@ pub(crate) use match_help;
 
 /// clap's value parser: a malformed expression is a usage error (exit 2) naming the problem.
 pub fn parse(text: &str) -> Result<Matcher, String> {
-    Matcher::parse(text).map_err(|e| crate::output::sanitize::sanitize_line(&e).into_owned())
+    Matcher::parse(text).map_err(|e| crate::sanitize::sanitize_line(&e).into_owned())
 }

@@ -5,7 +5,7 @@
 
 /// Parses `1048576`, `512KiB`, `10MB`, `1 MiB`; at most `max` bytes.
 pub fn parse_max(text: &str, max: u64) -> Result<u64, String> {
-    let shown = crate::output::sanitize::sanitize_line(text.trim());
+    let shown = crate::sanitize::sanitize_line(text.trim());
     let t = text.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (digits, unit) = t.split_at(split);

@@ -9,9 +9,9 @@ use crate::cli::endpoints::{EndpointsArgs, EndpointsCommand};
 use crate::config::Profile;
 use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text, status_text};
 use crate::output::color::{stderr_is_tty, stdin_is_tty};
-use crate::output::sanitize::sanitize_line;
 use crate::providers::RouteName;
 use crate::providers::{find_secret, EndpointShape, Preset, SECRET_FIELDS};
+use crate::sanitize::sanitize_line;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: EndpointsArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -49,7 +49,7 @@ async fn cleanup(ctx: &Ctx) -> Result<Outcome> {
                 "not mine to delete now: {} {} at {} (run cleanup with that provider and base URL)",
                 e.provider,
                 sanitize_line(&e.id),
-                crate::output::secret::redact_url(&e.base_url)
+                crate::secret::redact_url(&e.base_url)
             ));
         }
     });
@@ -284,7 +284,7 @@ fn mask_secrets(v: &mut Value) {
             for (k, field) in map.iter_mut() {
                 match field {
                     Value::String(s) if SECRET_FIELDS.contains(&k.as_str()) && !s.is_empty() => {
-                        *s = crate::output::secret::mask(s);
+                        *s = crate::secret::mask(s);
                     }
                     other => mask_secrets(other),
                 }
@@ -309,7 +309,7 @@ fn redact_url_passwords(v: &mut Value) {
 
 fn redact_url_password(s: &mut String) {
     if s.contains("://") && s.contains('@') {
-        if let std::borrow::Cow::Owned(r) = crate::output::secret::redact_url(s) {
+        if let std::borrow::Cow::Owned(r) = crate::secret::redact_url(s) {
             *s = r;
         }
     }

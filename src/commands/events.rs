@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::cli::events::{EventFilter, EventsArgs, EventsCommand};
 use crate::matcher::Matchers;
-use crate::output::sanitize::sanitize;
+use crate::sanitize::sanitize;
 use crate::wait::{self, Baseline, LogFilter, LogKind, NearMissLog, Row, RowFormat, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 
@@ -47,7 +47,7 @@ fn line(p: &crate::output::Printer, row: &Row) -> String {
         wait::RowState::Failed => colored::Color::Red,
         wait::RowState::Pending => colored::Color::Yellow,
     };
-    let when = row.created_at.as_deref().map(crate::output::sanitize::sanitize_line).unwrap_or_default();
+    let when = row.created_at.as_deref().map(crate::sanitize::sanitize_line).unwrap_or_default();
     let state = p.paint(state, color);
     if when.is_empty() {
         format!("{state}{rest}")

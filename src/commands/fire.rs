@@ -7,8 +7,8 @@
 use serde_json::{json, Value};
 
 use crate::cli::fire::FireArgs;
-use crate::output::sanitize::sanitize_line;
 use crate::providers::RouteName;
+use crate::sanitize::sanitize_line;
 use crate::wait::{self, Baseline, LogFilter, WaitReport, WaitSpec};
 use crate::{Ctx, Error, Outcome, Result};
 

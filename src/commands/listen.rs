@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use crate::cli::listen::ListenArgs;
 use crate::listen::{self, forward::Route, Config, DisplayMode, Exposure};
-use crate::output::Secret;
 use crate::providers::RouteName;
+use crate::secret::Secret;
 use crate::sign::{self, KeyUse, Scheme};
 use crate::tunnel::{bore, Expose, Plan, RegisterPlan, TunnelPlan};
 use crate::{Ctx, Error, Outcome, Result};
@@ -238,7 +238,7 @@ fn register_plan(
 
 /// With `--scheme auto` a `whsec_` secret cannot be refused at start (Stripe uses it as plain
 /// bytes), but one that Standard Webhooks cannot decode will fail every such request: say so.
-fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::output::Secret]) {
+fn warn_unusable_for_standard(ctx: &Ctx, secrets: &[crate::secret::Secret]) {
     // Only whsec_ secrets: GitHub, Shopify and Slack secrets are not base64 and need not be.
     for (i, secret) in secrets.iter().enumerate().filter(|(_, s)| s.expose().starts_with("whsec_")) {
         if let Err(sign::SignError::BadSecret(problem)) =

@@ -59,7 +59,7 @@ fn replay_config(args: ReplayArgs, ctx: &Ctx) -> Result<ReplayConfig> {
         }
     };
     let resign = if args.resign {
-        let flags: Vec<crate::output::Secret> = args.secret.into_iter().collect();
+        let flags: Vec<crate::secret::Secret> = args.secret.into_iter().collect();
         let mut secrets = super::secret::require(ctx, &flags, args.scheme.0, KeyUse::Sign)?;
         let which = super::secret::labels(ctx, &flags, secrets.len())?.remove(0);
         Some(Resign { secret: secrets.remove(0), scheme: args.scheme.0, which })

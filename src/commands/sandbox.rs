@@ -3,9 +3,9 @@
 use crate::cli::sandbox::SandboxArgs;
 use crate::config::ConfigError;
 use crate::output::Printer;
-use crate::output::Secret;
 use crate::sandbox::{self, Config};
 use crate::sanitize::sanitize_line;
+use crate::secret::Secret;
 use crate::{Ctx, Error, Outcome, Result};
 use std::path::PathBuf;
 

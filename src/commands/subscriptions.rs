@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use crate::api::list_items;
 use crate::cli::subscriptions::{SubscriptionsArgs, SubscriptionsCommand};
 use crate::endpoint::{check_events, check_id, events_mutable, events_of, field_text};
-use crate::output::sanitize::sanitize_line;
 use crate::providers::RouteName;
+use crate::sanitize::sanitize_line;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(args: SubscriptionsArgs, ctx: &Ctx) -> Result<Outcome> {

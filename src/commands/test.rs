@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 
 use crate::cli::test::TestArgs;
 use crate::endpoint::check_id;
-use crate::output::sanitize::sanitize_line;
 use crate::providers::RouteName;
 use crate::providers::{personio_required_fields, TestStyle};
+use crate::sanitize::sanitize_line;
 use crate::{Ctx, Error, Outcome, Result};
 
 pub async fn exec(mut args: TestArgs, ctx: &Ctx) -> Result<Outcome> {

@@ -8,11 +8,6 @@ pub(crate) mod printer;
 pub(crate) use color::ColorChoice;
 pub(crate) use printer::{Format, Printer};
 
-// Moved to the foundation layer; these old paths stay until the last importer (the listener,
-// being split) has moved over.
-pub(crate) use crate::sanitize;
-pub(crate) use crate::secret::{self, Secret};
-
 /// `1 request`, `2 requests`, `0 polls`: counts in messages read as English.
 pub(crate) fn plural(n: u64, noun: &str) -> String {
     if n == 1 {

@@ -8,8 +8,8 @@ use colored::{Color, Colorize};
 use serde_json::{json, Value};
 
 use super::color::{self, ColorChoice, ColorEnv};
-use super::sanitize::sanitize_line;
 use crate::error::Error;
+use crate::sanitize::sanitize_line;
 
 /// `--output`: human lines or JSON documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

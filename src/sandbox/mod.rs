@@ -35,7 +35,8 @@ use axum::Router;
 use serde_json::{json, Value};
 use tokio::sync::{watch, Notify};
 
-use crate::output::{Printer, Secret};
+use crate::output::Printer;
+use crate::secret::Secret;
 use crate::{Error, Outcome, Result};
 
 pub(crate) use app::App;

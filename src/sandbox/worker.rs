@@ -289,7 +289,7 @@ async fn send(app: &App, d: &Delivery, timeout: Duration) -> Answer {
         Err(e) if e.is_connect() => {
             return error(format!(
                 "connection to {} failed: {}",
-                crate::output::secret::redact_url(&d.url),
+                crate::secret::redact_url(&d.url),
                 root_cause(&e)
             ))
         }
@@ -329,7 +329,7 @@ fn log(app: &App, d: &Delivery, a: &Attempt) {
     let Some(out) = &app.attempt_log else { return };
     let p = &app.printer;
     // A password in the endpoint URL is shown as `***`, like the token.
-    let url = crate::output::secret::redact_url(&d.url);
+    let url = crate::secret::redact_url(&d.url);
     if p.is_json() {
         let line = json!({
             "type": "attempt",

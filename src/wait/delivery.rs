@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::{Baseline, PollError, RowFormat, WaitOutcome, WaitReport, WaitSpec};
 use crate::api::Client;
-use crate::output::sanitize::sanitize_line;
 use crate::output::Printer;
 use crate::providers::RouteName;
+use crate::sanitize::sanitize_line;
 use crate::{Outcome, Result};
 
 /// Closient delivery states (test and replay answers, deliveries list).

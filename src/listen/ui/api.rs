@@ -237,7 +237,7 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
             Forwarded::TimedOut => (None, None, None, Some("timed out".to_string())),
         };
     Json(json!({
-        "url": crate::output::secret::redact_url(&to),
+        "url": crate::secret::redact_url(&to),
         "status": status,
         "content_type": content_type,
         "body": answer,
@@ -251,7 +251,7 @@ async fn replay(State(ui): State<Arc<Ui>>, Path(seq): Path<u64>, Json(ask): Json
 /// route's shown URL is sent to the route's real one (with the password), the rest kept.
 fn unredact(routes: &[forward::Route], to: &str) -> String {
     for r in routes {
-        let shown = crate::output::secret::redact_url(&r.url);
+        let shown = crate::secret::redact_url(&r.url);
         if shown != r.url.as_str() {
             if let Some(rest) = to.strip_prefix(shown.as_ref()) {
                 return format!("{}{rest}", r.url);
