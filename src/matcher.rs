@@ -209,21 +209,27 @@ impl Matchers {
 /// `2 arrived, 0 counted: 1 data.caseId was "case_other" (wanted "case_1"); 1 invalid signature`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NearMisses {
-    /// (reason, how many), in the order reasons first appeared.
+    /// (reason, how many), in the order reasons first appeared; at most [`Self::KEPT`].
     groups: Vec<(String, usize)>,
+    /// Misses whose reason came after [`Self::KEPT`] others: counted, not kept (a sender
+    /// cannot grow this by varying what it sends).
+    overflow: usize,
     total: usize,
 }
 
 impl NearMisses {
     /// At most this many groups are listed; the rest are summed into one line.
     const SHOWN: usize = 4;
+    /// At most this many distinct reasons are kept.
+    const KEPT: usize = 32;
 
     pub(crate) fn add(&mut self, reason: impl Into<String>) {
         let reason = reason.into();
         self.total += 1;
         match self.groups.iter_mut().find(|(r, _)| *r == reason) {
             Some((_, n)) => *n += 1,
-            None => self.groups.push((reason, 1)),
+            None if self.groups.len() < Self::KEPT => self.groups.push((reason, 1)),
+            None => self.overflow += 1,
         }
     }
 
@@ -235,9 +241,11 @@ impl NearMisses {
     pub(crate) fn lines(&self) -> Vec<String> {
         let mut lines: Vec<String> =
             self.groups.iter().take(Self::SHOWN).map(|(r, n)| format!("{n} {r}")).collect();
-        let rest: usize = self.groups.iter().skip(Self::SHOWN).map(|(_, n)| n).sum();
-        if rest > 0 {
+        let rest: usize = self.groups.iter().skip(Self::SHOWN).map(|(_, n)| n).sum::<usize>() + self.overflow;
+        if rest > 0 && self.overflow == 0 {
             lines.push(format!("{rest} more for {} other reasons", self.groups.len() - Self::SHOWN));
+        } else if rest > 0 {
+            lines.push(format!("{rest} more for other reasons"));
         }
         lines
     }
@@ -252,9 +260,15 @@ impl NearMisses {
         s
     }
 
-    /// `[{"reason": …, "count": n}, …]` for the `--json` document (every group).
+    /// `[{"reason": …, "count": n}, …]` for the `--json` document (every group kept, then
+    /// `{"reason": null, "count": n}` for the misses past them).
     pub(crate) fn to_json(&self) -> Value {
-        Value::Array(self.groups.iter().map(|(r, n)| serde_json::json!({"reason": r, "count": n})).collect())
+        let mut list: Vec<Value> =
+            self.groups.iter().map(|(r, n)| serde_json::json!({"reason": r, "count": n})).collect();
+        if self.overflow > 0 {
+            list.push(serde_json::json!({"reason": null, "count": self.overflow}));
+        }
+        Value::Array(list)
     }
 }
 
@@ -334,6 +348,21 @@ mod tests {
         assert_eq!(n.lines().len(), 5);
         assert_eq!(n.lines()[4], "8 more for 8 other reasons");
         assert_eq!(n.to_json().as_array().unwrap().len(), 12);
+    }
+
+    #[test]
+    fn distinct_reasons_past_the_cap_are_counted_not_kept() {
+        let mut n = NearMisses::default();
+        for i in 0..1000 {
+            n.add(format!("data.n was \"{i}\" (wanted \"x\")"));
+        }
+        assert_eq!(n.groups.len(), NearMisses::KEPT);
+        assert_eq!(n.summary(0).split(": ").next(), Some("1000 arrived, 0 counted"));
+        assert_eq!(n.lines().last().unwrap(), &format!("{} more for other reasons", 1000 - NearMisses::SHOWN));
+        let json = n.to_json();
+        let list = json.as_array().unwrap();
+        assert_eq!(list.len(), NearMisses::KEPT + 1);
+        assert_eq!(list.last().unwrap()["count"], 1000 - NearMisses::KEPT);
     }
 
     impl Matcher {

@@ -9,13 +9,19 @@ use super::endpoints::EventName;
 use super::verify::SchemeArg;
 
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(after_long_help = concat!("Examples:
   Receive, verify and show webhooks on port 8787:
     hookctl listen --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
   Forward valid requests to your handler and keep a capture for replay:
     hookctl listen --forward-to http://127.0.0.1:3000/hooks --capture capture.jsonl
   In CI: exit 0 after two valid case.closed deliveries, 6 after 2 minutes:
-    hookctl listen --port 0 --expect 2 --type case.closed --timeout 2m")]
+    hookctl listen --port 0 --expect 2 --type case.closed --timeout 2m
+  Count only the deliveries of one case:
+    hookctl listen --port 0 --expect 1 --match data.caseId=case_1 --timeout 60s
+
+On a timeout the error lists the near misses: what arrived but did not count, and why.
+
+", super::matcher::match_help!()))]
 pub struct ListenArgs {
     /// Address to bind
     #[arg(long, default_value = "127.0.0.1")]
@@ -52,6 +58,10 @@ pub struct ListenArgs {
     /// same name as `events --type` (--filter is its old spelling)
     #[arg(long = "type", visible_alias = "filter", value_name = "EVENT_TYPE", requires = "expect")]
     pub filter: Option<String>,
+    /// Only count deliveries whose content matches toward --expect: PATH=VALUE, PATH!=VALUE,
+    /// PATH~REGEX or PATH (a dot path into the JSON body, or header.NAME); repeatable, all must hold
+    #[arg(long = "match", value_name = "EXPR", requires = "expect", value_parser = super::matcher::parse)]
+    pub matches: Vec<crate::matcher::Matcher>,
     /// Do not fail --expect when an invalid signature arrives
     #[arg(long, requires = "expect")]
     pub allow_invalid: bool,

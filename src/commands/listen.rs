@@ -110,6 +110,7 @@ fn config(args: ListenArgs, ctx: &Ctx) -> Result<Config> {
         capture: args.capture,
         expect: args.expect,
         filter: args.filter,
+        content: crate::matcher::Matchers::new(args.matches),
         allow_invalid: args.allow_invalid,
         timeout,
         max_body: args.max_body,

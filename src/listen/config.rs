@@ -25,6 +25,8 @@ pub struct Config {
     pub capture: Option<PathBuf>,
     pub expect: Option<u64>,
     pub filter: Option<String>,
+    /// `--match`: what a delivery's content must hold to count toward `--expect`.
+    pub content: crate::matcher::Matchers,
     pub allow_invalid: bool,
     pub timeout: Option<Duration>,
     pub max_body: usize,
@@ -60,6 +62,7 @@ impl Config {
             capture: None,
             expect: None,
             filter: None,
+            content: Default::default(),
             allow_invalid: false,
             timeout: None,
             max_body: 1024 * 1024,

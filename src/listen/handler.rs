@@ -131,6 +131,7 @@ impl State {
         reason: String,
     ) -> Response<Full<Bytes>> {
         rec.answer = Answer::text(status.as_u16(), format!("{reason}\n"));
+        self.near_miss(format!("answered {}: {reason}", status.as_u16()));
         rec.reason = Some(reason);
         self.publish(rec).await
     }
@@ -201,28 +202,28 @@ impl State {
     }
 
     /// `--expect`: counts a delivery that was acknowledged, and stops when enough arrived or
-    /// a bad signature did.
+    /// a bad signature did. What does not count is remembered with why (the near misses).
     fn count_expected(&self, rec: &Received, delivery: Option<&str>) {
         let Some(n) = self.cfg.expect else { return };
         let verdict = rec.verdict;
-        let counts_toward = (200..300).contains(&rec.status())
-            && verdict != Verdict::Invalid
-            && match self.cfg.filter.as_deref() {
-                None => true,
-                Some(f) => rec.event_type.as_deref().is_some_and(|t| crate::pattern::matches(f, t)),
-            };
+        let mut why_not = self.why_not_counted(rec);
         // A retried delivery (same id) counts once.
-        let first_time = match delivery {
-            Some(d) if counts_toward => {
-                self.counted_ids.lock().map(|mut s| s.insert(d.to_string())).unwrap_or(true)
+        if why_not.is_none() {
+            if let Some(d) = delivery {
+                let first_time = self.counted_ids.lock().map(|mut s| s.insert(d.to_string())).unwrap_or(true);
+                if !first_time {
+                    why_not = Some("retry of a delivery already counted (same id)".into());
+                }
             }
-            _ => counts_toward,
-        };
-        if counts_toward && first_time {
-            let c = self.counted.fetch_add(1, Ordering::Relaxed) + 1;
-            if c >= n {
-                self.request_stop(Stop::ExpectReached);
+        }
+        match why_not {
+            None => {
+                let c = self.counted.fetch_add(1, Ordering::Relaxed) + 1;
+                if c >= n {
+                    self.request_stop(Stop::ExpectReached);
+                }
             }
+            Some(why) => self.near_miss(why),
         }
         if verdict == Verdict::Invalid && !self.cfg.allow_invalid {
             match &rec.why {
@@ -236,6 +237,45 @@ impl State {
                     self.request_stop(Stop::UnusableSecret);
                 }
                 _ => self.request_stop(Stop::Invalid),
+            }
+        }
+    }
+
+    /// Why an answered request does not count toward `--expect`, or `None` when it does (the
+    /// same id seen before is checked by the caller).
+    fn why_not_counted(&self, rec: &Received) -> Option<String> {
+        if rec.verdict == Verdict::Invalid {
+            return Some(format!("invalid signature ({})", rec.reason.as_deref().unwrap_or("?")));
+        }
+        if !(200..300).contains(&rec.status()) {
+            return Some(match (&rec.forward_error, rec.answer.from_target) {
+                (Some(e), _) => format!("answered {}: forward target {e}", rec.status()),
+                (None, true) => format!("answered {} by the forward target", rec.status()),
+                (None, false) => format!("answered {}", rec.status()),
+            });
+        }
+        if let Some(want) = self.cfg.filter.as_deref() {
+            match rec.event_type.as_deref() {
+                Some(got) if crate::pattern::matches(want, got) => {}
+                Some(got) => return Some(format!("type was \"{got}\" (wanted \"{want}\")")),
+                None => return Some(format!("type was missing (wanted \"{want}\")")),
+            }
+        }
+        if self.cfg.content.is_empty() {
+            return None;
+        }
+        let body = serde_json::from_slice::<serde_json::Value>(&rec.body).ok();
+        let header = |name: &str| {
+            rec.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.to_string())
+        };
+        self.cfg.content.check(&crate::matcher::Subject { body: body.as_ref(), header: &header })
+    }
+
+    /// Remembers a request that arrived (with `--expect`) but did not count, and why.
+    pub(super) fn near_miss(&self, why: String) {
+        if self.cfg.expect.is_some() {
+            if let Ok(mut near) = self.near.lock() {
+                near.add(why);
             }
         }
     }

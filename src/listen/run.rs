@@ -24,6 +24,7 @@ use super::lanes::{event_loops, Lanes};
 use super::state::{Counts, State};
 use super::stop::{request_stop, Stop};
 use super::ui::{self, Ui};
+use crate::matcher::NearMisses;
 use crate::output::Printer;
 use crate::{Error, Outcome, Result};
 
@@ -250,6 +251,7 @@ pub(crate) async fn start_on(listener: TcpListener, mut cfg: Config, printer: &P
         lanes: Default::default(),
         loops: loops as u64,
         counted: AtomicU64::new(0),
+        near: Mutex::default(),
         unusable: Mutex::default(),
         run_tag: format!("{:08x}", rand::random::<u32>()),
         stop,
@@ -320,7 +322,8 @@ async fn shut_down_after_stop(
     }
     let stop = (*state.stop.borrow()).unwrap_or(Stop::Signal);
     let totals = state.totals();
-    summary(cfg, &state.printer, stop, &totals);
+    let near = state.near.lock().map(|n| n.clone()).unwrap_or_default();
+    summary(cfg, &state.printer, stop, &totals, &near);
     // A registration that could not be deleted fails the run, whatever else happened.
     cleanup?;
     let unusable = state.unusable.lock().ok().and_then(|u| u.clone());
@@ -366,7 +369,7 @@ fn announce(cfg: &Config, printer: &Printer, url: &str, port: u16, exposed: &Exp
     }
 }
 
-fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
+fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals, near: &NearMisses) {
     let mut text = format!(
         "stopped: {} ({} valid, {} invalid, {} unverified",
         crate::output::plural(c.received, "request"),
@@ -392,7 +395,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
     }
     printer.info(&text);
     if cfg.json_status || cfg.display == DisplayMode::Json {
-        printer.json_line(&json!({"type": "summary", "data": {
+        let mut line = json!({"type": "summary", "data": {
             "stop": match stop {
                 Stop::Signal => "signal",
                 Stop::ExpectReached => "expect_reached",
@@ -409,9 +412,18 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
             "rejected": c.rejected,
             "too_large": c.too_large,
             "counted": c.counted,
-        }}));
+        }});
+        if cfg.expect.is_some() && !near.is_empty() {
+            line["data"]["near_misses"] = near.to_json();
+        }
+        printer.json_line(&line);
     }
     let counted = c.counted;
+    // What arrived but did not count, and why: a red CI job that says why.
+    let details: Vec<String> = match near.is_empty() {
+        true => Vec::new(),
+        false => vec![format!("near misses: {}", near.summary(counted as usize))],
+    };
     match (stop, cfg.expect) {
         (Stop::ExpectReached, Some(n)) => printer.success(&format!("{n} expected deliveries arrived")),
         (Stop::Timeout, Some(n)) => printer.failed(
@@ -419,7 +431,7 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
                 "timed out after {}: {counted} of {n} expected deliveries arrived",
                 humantime::format_duration(cfg.timeout.unwrap_or_default())
             ),
-            &[],
+            &details,
             ["check that the sender posts to this listener's URL; a longer --timeout may help"],
         ),
         (Stop::Invalid, _) => printer.failed(
@@ -428,10 +440,10 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals) {
             ["check the signing secret; --allow-invalid keeps listening after bad signatures"],
         ),
         (Stop::Signal, Some(n)) => {
-            printer.failed(&format!("interrupted: {counted} of {n} expected deliveries arrived"), &[], [])
+            printer.failed(&format!("interrupted: {counted} of {n} expected deliveries arrived"), &details, [])
         }
         (Stop::Requested, Some(n)) => {
-            printer.failed(&format!("stopped: {counted} of {n} expected deliveries arrived"), &[], [])
+            printer.failed(&format!("stopped: {counted} of {n} expected deliveries arrived"), &details, [])
         }
         _ => {}
     }

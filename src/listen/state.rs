@@ -34,6 +34,8 @@ pub(super) struct State {
     pub loops: u64,
     /// Deliveries counted toward `--expect` (both loops).
     pub counted: AtomicU64,
+    /// With `--expect`: what arrived but did not count, and why (reported on a timeout).
+    pub near: Mutex<crate::matcher::NearMisses>,
     /// The first "no secret can verify this" reason, for the error that ends the run.
     pub unusable: Mutex<Option<String>>,
     pub run_tag: String,

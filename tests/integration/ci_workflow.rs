@@ -94,4 +94,12 @@ fn the_sandbox_job_of_the_ci_workflow_runs_as_written() {
         .map(|v| v["data"]["verdict"].clone())
         .collect();
     assert_eq!(verdicts, ["valid"], "{listened}");
+    // The delivery counted because its content held every --match of the step.
+    assert!(WORKFLOW.contains("--match type=ping"), "the one-line form asserts on content");
+    let summary = listened
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["type"] == "summary")
+        .expect("a summary line");
+    assert_eq!(summary["data"]["counted"], 1, "{listened}");
 }
