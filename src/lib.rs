@@ -126,7 +126,7 @@ fn run(cli: cli::Cli) -> u8 {
     let command = cli.command;
     let result = match commands::without_runtime(&command) {
         true => commands::exec_sync(command, &ctx),
-        false => runtime::block_on(async {
+        false => runtime::block_on(commands::runtime_flavor(&command), async {
             if listens {
                 // A closed stdout stops only its display (see `listen::display`).
                 return commands::exec(command, &ctx).await;

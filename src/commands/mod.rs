@@ -34,6 +34,15 @@ pub fn without_runtime(command: &Command) -> bool {
     )
 }
 
+/// The runtime a command needs: `listen` serves on event loops of its own (see
+/// [`crate::runtime::Flavor::Control`]); the rest share the work-stealing one.
+pub(crate) fn runtime_flavor(command: &Command) -> crate::runtime::Flavor {
+    match command {
+        Command::Listen(_) => crate::runtime::Flavor::Control,
+        _ => crate::runtime::Flavor::Shared,
+    }
+}
+
 /// Runs a command on the runtime (`runtime.rs` owns it); the others through [`exec_sync`].
 pub async fn exec(command: Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
