@@ -2147,7 +2147,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --type --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --ui --ui-port --open --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --sandbox --request-timeout --output --json --color --quiet --verbose --help --version"
+            opts="-p -q -v -h -V --host --port --path --secret --scheme --forward-to --forward-timeout --route --capture --expect --filter --type --match --allow-invalid --timeout --max-body --no-display --header-timeout --body-timeout --ui --ui-port --open --tunnel --tunnel-secret --public-url --register --event --allow-unverified --profile --provider --base-url --token --sandbox --request-timeout --output --json --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2202,6 +2202,10 @@ _hookctl() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --match)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -580,6 +580,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --expect 'Exit 0 after N valid deliveries'
             cand --type 'Only count deliveries of this event type toward --expect (''*'' wildcards allowed); the same name as `events --type` (--filter is its old spelling)'
             cand --filter 'Only count deliveries of this event type toward --expect (''*'' wildcards allowed); the same name as `events --type` (--filter is its old spelling)'
+            cand --match 'Only count deliveries whose content matches toward --expect: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot path into the JSON body, or header.NAME); repeatable, all must hold'
             cand --timeout 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)'
             cand --max-body 'Largest accepted body (larger: 413): bytes, or with a unit (512KiB, 10MB, 1MiB)'
             cand --header-timeout 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)'

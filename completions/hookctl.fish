@@ -607,6 +607,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l route -d 'Rou
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l capture -d 'Append one JSON line per request to this file' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l expect -d 'Exit 0 after N valid deliveries' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l type -l filter -d 'Only count deliveries of this event type toward --expect (\'*\' wildcards allowed); the same name as `events --type` (--filter is its old spelling)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l match -d 'Only count deliveries whose content matches toward --expect: PATH=VALUE, PATH!=VALUE, PATH~REGEX or PATH (a dot path into the JSON body, or header.NAME); repeatable, all must hold' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long to wait for the outcome: with --expect exit 6 after it (default 60s there), without it stop and exit 0 (30s, 2m, 500ms; a bare number is seconds)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l max-body -d 'Largest accepted body (larger: 413): bytes, or with a unit (512KiB, 10MB, 1MiB)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l header-timeout -d 'Time a client has to send request headers; also closes idle keep-alive connections (30s, 2m, 500ms; a bare number is seconds)' -r

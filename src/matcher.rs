@@ -226,9 +226,10 @@ impl NearMisses {
     pub(crate) fn add(&mut self, reason: impl Into<String>) {
         let reason = reason.into();
         self.total += 1;
+        let kept = self.groups.len();
         match self.groups.iter_mut().find(|(r, _)| *r == reason) {
             Some((_, n)) => *n += 1,
-            None if self.groups.len() < Self::KEPT => self.groups.push((reason, 1)),
+            None if kept < Self::KEPT => self.groups.push((reason, 1)),
             None => self.overflow += 1,
         }
     }
@@ -358,7 +359,10 @@ mod tests {
         }
         assert_eq!(n.groups.len(), NearMisses::KEPT);
         assert_eq!(n.summary(0).split(": ").next(), Some("1000 arrived, 0 counted"));
-        assert_eq!(n.lines().last().unwrap(), &format!("{} more for other reasons", 1000 - NearMisses::SHOWN));
+        assert_eq!(
+            n.lines().last().unwrap(),
+            &format!("{} more for other reasons", 1000 - NearMisses::SHOWN)
+        );
         let json = n.to_json();
         let list = json.as_array().unwrap();
         assert_eq!(list.len(), NearMisses::KEPT + 1);

@@ -11,8 +11,8 @@ pub(crate) enum Flavor {
     Shared,
     /// One thread: for `listen`, whose requests are served on its own [`event_loop`]s, so the
     /// runtime only runs the control side (signals, the timeout, a tunnel, the inspector).
-    /// Measured: idle work-stealing workers beside the loops cost about 5 % of its throughput
-    /// pinned to one core.
+    /// Measured idle: 3 threads and 8.6 MB resident instead of 5 threads and 9.8 MB with the
+    /// work-stealing runtime beside the loops (the per-request work is the same).
     Control,
 }
 

@@ -439,9 +439,11 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals, near: &NearM
             &[],
             ["check the signing secret; --allow-invalid keeps listening after bad signatures"],
         ),
-        (Stop::Signal, Some(n)) => {
-            printer.failed(&format!("interrupted: {counted} of {n} expected deliveries arrived"), &details, [])
-        }
+        (Stop::Signal, Some(n)) => printer.failed(
+            &format!("interrupted: {counted} of {n} expected deliveries arrived"),
+            &details,
+            [],
+        ),
         (Stop::Requested, Some(n)) => {
             printer.failed(&format!("stopped: {counted} of {n} expected deliveries arrived"), &details, [])
         }

@@ -265,10 +265,19 @@ fn listen_expect_counts_only_deliveries_whose_content_matches() {
             .collect::<Vec<_>>(),
     );
     // Valid and acknowledged, but not the case asked for: it must not end the run.
-    assert_eq!(signed_post(l.port, "msg_other", &json!({"type": "case.closed", "data": {"caseId": "case_2"}}), 0), 200);
+    assert_eq!(
+        signed_post(l.port, "msg_other", &json!({"type": "case.closed", "data": {"caseId": "case_2"}}), 0),
+        200
+    );
     // The right content under an id the header match refuses.
-    assert_eq!(signed_post(l.port, "evt_1", &json!({"type": "case.closed", "data": {"caseId": "case_1"}}), 0), 200);
-    assert_eq!(signed_post(l.port, "msg_right", &json!({"type": "case.closed", "data": {"caseId": "case_1"}}), 0), 200);
+    assert_eq!(
+        signed_post(l.port, "evt_1", &json!({"type": "case.closed", "data": {"caseId": "case_1"}}), 0),
+        200
+    );
+    assert_eq!(
+        signed_post(l.port, "msg_right", &json!({"type": "case.closed", "data": {"caseId": "case_1"}}), 0),
+        200
+    );
     let done = l.wait();
     assert_eq!(done.code, Some(0), "{}", done.stderr);
     let summary = done.json_lines().into_iter().find(|v| v["type"] == "summary").expect("summary line");
@@ -283,7 +292,10 @@ fn listen_expect_timeout_lists_what_arrived_and_why_it_did_not_count() {
     let args = ["--json", "--secret", SECRET, "--expect", "2", "--allow-invalid", "--timeout", "3s"];
     let l = Listener::start(
         &env,
-        &args.into_iter().chain(["--type", "case.*", "--match", "data.caseId=case_1", "--path", "/hooks"]).collect::<Vec<_>>(),
+        &args
+            .into_iter()
+            .chain(["--type", "case.*", "--match", "data.caseId=case_1", "--path", "/hooks"])
+            .collect::<Vec<_>>(),
     );
     let wrong_case = json!({"type": "case.closed", "data": {"caseId": "case_other"}});
     let right = json!({"type": "case.closed", "data": {"caseId": "case_1"}});
@@ -297,14 +309,18 @@ fn listen_expect_timeout_lists_what_arrived_and_why_it_did_not_count() {
     assert_eq!(post_to("/hooks", "msg_2", &wrong_case, 0), 200);
     // Signed 412 s ago: outside the 5-minute tolerance.
     assert_eq!(post_to("/hooks", "msg_3", &right, 412), 401);
-    assert_eq!(post_to("/hooks", "msg_4", &json!({"type": "payment.made", "data": {"caseId": "case_1"}}), 0), 200);
+    assert_eq!(
+        post_to("/hooks", "msg_4", &json!({"type": "payment.made", "data": {"caseId": "case_1"}}), 0),
+        200
+    );
     assert_eq!(post_to("/elsewhere", "msg_5", &right, 0), 404);
     assert_eq!(post_to("/hooks", "msg_6", &right, 0), 200);
     assert_eq!(post_to("/hooks", "msg_6", &right, 0), 200, "a retry is acknowledged");
     let done = l.wait();
     assert_eq!(done.code, Some(6), "{}", done.stderr);
     // stderr: grouped, on one detail line, counted and arrived both said.
-    let near = done.stderr.lines().find(|l| l.contains("near misses:")).unwrap_or_else(|| panic!("{}", done.stderr));
+    let near =
+        done.stderr.lines().find(|l| l.contains("near misses:")).unwrap_or_else(|| panic!("{}", done.stderr));
     assert!(near.contains("7 arrived, 1 counted"), "{near}");
     assert!(near.contains("2 data.caseId was \"case_other\" (wanted \"case_1\")"), "{near}");
     assert!(near.contains("1 invalid signature ("), "{near}");
@@ -316,7 +332,10 @@ fn listen_expect_timeout_lists_what_arrived_and_why_it_did_not_count() {
     let got = reasons(&summary["data"]);
     assert_eq!(got.iter().map(|(_, n)| n).sum::<u64>(), 6, "{got:?}");
     assert!(got.iter().any(|(r, n)| r.starts_with("answered 404") && *n == 1), "{got:?}");
-    assert!(got.iter().any(|(r, n)| r.starts_with("retry of a delivery already counted") && *n == 1), "{got:?}");
+    assert!(
+        got.iter().any(|(r, n)| r.starts_with("retry of a delivery already counted") && *n == 1),
+        "{got:?}"
+    );
     let invalid = got.iter().find(|(r, _)| r.starts_with("invalid signature")).unwrap();
     assert!(invalid.0.contains("41"), "the reason says how old the timestamp was: {invalid:?}");
 }
@@ -327,7 +346,8 @@ fn listen_match_needs_expect_and_a_well_formed_expression() {
     let out = env.cmd().args(["listen", "--port", "0", "--match", "data.x=1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--expect"), "{}", text(&out.stderr));
-    let out = env.cmd().args(["listen", "--port", "0", "--expect", "1", "--match", "data..x=1"]).output().unwrap();
+    let out =
+        env.cmd().args(["listen", "--port", "0", "--expect", "1", "--match", "data..x=1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("empty segment"), "{}", text(&out.stderr));
 }
