@@ -85,8 +85,8 @@ pub(crate) async fn run(app: Arc<App>, mut stop: watch::Receiver<bool>) {
 /// claimed (skipped) or already shows its new state — nothing is attempted twice.
 fn claim_due(app: &App, free: usize, busy: usize) -> Vec<Delivery> {
     let mut claims = app.inflight.lock().unwrap_or_else(|p| p.into_inner());
-    match app.store.due(model::now_ms(), free + busy) {
-        Ok(rows) => rows.into_iter().filter(|d| claims.insert(d.id.clone())).take(free).collect(),
+    match app.store.claim_due(model::now_ms(), free + busy, free, &mut claims) {
+        Ok(rows) => rows,
         Err(e) => {
             app.printer.warn(&format!("sandbox worker: {e}"));
             Vec::new()

@@ -325,13 +325,39 @@ impl Store {
     }
 
     /// Up to `limit` deliveries due at `now_ms`, oldest due first.
-    pub(crate) fn due(&self, now_ms: i64, limit: usize) -> StoreResult<Vec<Delivery>> {
+    /// Up to `take` of the `window` earliest due deliveries not in `claims`, each added to it.
+    /// Only the ids of the window are read first: the worker's window holds the deliveries in
+    /// flight too, and reading their whole rows (body, secret, …) again on every refill cost
+    /// more than the attempts.
+    pub(crate) fn claim_due(
+        &self,
+        now_ms: i64,
+        window: usize,
+        take: usize,
+        claims: &mut std::collections::HashSet<String>,
+    ) -> StoreResult<Vec<Delivery>> {
         let conn = self.lock();
-        let mut st = conn.prepare_cached(&format!(
-            "{DELIVERY_COLUMNS} WHERE next_at IS NOT NULL AND next_at <= ?1 ORDER BY next_at, rowid LIMIT ?2"
-        ))?;
-        let rows =
-            st.query_map(params![now_ms, limit as i64], delivery_row)?.collect::<Result<Vec<_>, _>>()?;
+        let mut ids = conn.prepare_cached(
+            "SELECT id FROM deliveries WHERE next_at IS NOT NULL AND next_at <= ?1 ORDER BY next_at, rowid LIMIT ?2",
+        )?;
+        let ids = ids
+            .query_map(params![now_ms, window as i64], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut one = conn.prepare_cached(&format!("{DELIVERY_COLUMNS} WHERE id = ?1"))?;
+        let mut rows = Vec::new();
+        for id in ids {
+            if rows.len() >= take {
+                break;
+            }
+            if claims.contains(&id) {
+                continue;
+            }
+            // Claimed only once read: an error leaves no claim that nothing would release.
+            if let Some(d) = one.query_row([&id], delivery_row).optional()? {
+                claims.insert(id);
+                rows.push(d);
+            }
+        }
         Ok(rows)
     }
 
