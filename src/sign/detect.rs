@@ -1,7 +1,7 @@
 //! Which scheme a request uses, from the headers present (names are case-insensitive). The
 //! most specific flavour wins: `svix-*` before the unbranded `webhook-*` it may also carry.
 
-use super::header::{header, HeaderPair};
+use super::header::HeaderPair;
 use super::scheme::Scheme;
 use super::{github, shopify, slack, stripe};
 
@@ -16,21 +16,36 @@ pub(crate) const SIGNATURE_HEADERS: [&str; 6] = [
 ];
 
 pub fn detect(headers: &[impl HeaderPair]) -> Option<Scheme> {
-    let has = |name: &str| header(headers, name).is_some();
-    let any = |names: &[&str]| names.iter().any(|n| has(n));
-    if any(&["svix-signature", "svix-id", "svix-timestamp"]) {
-        Some(Scheme::Svix)
-    } else if any(&["webhook-signature", "webhook-id", "webhook-timestamp"]) {
-        Some(Scheme::Standard)
-    } else if has(stripe::HEADER) {
-        Some(Scheme::Stripe)
-    } else if has(github::HEADER) {
-        Some(Scheme::Github)
-    } else if has(shopify::HEADER) {
-        Some(Scheme::Shopify)
-    } else if has(slack::SIGNATURE) || has(slack::TIMESTAMP) {
-        Some(Scheme::Slack)
-    } else {
-        None
+    // One pass over the headers (this runs for every request the listener verifies), noting
+    // which scheme each known name belongs to; the most specific one found wins.
+    const NAMES: [(&str, Scheme); 10] = [
+        ("svix-signature", Scheme::Svix),
+        ("svix-id", Scheme::Svix),
+        ("svix-timestamp", Scheme::Svix),
+        ("webhook-signature", Scheme::Standard),
+        ("webhook-id", Scheme::Standard),
+        ("webhook-timestamp", Scheme::Standard),
+        (stripe::HEADER, Scheme::Stripe),
+        (github::HEADER, Scheme::Github),
+        (shopify::HEADER, Scheme::Shopify),
+        (slack::SIGNATURE, Scheme::Slack),
+    ];
+    const ORDER: [Scheme; 6] =
+        [Scheme::Svix, Scheme::Standard, Scheme::Stripe, Scheme::Github, Scheme::Shopify, Scheme::Slack];
+    let rank = |s: Scheme| ORDER.iter().position(|o| *o == s).unwrap_or(ORDER.len());
+    let mut best: Option<Scheme> = None;
+    for h in headers {
+        let name = h.name().trim_ascii();
+        let found = NAMES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, s)| *s)
+            .or_else(|| slack::TIMESTAMP.eq_ignore_ascii_case(name).then_some(Scheme::Slack));
+        if let Some(s) = found {
+            if best.is_none_or(|b| rank(s) < rank(b)) {
+                best = Some(s);
+            }
+        }
     }
+    best
 }

@@ -74,6 +74,10 @@ fn scheme_names_round_trip() {
 fn detection_from_headers() {
     assert_eq!(detect(&h(&[("Webhook-Signature", "v1,x")])), Some(Scheme::Standard));
     assert_eq!(detect(&h(&[("svix-id", "m"), ("webhook-id", "m")])), Some(Scheme::Svix));
+    // The most specific scheme wins wherever its header is in the list.
+    assert_eq!(detect(&h(&[("webhook-id", "m"), ("x-a", "b"), ("Svix-Timestamp", "1")])), Some(Scheme::Svix));
+    assert_eq!(detect(&h(&[("x-slack-request-timestamp", "1")])), Some(Scheme::Slack));
+    assert_eq!(detect(&h(&[(" webhook-timestamp ", "1")])), Some(Scheme::Standard), "names are trimmed");
     assert_eq!(detect(&h(&[("STRIPE-SIGNATURE", "t=1")])), Some(Scheme::Stripe));
     assert_eq!(detect(&h(&[("x-hub-signature-256", "sha256=")])), Some(Scheme::Github));
     assert_eq!(detect(&h(&[("x-shopify-hmac-sha256", "x")])), Some(Scheme::Shopify));
