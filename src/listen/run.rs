@@ -432,7 +432,11 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals, near: &NearM
                 humantime::format_duration(cfg.timeout.unwrap_or_default())
             ),
             &details,
-            ["check that the sender posts to this listener's URL; a longer --timeout may help"],
+            [match near.is_empty() {
+                true => "check that the sender posts to this listener's URL; a longer --timeout may help",
+                // Requests did arrive: the URL is right, what they carry is not what was asked.
+                false => "requests arrived but did not count for the reasons above: check --type, --match and what the sender sends",
+            }],
         ),
         (Stop::Invalid, _) => printer.failed(
             "a request with an invalid signature arrived",

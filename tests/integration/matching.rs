@@ -327,6 +327,8 @@ fn listen_expect_timeout_lists_what_arrived_and_why_it_did_not_count() {
     assert!(near.contains("1 type was \"payment.made\" (wanted \"case.*\")"), "{near}");
     // At most four groups are listed; the fifth is summed.
     assert!(near.contains("1 more for 1 other reasons"), "{near}");
+    // Something arrived, so the hint is not "check the URL".
+    assert!(done.stderr.contains("hint: requests arrived but did not count"), "{}", done.stderr);
     // The JSON summary: every group, with its count.
     let summary = done.json_lines().into_iter().find(|v| v["type"] == "summary").expect("summary line");
     let got = reasons(&summary["data"]);
