@@ -209,16 +209,7 @@ impl Record {
 /// `\b \f \n \r \t` short, other control characters as `\u00xx`, everything else as is.
 /// Eight bytes are checked at a time (SWAR), and runs without escapes are copied whole.
 pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of a byte of the result is set when that byte is a control character, `"` or `\\`.
-    // Borrows only run towards higher bytes, so the lowest set bit is always exact: the scan
-    // only ever uses that one.
-    fn special(w: u64) -> u64 {
-        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        control | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))
-    }
+    use super::swar;
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
@@ -226,15 +217,9 @@ pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        // Skip clean bytes eight at a time, stopping exactly on the first one to escape.
-        while let Some(chunk) = b.get(i..i + 8) {
-            let found = special(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-            if found != 0 {
-                i += (found.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
+        // Skip clean bytes eight at a time, stopping exactly on the first one to escape: a
+        // control character, `"` or `\`.
+        i = swar::skip(b, i, |w| swar::below(w, 0x20) | swar::eq(w, b'"') | swar::eq(w, b'\\'));
         let Some(&c) = b.get(i) else { break };
         let short = match c {
             b'"' => b'"',

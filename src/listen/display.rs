@@ -237,36 +237,18 @@ pub fn request_line(s: &Shown, out: &mut Vec<u8>) {
 
 /// Copies valid JSON without the whitespace between tokens (inside strings nothing changes;
 /// valid JSON strings hold no raw line breaks, so the result is one line). Eight bytes are
-/// checked at a time (SWAR, as in [`push_json_str`]) for the next byte that matters — a quote
+/// checked at a time ([`super::swar`], as in [`push_json_str`]) for the next byte that matters — a quote
 /// or whitespace outside strings, a quote or backslash inside — and runs are copied whole: the
 /// byte-by-byte loop was the display's largest cost.
 fn push_compact_json(out: &mut Vec<u8>, json: &[u8]) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of a byte is set where the byte matches; only the lowest set bit is relied on
-    // (borrows run towards higher bytes, so that one is always exact).
-    fn byte(w: u64, b: u8) -> u64 {
-        let x = w ^ (ONES * b as u64);
-        x.wrapping_sub(ONES) & !x & HIGH
-    }
-    // In valid JSON every byte up to 0x20 outside a string is whitespace.
-    fn outside(w: u64) -> u64 {
-        (w.wrapping_sub(ONES * 0x21) & !w & HIGH) | byte(w, b'"')
-    }
-    fn inside(w: u64) -> u64 {
-        byte(w, b'"') | byte(w, b'\\')
-    }
+    use super::swar;
     let (mut run, mut i, mut in_string) = (0, 0, false);
     while i < json.len() {
-        while let Some(chunk) = json.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            let found = if in_string { inside(w) } else { outside(w) };
-            if found != 0 {
-                i += (found.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
+        i = swar::skip(json, i, |w| match in_string {
+            true => swar::eq(w, b'"') | swar::eq(w, b'\\'),
+            // In valid JSON every byte up to 0x20 outside a string is whitespace.
+            false => swar::below(w, 0x21) | swar::eq(w, b'"'),
+        });
         let Some(&b) = json.get(i) else { break };
         if in_string {
             match b {
@@ -283,7 +265,8 @@ fn push_compact_json(out: &mut Vec<u8>, json: &[u8]) {
         }
         i += 1;
     }
-    out.extend_from_slice(&json[run.min(json.len())..]);
+    // `run` is only moved past whitespace outside strings, so it never passes the end.
+    out.extend_from_slice(&json[run..]);
 }
 
 /// The header line and the body, every untrusted part sanitised.

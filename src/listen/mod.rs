@@ -20,6 +20,7 @@ mod request;
 mod run;
 mod state;
 mod stop;
+mod swar;
 pub(crate) mod ui;
 mod verdict;
 
