@@ -265,9 +265,7 @@ impl State {
             return None;
         }
         let body = serde_json::from_slice::<serde_json::Value>(&rec.body).ok();
-        let header = |name: &str| {
-            rec.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.to_string())
-        };
+        let header = |name: &str| sign::header(&rec.headers, name).map(str::to_string);
         self.cfg.content.check(&crate::matcher::Subject { body: body.as_ref(), header: &header })
     }
 

@@ -413,7 +413,8 @@ fn summary(cfg: &Config, printer: &Printer, stop: Stop, c: &Totals, near: &NearM
             "too_large": c.too_large,
             "counted": c.counted,
         }});
-        if cfg.expect.is_some() && !near.is_empty() {
+        // Only filled with --expect (see `State::near_miss`).
+        if !near.is_empty() {
             line["data"]["near_misses"] = near.to_json();
         }
         printer.json_line(&line);

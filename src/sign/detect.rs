@@ -18,7 +18,7 @@ pub(crate) const SIGNATURE_HEADERS: [&str; 6] = [
 pub fn detect(headers: &[impl HeaderPair]) -> Option<Scheme> {
     // One pass over the headers (this runs for every request the listener verifies), noting
     // which scheme each known name belongs to; the most specific one found wins.
-    const NAMES: [(&str, Scheme); 10] = [
+    const NAMES: [(&str, Scheme); 11] = [
         ("svix-signature", Scheme::Svix),
         ("svix-id", Scheme::Svix),
         ("svix-timestamp", Scheme::Svix),
@@ -29,23 +29,15 @@ pub fn detect(headers: &[impl HeaderPair]) -> Option<Scheme> {
         (github::HEADER, Scheme::Github),
         (shopify::HEADER, Scheme::Shopify),
         (slack::SIGNATURE, Scheme::Slack),
+        (slack::TIMESTAMP, Scheme::Slack),
     ];
-    const ORDER: [Scheme; 6] =
-        [Scheme::Svix, Scheme::Standard, Scheme::Stripe, Scheme::Github, Scheme::Shopify, Scheme::Slack];
-    let rank = |s: Scheme| ORDER.iter().position(|o| *o == s).unwrap_or(ORDER.len());
-    let mut best: Option<Scheme> = None;
-    for h in headers {
-        let name = h.name().trim_ascii();
-        let found = NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, s)| *s)
-            .or_else(|| slack::TIMESTAMP.eq_ignore_ascii_case(name).then_some(Scheme::Slack));
-        if let Some(s) = found {
-            if best.is_none_or(|b| rank(s) < rank(b)) {
-                best = Some(s);
-            }
-        }
-    }
-    best
+    // NAMES is in detection order: the earliest entry found wins.
+    headers
+        .iter()
+        .filter_map(|h| {
+            let name = h.name().trim_ascii();
+            NAMES.iter().position(|(n, _)| n.eq_ignore_ascii_case(name))
+        })
+        .min()
+        .map(|i| NAMES[i].1)
 }
